@@ -1,0 +1,21 @@
+"""Keys of ``httpx.Request.extensions`` that carry per-request SDK options between layers.
+
+The client layer sets them; ``_auth`` and ``_retry`` read them. Keeping the keys in this leaf
+module lets those layers cooperate without importing each other (see docs/architecture.md).
+"""
+
+from typing import Final
+
+#: bool -- the request may be sent again without a duplicate side effect (token requests,
+#: operations marked ``x-idempotent: true`` in the spec).
+IDEMPOTENT: Final = "thredfi.idempotent"
+
+#: int -- per-call override of ``RetryPolicy.max_retries``.
+MAX_RETRIES: Final = "thredfi.max_retries"
+
+#: float -- per-attempt deadline in seconds covering connect, send and reading the whole body.
+TOTAL_TIMEOUT: Final = "thredfi.total_timeout"
+
+#: bool -- set by the auth flow on the token requests it makes itself. A response to such a
+#: request reaching the caller means obtaining a token failed.
+TOKEN_REQUEST: Final = "thredfi.token_request"
