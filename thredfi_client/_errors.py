@@ -1,0 +1,412 @@
+"""The exception tree of the SDK and the mapping from HTTP failures to it.
+
+Every exception the SDK raises on purpose derives from :class:`ThredfiError`:
+
+* :class:`APIConnectionError` (and :class:`APITimeoutError`) -- no usable response arrived.
+* :class:`APIResponseValidationError` -- a 2xx response whose body could not be parsed.
+* :class:`APIStatusError` and one subclass per documented status (see :data:`STATUS_ERRORS`).
+
+The messages never contain anything taken from the request other than its method and URL path,
+so an ``Authorization`` header can never leak through ``str()``, ``repr()`` or a log line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import httpx
+
+__all__ = [
+    "AUTH_FAILURE_STATUSES",
+    "STATUS_ERRORS",
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "ThredfiError",
+    "UnprocessableEntityError",
+    "connection_error_from",
+    "error_class_for_status",
+    "status_error_from_response",
+]
+
+#: Longest piece of a non-JSON body quoted in a message.
+_SNIPPET_CHARS: Final = 200
+#: Longest body text kept on :class:`APIResponseValidationError`.
+_BODY_CHARS: Final = 2000
+#: Response headers that may carry a request id when the body does not.
+_REQUEST_ID_HEADERS: Final = ("x-request-id", "request-id")
+
+_TITLE_RE: Final = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_INVISIBLE_RE: Final = re.compile(
+    r"<(script|style|head)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+_TAG_RE: Final = re.compile(r"<[^>]*>")
+_SPACE_RE: Final = re.compile(r"\s+")
+# A proxy that echoes the request back must not leak credentials into a message.
+_CREDENTIAL_RE: Final = re.compile(r"\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}", re.IGNORECASE)
+
+
+class ThredfiError(Exception):
+    """Base class of every exception raised by the SDK."""
+
+    message: str
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class APIConnectionError(ThredfiError):
+    """The request failed before a complete response was received (DNS, connect, reset, ...).
+
+    ``request`` is the request that failed, when known. The message names only its method and
+    URL path.
+    """
+
+    request: httpx.Request | None
+
+    def __init__(
+        self, message: str = "Connection error.", *, request: httpx.Request | None
+    ) -> None:
+        super().__init__(message)
+        self.request = request
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class APITimeoutError(APIConnectionError):
+    """A connect, read, write, pool or total-attempt timeout expired."""
+
+    def __init__(
+        self, message: str = "Request timed out.", *, request: httpx.Request | None
+    ) -> None:
+        super().__init__(message, request=request)
+
+
+class APIResponseValidationError(ThredfiError):
+    """A successful (2xx) response arrived but its body could not be parsed into the model.
+
+    ``body`` holds the response text, truncated; ``response`` the full response.
+    """
+
+    response: httpx.Response
+    status_code: int
+    body: str
+
+    def __init__(self, response: httpx.Response, reason: str) -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.body = _truncate(_safe_text(response), _BODY_CHARS)
+        super().__init__(
+            f"could not parse {response.status_code} response from "
+            f"{_describe_request(response)}: {reason}"
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(status_code={self.status_code}, message={self.message!r})"
+
+
+class APIStatusError(ThredfiError):
+    """The API answered with an error status (4xx or 5xx).
+
+    Raised as is for a status without a dedicated subclass (e.g. 418); otherwise one of the
+    subclasses listed in :data:`STATUS_ERRORS`.
+
+    Attributes:
+        status_code: the HTTP status.
+        error_code: the machine-readable ``error_code`` of the body, if any.
+        message: the human-readable message (from the body, else the reason phrase and a snippet).
+        field_errors: messages per request field, from ``detail.field_errors`` or ``details``.
+        request_id: the body's ``request_id``, else an ``x-request-id``/``request-id`` header.
+        body: the parsed JSON body, or its text when it is not JSON.
+        response: the response itself.
+    """
+
+    status_code: int
+    error_code: str | None
+    field_errors: dict[str, list[str]]
+    request_id: str | None
+    body: object
+    response: httpx.Response
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        response: httpx.Response,
+        body: object = None,
+        error_code: str | None = None,
+        field_errors: Mapping[str, list[str]] | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+        self.error_code = error_code
+        self.field_errors = dict(field_errors or {})
+        self.request_id = request_id
+
+    def __str__(self) -> str:
+        code = f" {self.error_code}" if self.error_code else ""
+        rid = f" (request_id={self.request_id})" if self.request_id else ""
+        return f"{type(self).__name__}: {self.status_code}{code}: {self.message}{rid}"
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status_code={self.status_code}, "
+            f"error_code={self.error_code!r}, request_id={self.request_id!r})"
+        )
+
+
+class BadRequestError(APIStatusError):
+    """400: the request was malformed or failed validation (see ``field_errors``)."""
+
+
+class AuthenticationError(APIStatusError):
+    """401, or any 400/401/403 from a token endpoint: credentials or token were rejected."""
+
+
+class PermissionDeniedError(APIStatusError):
+    """403: the token is valid but may not access this resource (e.g. another business)."""
+
+
+class NotFoundError(APIStatusError):
+    """404: the resource does not exist or is not visible to this token."""
+
+
+class ConflictError(APIStatusError):
+    """409: a duplicate (e.g. ``external_id``) or an invalid state transition. Never retried."""
+
+
+class UnprocessableEntityError(APIStatusError):
+    """422: the request was well formed but semantically invalid."""
+
+
+class RateLimitError(APIStatusError):
+    """429: too many requests; retried by the retry layer before reaching the caller."""
+
+
+class InternalServerError(APIStatusError):
+    """Any 5xx status: the server or a proxy in front of it failed."""
+
+
+#: Status code -> exception class. The entry for 500 stands for every status >= 500; any other
+#: status missing here maps to :class:`APIStatusError` itself.
+STATUS_ERRORS: Final[Mapping[int, type[APIStatusError]]] = MappingProxyType(
+    {
+        400: BadRequestError,
+        401: AuthenticationError,
+        403: PermissionDeniedError,
+        404: NotFoundError,
+        409: ConflictError,
+        422: UnprocessableEntityError,
+        429: RateLimitError,
+        500: InternalServerError,
+    }
+)
+
+#: Statuses that mean "authentication failed" when they come from a token endpoint.
+AUTH_FAILURE_STATUSES: Final = frozenset({400, 401, 403})
+
+
+def error_class_for_status(status_code: int, *, auth_failure: bool = False) -> type[APIStatusError]:
+    """Return the exception class for ``status_code``, looked up in :data:`STATUS_ERRORS`.
+
+    With ``auth_failure=True`` (the response came from a token endpoint) 400, 401 and 403 all
+    map to :class:`AuthenticationError`.
+    """
+    if auth_failure and status_code in AUTH_FAILURE_STATUSES:
+        return AuthenticationError
+    return STATUS_ERRORS.get(500 if status_code >= 500 else status_code, APIStatusError)
+
+
+def status_error_from_response(
+    response: httpx.Response, *, auth_failure: bool = False
+) -> APIStatusError:
+    """Build (not raise) the exception describing an error ``response``.
+
+    The response body should have been read already; an unread streaming body is treated as
+    empty. Both documented body shapes are understood -- the spec's
+    ``{"error_code", "message", "detail": {"field_errors"}, "request_id"}`` and the guide's
+    ``{"error", "error_code", "details": {field: [messages]}}`` -- and any other body (HTML,
+    empty, a JSON list, ...) still yields the right class and a readable message. This function
+    never raises.
+
+    Args:
+        response: the error response.
+        auth_failure: the response answered a token request; 400/401/403 then become
+            :class:`AuthenticationError`.
+    """
+    text = _safe_text(response)
+    body = _parse_json(text)
+    error_code: str | None = None
+    message: str | None = None
+    field_errors: dict[str, list[str]] = {}
+    request_id: str | None = None
+    if isinstance(body, dict):
+        error_code = _nonempty_str(body.get("error_code"))
+        message = _nonempty_str(body.get("message")) or _nonempty_str(body.get("error"))
+        detail = body.get("detail")
+        if isinstance(detail, dict):
+            field_errors.update(_field_errors(detail.get("field_errors")))
+        elif message is None:
+            # Some frameworks answer {"detail": "Not found."}.
+            message = _nonempty_str(detail)
+        details = body.get("details")
+        if isinstance(details, dict):
+            field_errors.update(_field_errors(details))
+        request_id = _nonempty_str(body.get("request_id"))
+    elif body is None and text.strip().lower() != "null":
+        body = text
+    if request_id is None:
+        request_id = _request_id_header(response)
+    if message is None:
+        # With an error_code the raw JSON would only repeat it; otherwise quote what came back.
+        message = _fallback_message(response, "" if error_code else text)
+    cls = error_class_for_status(response.status_code, auth_failure=auth_failure)
+    return cls(
+        _redact(message),
+        response=response,
+        body=body,
+        error_code=error_code,
+        field_errors=field_errors,
+        request_id=request_id,
+    )
+
+
+def connection_error_from(
+    exc: httpx.TransportError, request: httpx.Request | None = None
+) -> APIConnectionError:
+    """Build (not raise) the SDK exception for an httpx transport failure.
+
+    ``httpx.TimeoutException`` becomes :class:`APITimeoutError` whose message says which
+    timeout expired (and its configured length when known); anything else becomes
+    :class:`APIConnectionError`. Raise the result ``from exc`` to keep the cause. ``request``
+    defaults to the one attached to ``exc``.
+    """
+    if request is None:
+        request = _exception_request(exc)
+    where = f" ({request.method} {request.url.path})" if request is not None else ""
+    detail = str(exc).strip()
+    suffix = f": {_redact(detail)}" if detail else ""
+    if isinstance(exc, httpx.TimeoutException):
+        kind = _timeout_kind(exc)
+        seconds = _configured_timeout(request, kind)
+        after = f" after {seconds:g}s" if seconds is not None else ""
+        return APITimeoutError(f"{kind} timed out{after}{where}{suffix}", request=request)
+    return APIConnectionError(f"{type(exc).__name__}{where}{suffix}", request=request)
+
+
+def _timeout_kind(exc: httpx.TimeoutException) -> str:
+    if isinstance(exc, httpx.ConnectTimeout):
+        return "connect"
+    if isinstance(exc, httpx.WriteTimeout):
+        return "write"
+    if isinstance(exc, httpx.PoolTimeout):
+        return "pool"
+    return "read"
+
+
+def _configured_timeout(request: httpx.Request | None, kind: str) -> float | None:
+    if request is None:
+        return None
+    timeouts = request.extensions.get("timeout")
+    if not isinstance(timeouts, Mapping):
+        return None
+    value = timeouts.get(kind)
+    return float(value) if isinstance(value, int | float) else None
+
+
+def _exception_request(exc: httpx.TransportError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # httpx raises this when no request was attached
+        return None
+
+
+def _describe_request(response: httpx.Response) -> str:
+    try:
+        request = response.request
+    except RuntimeError:  # a response built by hand may have no request
+        return "the server"
+    return f"{request.method} {request.url.path}"
+
+
+def _safe_text(response: httpx.Response) -> str:
+    try:
+        return response.text
+    except httpx.ResponseNotRead:
+        return ""
+
+
+def _parse_json(text: str) -> object:
+    if not text.strip():
+        return None
+    try:
+        return json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _nonempty_str(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def _field_errors(value: object) -> dict[str, list[str]]:
+    if not isinstance(value, dict):
+        return {}
+    result: dict[str, list[str]] = {}
+    for key, messages in value.items():
+        if isinstance(messages, str):
+            result[str(key)] = [messages]
+        elif isinstance(messages, list):
+            result[str(key)] = [m if isinstance(m, str) else json.dumps(m) for m in messages]
+    return result
+
+
+def _request_id_header(response: httpx.Response) -> str | None:
+    for name in _REQUEST_ID_HEADERS:
+        value: str = response.headers.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def _fallback_message(response: httpx.Response, text: str) -> str:
+    reason = response.reason_phrase or f"HTTP {response.status_code}"
+    snippet = _snippet(text)
+    # nginx pages are titled "502 Bad Gateway": repeating the reason adds nothing.
+    if snippet.lower() in {"", reason.lower(), f"{response.status_code} {reason}".lower()}:
+        return reason
+    return f"{reason}: {snippet}"
+
+
+def _snippet(text: str) -> str:
+    title = _TITLE_RE.search(text)
+    text = title.group(1) if title else _TAG_RE.sub(" ", _INVISIBLE_RE.sub(" ", text))
+    return _truncate(_SPACE_RE.sub(" ", text).strip(), _SNIPPET_CHARS)
+
+
+def _truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _redact(text: str) -> str:
+    return _CREDENTIAL_RE.sub(r"\1 [redacted]", text)
