@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="AdditionalSalesTaxCreate")
+
+
+@_attrs_define
+class AdditionalSalesTaxCreate:
+    """An invoice-level tax on a new invoice.
+
+    Attributes:
+        amount (int): Tax amount in cents.
+        tax_account (Any | Unset): The ledger account the tax is booked to.
+        rate (str | Unset): Tax rate.
+        name (str | Unset): Tax name.
+    """
+
+    amount: int
+    tax_account: Any | Unset = UNSET
+    rate: str | Unset = UNSET
+    name: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount = self.amount
+
+        tax_account = self.tax_account
+
+        rate = self.rate
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "amount": amount,
+            }
+        )
+        if tax_account is not UNSET:
+            field_dict["tax_account"] = tax_account
+        if rate is not UNSET:
+            field_dict["rate"] = rate
+        if name is not UNSET:
+            field_dict["name"] = name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount = d.pop("amount")
+
+        tax_account = d.pop("tax_account", UNSET)
+
+        rate = d.pop("rate", UNSET)
+
+        name = d.pop("name", UNSET)
+
+        additional_sales_tax_create = cls(
+            amount=amount,
+            tax_account=tax_account,
+            rate=rate,
+            name=name,
+        )
+
+        additional_sales_tax_create.additional_properties = d
+        return additional_sales_tax_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

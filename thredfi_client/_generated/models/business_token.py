@@ -1,0 +1,107 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="BusinessToken")
+
+
+@_attrs_define
+class BusinessToken:
+    """A business-scoped access token.
+
+    Attributes:
+        access_token (str): The bearer token (a JWT).
+        expires_in (int): Seconds until the token expires.
+        token_type (str | Unset): Always `Bearer`.
+        scope (str | Unset): Always `business_access`.
+        business_id (UUID | Unset): The business this token is scoped to.
+    """
+
+    access_token: str
+    expires_in: int
+    token_type: str | Unset = UNSET
+    scope: str | Unset = UNSET
+    business_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        access_token = self.access_token
+
+        expires_in = self.expires_in
+
+        token_type = self.token_type
+
+        scope = self.scope
+
+        business_id: str | Unset = UNSET
+        if not isinstance(self.business_id, Unset):
+            business_id = str(self.business_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "access_token": access_token,
+                "expires_in": expires_in,
+            }
+        )
+        if token_type is not UNSET:
+            field_dict["token_type"] = token_type
+        if scope is not UNSET:
+            field_dict["scope"] = scope
+        if business_id is not UNSET:
+            field_dict["business_id"] = business_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        access_token = d.pop("access_token")
+
+        expires_in = d.pop("expires_in")
+
+        token_type = d.pop("token_type", UNSET)
+
+        scope = d.pop("scope", UNSET)
+
+        _business_id = d.pop("business_id", UNSET)
+        business_id: UUID | Unset
+        if isinstance(_business_id, Unset):
+            business_id = UNSET
+        else:
+            business_id = UUID(_business_id)
+
+        business_token = cls(
+            access_token=access_token,
+            expires_in=expires_in,
+            token_type=token_type,
+            scope=scope,
+            business_id=business_id,
+        )
+
+        business_token.additional_properties = d
+        return business_token
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="DocumentFileUrl")
+
+
+@_attrs_define
+class DocumentFileUrl:
+    """A stored document with a time-limited download URL.
+
+    Attributes:
+        url (str): Presigned download URL.
+        expires_in (int): Seconds until the URL stops working.
+        document_id (UUID): The document's UUID.
+        file_name (str): The original file name.
+        file_size (int): Size in bytes.
+        mime_type (str): The document's MIME type.
+    """
+
+    url: str
+    expires_in: int
+    document_id: UUID
+    file_name: str
+    file_size: int
+    mime_type: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        url = self.url
+
+        expires_in = self.expires_in
+
+        document_id = str(self.document_id)
+
+        file_name = self.file_name
+
+        file_size = self.file_size
+
+        mime_type = self.mime_type
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "url": url,
+                "expires_in": expires_in,
+                "document_id": document_id,
+                "file_name": file_name,
+                "file_size": file_size,
+                "mime_type": mime_type,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        url = d.pop("url")
+
+        expires_in = d.pop("expires_in")
+
+        document_id = UUID(d.pop("document_id"))
+
+        file_name = d.pop("file_name")
+
+        file_size = d.pop("file_size")
+
+        mime_type = d.pop("mime_type")
+
+        document_file_url = cls(
+            url=url,
+            expires_in=expires_in,
+            document_id=document_id,
+            file_name=file_name,
+            file_size=file_size,
+            mime_type=mime_type,
+        )
+
+        document_file_url.additional_properties = d
+        return document_file_url
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,301 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.invoice_create_invoice_type import InvoiceCreateInvoiceType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate
+    from ..models.invoice_document_upload import InvoiceDocumentUpload
+    from ..models.invoice_line_item_create import InvoiceLineItemCreate
+
+
+T = TypeVar("T", bound="InvoiceCreate")
+
+
+@_attrs_define
+class InvoiceCreate:
+    """Fields of a new invoice.
+
+    Attributes:
+        external_id (str): Your identifier for the invoice; repeats are idempotent.
+        sent_at (datetime.datetime): When the invoice was sent.
+        line_items (list[InvoiceLineItemCreate]): The invoice's lines.
+        due_at (datetime.datetime | Unset): When payment is due; 30 days after sent_at when absent.
+        voided_at (datetime.datetime | Unset): Not used (cancellation is a status).
+        invoice_number (str | Unset): Display number; generated when absent.
+        invoice_type (InvoiceCreateInvoiceType | Unset): Invoice or receipt. Default: InvoiceCreateInvoiceType.INVOICE.
+        customer_id (None | Unset | UUID): An existing customer to bill.
+        customer_external_id (str | Unset): Your identifier of the customer; a customer is created when unknown.
+        memo (str | Unset): Description or memo.
+        additional_discount (int | Unset): Invoice-level discount in cents. Default: 0.
+        additional_sales_taxes (list[AdditionalSalesTaxCreate] | Unset): Invoice-level taxes.
+        additional_sales_taxes_total (int | Unset): Total of the invoice-level taxes, in cents. Default: 0.
+        tips (int | Unset): Tips in cents. Default: 0.
+        tips_account (Any | Unset): The account tips are booked to.
+        transaction_tags (list[str] | Unset): Tags for categorising.
+        metadata (Any | Unset): Free-form JSON metadata.
+        document (InvoiceDocumentUpload | Unset): A document to attach to a new invoice.
+    """
+
+    external_id: str
+    sent_at: datetime.datetime
+    line_items: list[InvoiceLineItemCreate]
+    due_at: datetime.datetime | Unset = UNSET
+    voided_at: datetime.datetime | Unset = UNSET
+    invoice_number: str | Unset = UNSET
+    invoice_type: InvoiceCreateInvoiceType | Unset = InvoiceCreateInvoiceType.INVOICE
+    customer_id: None | Unset | UUID = UNSET
+    customer_external_id: str | Unset = UNSET
+    memo: str | Unset = UNSET
+    additional_discount: int | Unset = 0
+    additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = UNSET
+    additional_sales_taxes_total: int | Unset = 0
+    tips: int | Unset = 0
+    tips_account: Any | Unset = UNSET
+    transaction_tags: list[str] | Unset = UNSET
+    metadata: Any | Unset = UNSET
+    document: InvoiceDocumentUpload | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        external_id = self.external_id
+
+        sent_at = self.sent_at.isoformat()
+
+        line_items = []
+        for line_items_item_data in self.line_items:
+            line_items_item = line_items_item_data.to_dict()
+            line_items.append(line_items_item)
+
+        due_at: str | Unset = UNSET
+        if not isinstance(self.due_at, Unset):
+            due_at = self.due_at.isoformat()
+
+        voided_at: str | Unset = UNSET
+        if not isinstance(self.voided_at, Unset):
+            voided_at = self.voided_at.isoformat()
+
+        invoice_number = self.invoice_number
+
+        invoice_type: str | Unset = UNSET
+        if not isinstance(self.invoice_type, Unset):
+            invoice_type = self.invoice_type.value
+
+        customer_id: None | str | Unset
+        if isinstance(self.customer_id, Unset):
+            customer_id = UNSET
+        elif isinstance(self.customer_id, UUID):
+            customer_id = str(self.customer_id)
+        else:
+            customer_id = self.customer_id
+
+        customer_external_id = self.customer_external_id
+
+        memo = self.memo
+
+        additional_discount = self.additional_discount
+
+        additional_sales_taxes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.additional_sales_taxes, Unset):
+            additional_sales_taxes = []
+            for additional_sales_taxes_item_data in self.additional_sales_taxes:
+                additional_sales_taxes_item = additional_sales_taxes_item_data.to_dict()
+                additional_sales_taxes.append(additional_sales_taxes_item)
+
+        additional_sales_taxes_total = self.additional_sales_taxes_total
+
+        tips = self.tips
+
+        tips_account = self.tips_account
+
+        transaction_tags: list[str] | Unset = UNSET
+        if not isinstance(self.transaction_tags, Unset):
+            transaction_tags = self.transaction_tags
+
+        metadata = self.metadata
+
+        document: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.document, Unset):
+            document = self.document.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "external_id": external_id,
+                "sent_at": sent_at,
+                "line_items": line_items,
+            }
+        )
+        if due_at is not UNSET:
+            field_dict["due_at"] = due_at
+        if voided_at is not UNSET:
+            field_dict["voided_at"] = voided_at
+        if invoice_number is not UNSET:
+            field_dict["invoice_number"] = invoice_number
+        if invoice_type is not UNSET:
+            field_dict["invoice_type"] = invoice_type
+        if customer_id is not UNSET:
+            field_dict["customer_id"] = customer_id
+        if customer_external_id is not UNSET:
+            field_dict["customer_external_id"] = customer_external_id
+        if memo is not UNSET:
+            field_dict["memo"] = memo
+        if additional_discount is not UNSET:
+            field_dict["additional_discount"] = additional_discount
+        if additional_sales_taxes is not UNSET:
+            field_dict["additional_sales_taxes"] = additional_sales_taxes
+        if additional_sales_taxes_total is not UNSET:
+            field_dict["additional_sales_taxes_total"] = additional_sales_taxes_total
+        if tips is not UNSET:
+            field_dict["tips"] = tips
+        if tips_account is not UNSET:
+            field_dict["tips_account"] = tips_account
+        if transaction_tags is not UNSET:
+            field_dict["transaction_tags"] = transaction_tags
+        if metadata is not UNSET:
+            field_dict["metadata"] = metadata
+        if document is not UNSET:
+            field_dict["document"] = document
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate  # noqa: PLC0415
+        from ..models.invoice_document_upload import InvoiceDocumentUpload  # noqa: PLC0415
+        from ..models.invoice_line_item_create import InvoiceLineItemCreate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        external_id = d.pop("external_id")
+
+        sent_at = datetime.datetime.fromisoformat(d.pop("sent_at"))
+
+        line_items = []
+        _line_items = d.pop("line_items")
+        for line_items_item_data in _line_items:
+            line_items_item = InvoiceLineItemCreate.from_dict(line_items_item_data)
+
+            line_items.append(line_items_item)
+
+        _due_at = d.pop("due_at", UNSET)
+        due_at: datetime.datetime | Unset
+        if isinstance(_due_at, Unset):
+            due_at = UNSET
+        else:
+            due_at = datetime.datetime.fromisoformat(_due_at)
+
+        _voided_at = d.pop("voided_at", UNSET)
+        voided_at: datetime.datetime | Unset
+        if isinstance(_voided_at, Unset):
+            voided_at = UNSET
+        else:
+            voided_at = datetime.datetime.fromisoformat(_voided_at)
+
+        invoice_number = d.pop("invoice_number", UNSET)
+
+        _invoice_type = d.pop("invoice_type", UNSET)
+        invoice_type: InvoiceCreateInvoiceType | Unset
+        if isinstance(_invoice_type, Unset):
+            invoice_type = UNSET
+        else:
+            invoice_type = InvoiceCreateInvoiceType(_invoice_type)
+
+        def _parse_customer_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                customer_id_type_0 = UUID(data)
+
+                return customer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+
+        customer_external_id = d.pop("customer_external_id", UNSET)
+
+        memo = d.pop("memo", UNSET)
+
+        additional_discount = d.pop("additional_discount", UNSET)
+
+        _additional_sales_taxes = d.pop("additional_sales_taxes", UNSET)
+        additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = UNSET
+        if _additional_sales_taxes is not UNSET:
+            additional_sales_taxes = []
+            for additional_sales_taxes_item_data in _additional_sales_taxes:
+                additional_sales_taxes_item = AdditionalSalesTaxCreate.from_dict(
+                    additional_sales_taxes_item_data
+                )
+
+                additional_sales_taxes.append(additional_sales_taxes_item)
+
+        additional_sales_taxes_total = d.pop("additional_sales_taxes_total", UNSET)
+
+        tips = d.pop("tips", UNSET)
+
+        tips_account = d.pop("tips_account", UNSET)
+
+        transaction_tags = cast(list[str], d.pop("transaction_tags", UNSET))
+
+        metadata = d.pop("metadata", UNSET)
+
+        _document = d.pop("document", UNSET)
+        document: InvoiceDocumentUpload | Unset
+        if isinstance(_document, Unset):
+            document = UNSET
+        else:
+            document = InvoiceDocumentUpload.from_dict(_document)
+
+        invoice_create = cls(
+            external_id=external_id,
+            sent_at=sent_at,
+            line_items=line_items,
+            due_at=due_at,
+            voided_at=voided_at,
+            invoice_number=invoice_number,
+            invoice_type=invoice_type,
+            customer_id=customer_id,
+            customer_external_id=customer_external_id,
+            memo=memo,
+            additional_discount=additional_discount,
+            additional_sales_taxes=additional_sales_taxes,
+            additional_sales_taxes_total=additional_sales_taxes_total,
+            tips=tips,
+            tips_account=tips_account,
+            transaction_tags=transaction_tags,
+            metadata=metadata,
+            document=document,
+        )
+
+        invoice_create.additional_properties = d
+        return invoice_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

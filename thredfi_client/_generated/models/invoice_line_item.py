@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.account_identifier import AccountIdentifier
+
+
+T = TypeVar("T", bound="InvoiceLineItem")
+
+
+@_attrs_define
+class InvoiceLineItem:
+    """A line of an invoice.
+
+    Attributes:
+        id (UUID | Unset): The line's UUID.
+        invoice_id (UUID | Unset): The invoice's UUID.
+        account_identifier (AccountIdentifier | None | Unset): The revenue account of the line; null when none was
+            given.
+        description (None | str | Unset): What was sold.
+        unit_price (int | Unset): Price of one unit, in cents.
+        quantity (int | Unset): Number of units.
+        subtotal (int | Unset): quantity x unit_price, in cents.
+        discount_amount (int | Unset): Discount on the line, in cents.
+        sales_taxes_total (int | Unset): Taxes on the line, in cents.
+        total_amount (int | Unset): Line total in cents.
+        external_id (None | str | Unset): Your identifier for the line.
+        product (None | str | Unset): Product name or code.
+    """
+
+    id: UUID | Unset = UNSET
+    invoice_id: UUID | Unset = UNSET
+    account_identifier: AccountIdentifier | None | Unset = UNSET
+    description: None | str | Unset = UNSET
+    unit_price: int | Unset = UNSET
+    quantity: int | Unset = UNSET
+    subtotal: int | Unset = UNSET
+    discount_amount: int | Unset = UNSET
+    sales_taxes_total: int | Unset = UNSET
+    total_amount: int | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    product: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.account_identifier import AccountIdentifier  # noqa: PLC0415
+
+        id: str | Unset = UNSET
+        if not isinstance(self.id, Unset):
+            id = str(self.id)
+
+        invoice_id: str | Unset = UNSET
+        if not isinstance(self.invoice_id, Unset):
+            invoice_id = str(self.invoice_id)
+
+        account_identifier: dict[str, Any] | None | Unset
+        if isinstance(self.account_identifier, Unset):
+            account_identifier = UNSET
+        elif isinstance(self.account_identifier, AccountIdentifier):
+            account_identifier = self.account_identifier.to_dict()
+        else:
+            account_identifier = self.account_identifier
+
+        description: None | str | Unset
+        if isinstance(self.description, Unset):
+            description = UNSET
+        else:
+            description = self.description
+
+        unit_price = self.unit_price
+
+        quantity = self.quantity
+
+        subtotal = self.subtotal
+
+        discount_amount = self.discount_amount
+
+        sales_taxes_total = self.sales_taxes_total
+
+        total_amount = self.total_amount
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        product: None | str | Unset
+        if isinstance(self.product, Unset):
+            product = UNSET
+        else:
+            product = self.product
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if invoice_id is not UNSET:
+            field_dict["invoice_id"] = invoice_id
+        if account_identifier is not UNSET:
+            field_dict["account_identifier"] = account_identifier
+        if description is not UNSET:
+            field_dict["description"] = description
+        if unit_price is not UNSET:
+            field_dict["unit_price"] = unit_price
+        if quantity is not UNSET:
+            field_dict["quantity"] = quantity
+        if subtotal is not UNSET:
+            field_dict["subtotal"] = subtotal
+        if discount_amount is not UNSET:
+            field_dict["discount_amount"] = discount_amount
+        if sales_taxes_total is not UNSET:
+            field_dict["sales_taxes_total"] = sales_taxes_total
+        if total_amount is not UNSET:
+            field_dict["total_amount"] = total_amount
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if product is not UNSET:
+            field_dict["product"] = product
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.account_identifier import AccountIdentifier  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _id = d.pop("id", UNSET)
+        id: UUID | Unset
+        if isinstance(_id, Unset):
+            id = UNSET
+        else:
+            id = UUID(_id)
+
+        _invoice_id = d.pop("invoice_id", UNSET)
+        invoice_id: UUID | Unset
+        if isinstance(_invoice_id, Unset):
+            invoice_id = UNSET
+        else:
+            invoice_id = UUID(_invoice_id)
+
+        def _parse_account_identifier(data: object) -> AccountIdentifier | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                account_identifier_type_1 = AccountIdentifier.from_dict(data)
+
+                return account_identifier_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AccountIdentifier | None | Unset, data)
+
+        account_identifier = _parse_account_identifier(d.pop("account_identifier", UNSET))
+
+        def _parse_description(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        description = _parse_description(d.pop("description", UNSET))
+
+        unit_price = d.pop("unit_price", UNSET)
+
+        quantity = d.pop("quantity", UNSET)
+
+        subtotal = d.pop("subtotal", UNSET)
+
+        discount_amount = d.pop("discount_amount", UNSET)
+
+        sales_taxes_total = d.pop("sales_taxes_total", UNSET)
+
+        total_amount = d.pop("total_amount", UNSET)
+
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_product(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        product = _parse_product(d.pop("product", UNSET))
+
+        invoice_line_item = cls(
+            id=id,
+            invoice_id=invoice_id,
+            account_identifier=account_identifier,
+            description=description,
+            unit_price=unit_price,
+            quantity=quantity,
+            subtotal=subtotal,
+            discount_amount=discount_amount,
+            sales_taxes_total=sales_taxes_total,
+            total_amount=total_amount,
+            external_id=external_id,
+            product=product,
+        )
+
+        invoice_line_item.additional_properties = d
+        return invoice_line_item
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

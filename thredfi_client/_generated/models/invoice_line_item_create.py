@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.sales_tax_create import SalesTaxCreate
+
+
+T = TypeVar("T", bound="InvoiceLineItemCreate")
+
+
+@_attrs_define
+class InvoiceLineItemCreate:
+    """A line of a new invoice.
+
+    Attributes:
+        quantity (int): Number of units.
+        unit_price (int): Price of one unit, in cents.
+        external_id (str | Unset): Your identifier for the line.
+        description (str | Unset): What was sold.
+        account_identifier (Any | Unset): The revenue account for the line.
+        product (str | Unset): Product name or code.
+        discount_amount (int | Unset): Discount on the line, in cents. Default: 0.
+        sales_taxes (list[SalesTaxCreate] | Unset): Taxes on the line.
+    """
+
+    quantity: int
+    unit_price: int
+    external_id: str | Unset = UNSET
+    description: str | Unset = UNSET
+    account_identifier: Any | Unset = UNSET
+    product: str | Unset = UNSET
+    discount_amount: int | Unset = 0
+    sales_taxes: list[SalesTaxCreate] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        quantity = self.quantity
+
+        unit_price = self.unit_price
+
+        external_id = self.external_id
+
+        description = self.description
+
+        account_identifier = self.account_identifier
+
+        product = self.product
+
+        discount_amount = self.discount_amount
+
+        sales_taxes: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.sales_taxes, Unset):
+            sales_taxes = []
+            for sales_taxes_item_data in self.sales_taxes:
+                sales_taxes_item = sales_taxes_item_data.to_dict()
+                sales_taxes.append(sales_taxes_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "quantity": quantity,
+                "unit_price": unit_price,
+            }
+        )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if description is not UNSET:
+            field_dict["description"] = description
+        if account_identifier is not UNSET:
+            field_dict["account_identifier"] = account_identifier
+        if product is not UNSET:
+            field_dict["product"] = product
+        if discount_amount is not UNSET:
+            field_dict["discount_amount"] = discount_amount
+        if sales_taxes is not UNSET:
+            field_dict["sales_taxes"] = sales_taxes
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.sales_tax_create import SalesTaxCreate  # noqa: PLC0415
+
+        d = dict(src_dict)
+        quantity = d.pop("quantity")
+
+        unit_price = d.pop("unit_price")
+
+        external_id = d.pop("external_id", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        account_identifier = d.pop("account_identifier", UNSET)
+
+        product = d.pop("product", UNSET)
+
+        discount_amount = d.pop("discount_amount", UNSET)
+
+        _sales_taxes = d.pop("sales_taxes", UNSET)
+        sales_taxes: list[SalesTaxCreate] | Unset = UNSET
+        if _sales_taxes is not UNSET:
+            sales_taxes = []
+            for sales_taxes_item_data in _sales_taxes:
+                sales_taxes_item = SalesTaxCreate.from_dict(sales_taxes_item_data)
+
+                sales_taxes.append(sales_taxes_item)
+
+        invoice_line_item_create = cls(
+            quantity=quantity,
+            unit_price=unit_price,
+            external_id=external_id,
+            description=description,
+            account_identifier=account_identifier,
+            product=product,
+            discount_amount=discount_amount,
+            sales_taxes=sales_taxes,
+        )
+
+        invoice_line_item_create.additional_properties = d
+        return invoice_line_item_create
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

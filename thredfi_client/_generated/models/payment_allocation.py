@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="PaymentAllocation")
+
+
+@_attrs_define
+class PaymentAllocation:
+    """Part of a payment applied to the invoice.
+
+    Attributes:
+        amount_cents (int | Unset): Amount in cents.
+        payment_date (datetime.date | Unset): Date of payment.
+        payment_method (str | Unset): How it was paid.
+        payment_id (UUID | Unset): The payment's UUID.
+    """
+
+    amount_cents: int | Unset = UNSET
+    payment_date: datetime.date | Unset = UNSET
+    payment_method: str | Unset = UNSET
+    payment_id: UUID | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        amount_cents = self.amount_cents
+
+        payment_date: str | Unset = UNSET
+        if not isinstance(self.payment_date, Unset):
+            payment_date = self.payment_date.isoformat()
+
+        payment_method = self.payment_method
+
+        payment_id: str | Unset = UNSET
+        if not isinstance(self.payment_id, Unset):
+            payment_id = str(self.payment_id)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if amount_cents is not UNSET:
+            field_dict["amount_cents"] = amount_cents
+        if payment_date is not UNSET:
+            field_dict["payment_date"] = payment_date
+        if payment_method is not UNSET:
+            field_dict["payment_method"] = payment_method
+        if payment_id is not UNSET:
+            field_dict["payment_id"] = payment_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        amount_cents = d.pop("amount_cents", UNSET)
+
+        _payment_date = d.pop("payment_date", UNSET)
+        payment_date: datetime.date | Unset
+        if isinstance(_payment_date, Unset):
+            payment_date = UNSET
+        else:
+            payment_date = datetime.date.fromisoformat(_payment_date)
+
+        payment_method = d.pop("payment_method", UNSET)
+
+        _payment_id = d.pop("payment_id", UNSET)
+        payment_id: UUID | Unset
+        if isinstance(_payment_id, Unset):
+            payment_id = UNSET
+        else:
+            payment_id = UUID(_payment_id)
+
+        payment_allocation = cls(
+            amount_cents=amount_cents,
+            payment_date=payment_date,
+            payment_method=payment_method,
+            payment_id=payment_id,
+        )
+
+        payment_allocation.additional_properties = d
+        return payment_allocation
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

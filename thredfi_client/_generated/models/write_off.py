@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="WriteOff")
+
+
+@_attrs_define
+class WriteOff:
+    """An amount written off the invoice.
+
+    Attributes:
+        write_off_id (UUID | Unset): The write-off's UUID.
+        amount_cents (int | Unset): Amount in cents.
+        reason (str | Unset): Why it was written off.
+        status (str | Unset): State of the write-off.
+        write_off_at (datetime.datetime | Unset): When it was written off.
+    """
+
+    write_off_id: UUID | Unset = UNSET
+    amount_cents: int | Unset = UNSET
+    reason: str | Unset = UNSET
+    status: str | Unset = UNSET
+    write_off_at: datetime.datetime | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        write_off_id: str | Unset = UNSET
+        if not isinstance(self.write_off_id, Unset):
+            write_off_id = str(self.write_off_id)
+
+        amount_cents = self.amount_cents
+
+        reason = self.reason
+
+        status = self.status
+
+        write_off_at: str | Unset = UNSET
+        if not isinstance(self.write_off_at, Unset):
+            write_off_at = self.write_off_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if write_off_id is not UNSET:
+            field_dict["write_off_id"] = write_off_id
+        if amount_cents is not UNSET:
+            field_dict["amount_cents"] = amount_cents
+        if reason is not UNSET:
+            field_dict["reason"] = reason
+        if status is not UNSET:
+            field_dict["status"] = status
+        if write_off_at is not UNSET:
+            field_dict["write_off_at"] = write_off_at
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        _write_off_id = d.pop("write_off_id", UNSET)
+        write_off_id: UUID | Unset
+        if isinstance(_write_off_id, Unset):
+            write_off_id = UNSET
+        else:
+            write_off_id = UUID(_write_off_id)
+
+        amount_cents = d.pop("amount_cents", UNSET)
+
+        reason = d.pop("reason", UNSET)
+
+        status = d.pop("status", UNSET)
+
+        _write_off_at = d.pop("write_off_at", UNSET)
+        write_off_at: datetime.datetime | Unset
+        if isinstance(_write_off_at, Unset):
+            write_off_at = UNSET
+        else:
+            write_off_at = datetime.datetime.fromisoformat(_write_off_at)
+
+        write_off = cls(
+            write_off_id=write_off_id,
+            amount_cents=amount_cents,
+            reason=reason,
+            status=status,
+            write_off_at=write_off_at,
+        )
+
+        write_off.additional_properties = d
+        return write_off
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
