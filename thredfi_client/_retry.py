@@ -1,0 +1,321 @@
+"""Retries as an httpx transport wrapper: jittered backoff, ``Retry-After``, idempotency-aware.
+
+:class:`RetryTransport` sits below authentication and error mapping: it sees raw attempts, reads
+each response body completely inside the attempt (so a reset mid-body is retried too), and hands
+the caller the final response or re-raises the final transport error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import math
+import random as _random
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import UTC, datetime
+from typing import Final
+
+import attrs
+import httpx
+
+from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+
+__all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "RetryTransport"]
+
+logger = logging.getLogger("thredfi_client")
+
+#: Methods whose repetition has no additional side effect (RFC 9110, section 9.2.2).
+_IDEMPOTENT_METHODS: Final = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+#: Methods made repeatable by an ``external_id`` in their JSON body.
+_EXTERNAL_ID_METHODS: Final = frozenset({"POST", "PATCH"})
+#: Errors proving the request never reached the server, so even a POST may be sent again.
+_NEVER_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+#: Largest exponent used by the backoff; beyond it the cap always wins and floats would overflow.
+_MAX_EXPONENT: Final = 60
+
+
+def _non_negative_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{attribute.name} must be a non-negative int, got {value!r}")
+
+
+def _non_negative_finite(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise TypeError(f"{attribute.name} must be a number, got {value!r}")
+    # The negated comparison also rejects NaN.
+    if not (value >= 0 and math.isfinite(value)):
+        raise ValueError(f"{attribute.name} must be finite and >= 0, got {value!r}")
+
+
+def _to_statuses(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
+def _valid_statuses(
+    instance: object, attribute: attrs.Attribute[frozenset[int]], value: frozenset[int]
+) -> None:
+    for status in value:
+        if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
+            raise ValueError(f"{attribute.name} must hold HTTP status codes, got {status!r}")
+
+
+@attrs.frozen(kw_only=True)
+class RetryPolicy:
+    """How often and how patiently failed attempts are repeated.
+
+    Attributes:
+        max_retries: retries after the first attempt (so ``1 + max_retries`` attempts at most).
+        backoff_base: seconds; the n-th retry waits up to ``backoff_base * 2**n``.
+        backoff_cap: seconds; no jittered backoff is longer than this.
+        retry_after_cap: seconds; a ``Retry-After`` longer than this is not waited for: the
+            response is returned to the caller instead.
+        retry_statuses: response statuses worth another attempt.
+    """
+
+    max_retries: int = attrs.field(default=2, validator=_non_negative_int)
+    backoff_base: float = attrs.field(default=0.5, validator=_non_negative_finite)
+    backoff_cap: float = attrs.field(default=8.0, validator=_non_negative_finite)
+    retry_after_cap: float = attrs.field(default=60.0, validator=_non_negative_finite)
+    retry_statuses: frozenset[int] = attrs.field(
+        default=frozenset({429, 500, 502, 503, 504}),
+        converter=_to_statuses,
+        validator=_valid_statuses,
+    )
+
+    def backoff(self, attempt: int, rand: float) -> float:
+        """Full-jitter backoff: ``rand * min(backoff_cap, backoff_base * 2**attempt)``.
+
+        ``attempt`` is 0 for the first retry; ``rand`` is clamped to ``[0, 1]``.
+        """
+        if attempt < 0:
+            raise ValueError(f"attempt must be >= 0, got {attempt}")
+        ceiling = min(self.backoff_cap, self.backoff_base * 2.0 ** min(attempt, _MAX_EXPONENT))
+        return min(max(rand, 0.0), 1.0) * ceiling
+
+
+#: The policy used when none is given.
+DEFAULT_RETRY_POLICY: Final = RetryPolicy()
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class RetryTransport(httpx.AsyncBaseTransport):
+    """An ``httpx.AsyncBaseTransport`` that repeats failed attempts on the wrapped transport.
+
+    Retried: transport errors and responses whose status is in ``policy.retry_statuses``,
+    but only for requests that may be repeated -- idempotent methods, the
+    :data:`~thredfi_client._extensions.IDEMPOTENT` extension, an ``Idempotency-Key`` header, or a
+    POST/PATCH JSON body with a non-empty ``external_id``. Other requests are retried only on
+    errors that prove they never reached the server (connect errors and pool timeouts).
+
+    Per request, the :data:`~thredfi_client._extensions.MAX_RETRIES` extension overrides
+    ``policy.max_retries`` and :data:`~thredfi_client._extensions.TOTAL_TIMEOUT` bounds each
+    attempt (send and whole body) and turns expiry into ``httpx.ReadTimeout``.
+
+    Args:
+        wrapped: the transport doing the I/O; closed by :meth:`aclose`.
+        policy: limits and backoff.
+        sleep: awaited with the wait in seconds between attempts (injectable for tests).
+        random: returns a float in ``[0, 1)`` for the jitter (injectable for tests).
+        now: returns the current aware datetime, for ``Retry-After`` HTTP-dates.
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+        *,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        random: Callable[[], float] = _random.random,
+        now: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self._wrapped = wrapped
+        self._policy = policy
+        self._sleep = sleep
+        self._random = random
+        self._now = now
+
+    @property
+    def policy(self) -> RetryPolicy:
+        """The retry policy in force."""
+        return self._policy
+
+    @property
+    def wrapped(self) -> httpx.AsyncBaseTransport:
+        """The transport doing the I/O."""
+        return self._wrapped
+
+    async def aclose(self) -> None:
+        """Close the wrapped transport."""
+        await self._wrapped.aclose()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Send ``request``, retrying as the policy allows; return the last response.
+
+        The returned response's body has already been received in full. When attempts run out
+        the last response is returned, or the last transport error re-raised.
+        """
+        max_attempts = 1 + self._max_retries(request)
+        for attempt in range(1, max_attempts):
+            try:
+                response = await self._attempt(request)
+            except httpx.TransportError as exc:
+                if not (isinstance(exc, _NEVER_SENT_ERRORS) or _is_repeatable(request)):
+                    raise
+                wait = self._policy.backoff(attempt - 1, self._random())
+                self._log_retry(request, attempt, max_attempts, None, type(exc).__name__, wait)
+                await self._sleep(wait)
+                continue
+            maybe_wait = self._wait_before_retry(request, response, attempt)
+            if maybe_wait is None:
+                return response
+            await response.aclose()
+            self._log_retry(
+                request,
+                attempt,
+                max_attempts,
+                response.status_code,
+                f"status {response.status_code}",
+                maybe_wait,
+            )
+            await self._sleep(maybe_wait)
+        return await self._attempt(request)
+
+    def _max_retries(self, request: httpx.Request) -> int:
+        value = request.extensions.get(MAX_RETRIES)
+        if value is None:
+            return self._policy.max_retries
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise ValueError(f"the {MAX_RETRIES} extension must be an int >= 0, got {value!r}")
+        return value
+
+    def _wait_before_retry(
+        self, request: httpx.Request, response: httpx.Response, attempt: int
+    ) -> float | None:
+        """Seconds to wait before retrying ``response``, or None to return it as it is."""
+        if response.status_code not in self._policy.retry_statuses:
+            return None
+        if not _is_repeatable(request):
+            return None
+        retry_after = _parse_retry_after(response.headers.get("retry-after"), self._now())
+        if retry_after is None:
+            return self._policy.backoff(attempt - 1, self._random())
+        if retry_after > self._policy.retry_after_cap:
+            # Waiting that long would stall the caller; let them see the 429/503 instead.
+            return None
+        return retry_after
+
+    async def _attempt(self, request: httpx.Request) -> httpx.Response:
+        total = request.extensions.get(TOTAL_TIMEOUT)
+        if total is None:
+            return await self._send_and_read(request)
+        seconds = float(total)
+        try:
+            async with asyncio.timeout(seconds) as deadline:
+                return await self._send_and_read(request)
+        except TimeoutError as exc:
+            if not deadline.expired():
+                raise
+            raise httpx.ReadTimeout(
+                f"attempt exceeded the total timeout of {seconds:g}s", request=request
+            ) from exc
+
+    async def _send_and_read(self, request: httpx.Request) -> httpx.Response:
+        response = await self._wrapped.handle_async_request(request)
+        if response.is_stream_consumed:
+            # Already read by the transport (e.g. httpx.MockTransport): nothing left to receive.
+            return response
+        try:
+            # Raw bytes, so the client still decodes (gzip...) and times the response as usual.
+            raw = b"".join([chunk async for chunk in response.aiter_raw()])
+        finally:
+            await response.aclose()
+        return httpx.Response(
+            status_code=response.status_code,
+            headers=response.headers,
+            stream=httpx.ByteStream(raw),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    @staticmethod
+    def _log_retry(
+        request: httpx.Request,
+        attempt: int,
+        max_attempts: int,
+        status_code: int | None,
+        cause: str,
+        wait: float,
+    ) -> None:
+        # Only method and path: headers and query strings stay out of logs.
+        logger.info(
+            "retrying %s %s (attempt %d of %d) after %s in %.2fs",
+            request.method,
+            request.url.path,
+            attempt + 1,
+            max_attempts,
+            cause,
+            wait,
+            extra={
+                "attempt": attempt + 1,
+                "max_attempts": max_attempts,
+                "method": request.method,
+                "path": request.url.path,
+                "status_code": status_code,
+                "error_type": None if status_code is not None else cause,
+                "wait": wait,
+            },
+        )
+
+
+def _is_repeatable(request: httpx.Request) -> bool:
+    """Whether sending ``request`` twice cannot cause a duplicate side effect."""
+    if request.method in _IDEMPOTENT_METHODS:
+        return True
+    if request.extensions.get(IDEMPOTENT):
+        return True
+    if request.headers.get("idempotency-key", "").strip():
+        return True
+    return request.method in _EXTERNAL_ID_METHODS and _has_external_id(request)
+
+
+def _has_external_id(request: httpx.Request) -> bool:
+    """Whether the JSON body is an object with a non-empty string ``external_id``."""
+    if "json" not in request.headers.get("content-type", "").lower():
+        return False
+    try:
+        content = request.content
+    except httpx.RequestNotRead:  # a streamed body cannot be inspected, nor safely replayed
+        return False
+    try:
+        body = json.loads(content)
+    except (ValueError, RecursionError):
+        return False
+    if not isinstance(body, dict):
+        return False
+    external_id = body.get("external_id")
+    return isinstance(external_id, str) and bool(external_id)
+
+
+def _parse_retry_after(value: str | None, now: datetime) -> float | None:
+    """Seconds to wait per a ``Retry-After`` value (delta-seconds or HTTP-date), or None."""
+    if value is None or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        pass
+    else:
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())
