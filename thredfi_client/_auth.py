@@ -27,10 +27,11 @@ import httpx
 
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOKEN_REQUEST, TOTAL_TIMEOUT
 
-__all__ = ["AccessToken", "ThredfiAuth"]
+__all__ = ["AccessToken", "ThredfiAuth", "TokenScope"]
 
 logger = logging.getLogger("thredfi_client")
 
+#: Which token API requests carry: the partner token, or a business-scoped one per business.
 TokenScope = Literal["partner", "business"]
 
 #: Extensions of the original request that also bound the token requests made for it.
@@ -160,9 +161,6 @@ class ThredfiAuth(httpx.Auth):
         self._prefix = prefix = base.path.rstrip("/")
         self._partner_token_url = base.join(f"{prefix}/v1/platform/oauth2/token/")
         self._partner_token_path = f"{prefix}/v1/platform/oauth2/token/"
-        self._business_token_path = re.compile(
-            rf"{re.escape(prefix)}/v1/platform/{_ID}/oauth2/token/?"
-        )
         self._business_path = re.compile(
             rf"{re.escape(prefix)}/v1/platform/businesses/(?P<business_id>{_ID})(?:/|$)"
         )
@@ -225,12 +223,10 @@ class ThredfiAuth(httpx.Auth):
             yield request
             return
 
-        # Cache key: a business id for business-scoped requests, None for the partner token
-        # (which the exchange endpoint itself also takes).
-        key: str | None = None
-        is_exchange = request.method == "POST" and self._business_token_path.fullmatch(path)
-        if self._token_scope == "business" and not is_exchange:
-            key = self._business_id_in(path)
+        # Cache key: a business id for business-scoped requests, None for the partner token.
+        # Exchange paths (/v1/platform/<id>/oauth2/token/) have no /businesses/ segment, so a
+        # direct call to one gets the partner token, as it must.
+        key = self._business_id_in(path) if self._token_scope == "business" else None
 
         channel = _Channel()
         outcome = _Outcome()

@@ -384,17 +384,21 @@ async def test_base_url_path_prefix_is_kept(fake: FakeThredfi, clock: FakeClock)
     def handler(request: httpx.Request) -> httpx.Response:
         captured.append(request)
         if request.url.path.endswith("/oauth2/token/"):
-            return httpx.Response(200, json={"access_token": "t", "expires_in": 60})
+            value = "bt" if BIZ_A in request.url.path else "pt"
+            return httpx.Response(200, json={"access_token": value, "expires_in": 60})
         return httpx.Response(200)
 
     async with httpx.AsyncClient(transport=httpx.MockTransport(handler), auth=auth) as client:
         await client.get(f"{BASE}/proxy{customers(BIZ_A)}")
+        await client.get(f"{BASE}{customers(BIZ_A)}")  # not under the prefix: no business id
 
     assert [str(r.url) for r in captured] == [
         f"{BASE}/proxy/v1/platform/oauth2/token/",
         f"{BASE}/proxy/v1/platform/{BIZ_A}/oauth2/token/",
         f"{BASE}/proxy{customers(BIZ_A)}",
+        f"{BASE}{customers(BIZ_A)}",
     ]
+    assert [bearer(r) for r in captured[2:]] == ["bt", "pt"]
 
 
 # -- 401 on an API request --------------------------------------------------------------------
@@ -818,7 +822,10 @@ async def test_cancelled_token_fetch_releases_the_lock(
     with pytest.raises(asyncio.CancelledError):
         await task
 
-    # Had the cancelled flow kept the lock, this would wait forever.
+    # Released as the flow closed, not later by garbage collection of an orphaned generator.
+    auth = client.auth
+    assert isinstance(auth, ThredfiAuth)
+    assert not auth._locks[None].locked()
     response = await asyncio.wait_for(client.get(PARTNER_PATH), timeout=5)
 
     assert response.status_code == 200
