@@ -19,7 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar
 import attrs
 import httpx
 
-from ..types import Unset
+from ..types import UNSET, Unset
 
 T = TypeVar("T")
 ModelT = TypeVar("ModelT")
@@ -193,6 +193,9 @@ def coerce_model(cls: type[ModelT], values: Mapping[str, Any], where: str) -> Mo
             checked[name] = _check(str(field.type), values[name], _join(where, name))
         elif field.default is attrs.NOTHING:
             raise TypeError(f"{where or cls.__name__}: missing required field {name!r}")
+        else:
+            # Send only what the caller gave: the server applies the spec's defaults itself.
+            checked[name] = UNSET
     return cls(**checked)
 
 

@@ -1,0 +1,338 @@
+"""``ThredfiClient``: composes auth, retries and typed errors around the generated operations."""
+
+from __future__ import annotations
+
+import copy
+import ipaddress
+import logging
+import os
+import platform
+import time
+import uuid
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Literal, Self, TypeVar
+
+import httpx
+
+from . import _extensions as ext
+from ._auth import ThredfiAuth
+from ._errors import (
+    APIResponseValidationError,
+    connection_error_from,
+    status_error_from_response,
+)
+from ._generated import NOT_GIVEN, NotGiven, Operation, RawResponse, Resources, TimeoutTypes
+from ._retry import RetryPolicy, RetryTransport
+from ._version import __version__
+
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ThredfiClient"]
+
+T = TypeVar("T")
+
+logger = logging.getLogger("thredfi_client")
+
+#: The vendor's sandbox; every current reference page uses it.
+DEFAULT_BASE_URL = "https://sandbox.thredfi.com"
+#: 5 s to connect, 30 s for each attempt as a whole (connect, send, and the whole body).
+DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+TransportChoice = Literal["httpx", "aiohttp"]
+
+USER_AGENT = (
+    f"thredfi-client/{__version__} python/{platform.python_version_tuple()[0]}."
+    f"{platform.python_version_tuple()[1]} httpx/{httpx.__version__}"
+)
+
+
+class ThredfiClient(Resources):
+    """Async client for the Thredfi Accounting Platform API.
+
+    Every operation of the contract is a method: ``await client.customers.get(...)``. Calls
+    return the parsed model and raise a :class:`~thredfi_client.ThredfiError` subclass on any
+    failure. Use it as an async context manager (or call :meth:`aclose`) to release connections.
+
+    Args:
+        partner_id: Partner UUID. Defaults to ``$THREDFI_PARTNER_ID``.
+        api_key: Partner API key. Defaults to ``$THREDFI_API_KEY``. Never shown or logged.
+        base_url: API origin. Defaults to ``$THREDFI_BASE_URL``, else the vendor sandbox.
+            ``http://`` is refused unless the host is loopback.
+        token_scope: ``"partner"`` (default) sends the partner token on every call;
+            ``"business"`` exchanges it for a token scoped to the business in each URL.
+        timeout: Seconds per attempt (connect capped at 5 s), or an ``httpx.Timeout`` whose
+            ``read`` value bounds each attempt as a whole. ``None`` is refused: no call may hang.
+        max_retries: Retries after the first attempt (see :class:`RetryPolicy`).
+        retry_policy: Full retry settings; ``max_retries`` overrides its ``max_retries``.
+        transport: ``"httpx"`` (default), ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or an
+            ``httpx.AsyncBaseTransport`` to send through (e.g. ``httpx.ASGITransport`` for the
+            in-process sandbox). Auth, retries and errors apply whichever is used.
+        limits: Connection pool limits (default 100 connections, 20 kept alive).
+    """
+
+    def __init__(
+        self,
+        *,
+        partner_id: str | None = None,
+        api_key: str | None = None,
+        base_url: str | httpx.URL | None = None,
+        token_scope: Literal["partner", "business"] = "partner",  # noqa: S107 -- not a secret
+        timeout: TimeoutTypes = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
+        transport: TransportChoice | httpx.AsyncBaseTransport = "httpx",
+        limits: httpx.Limits = DEFAULT_LIMITS,
+    ) -> None:
+        partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
+        api_key = api_key or os.environ.get("THREDFI_API_KEY")
+        if not partner_id:
+            raise ValueError("partner_id is required (argument or $THREDFI_PARTNER_ID)")
+        if not api_key:
+            raise ValueError("api_key is required (argument or $THREDFI_API_KEY)")
+        self._base_url = _checked_base_url(
+            base_url or os.environ.get("THREDFI_BASE_URL") or DEFAULT_BASE_URL
+        )
+        self._timeout, self._total_timeout = _checked_timeout(timeout)
+        policy = retry_policy or RetryPolicy()
+        self._max_retries = _checked_max_retries(max_retries)
+        self._auth = ThredfiAuth(
+            partner_id=partner_id,
+            api_key=api_key,
+            base_url=self._base_url,
+            token_scope=token_scope,
+        )
+        self._http = httpx.AsyncClient(
+            base_url=self._base_url,
+            auth=self._auth,
+            transport=RetryTransport(_inner_transport(transport, limits), policy),
+            timeout=self._timeout,
+            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            follow_redirects=False,  # credentials must never follow a Location elsewhere
+        )
+        self._owns_http = True
+        self._bind_resources(self)
+
+    # -- configuration -------------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> httpx.URL:
+        """The API origin every call goes to."""
+        return self._base_url
+
+    @property
+    def timeout(self) -> httpx.Timeout:
+        """Default timeout of each attempt."""
+        return self._timeout
+
+    @property
+    def max_retries(self) -> int:
+        """Default number of retries after the first attempt."""
+        return self._max_retries
+
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        """The underlying ``httpx.AsyncClient``, with auth and retries installed."""
+        return self._http
+
+    def with_options(
+        self,
+        *,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Self:
+        """A client with other defaults that shares this one's connection pool and tokens.
+
+        ``client.with_options(timeout=5.0, max_retries=0).customers.get(...)``. Closing the
+        derived client does not close the shared pool; close the original.
+        """
+        derived = copy.copy(self)
+        if not isinstance(timeout, NotGiven):
+            derived._timeout, derived._total_timeout = _checked_timeout(timeout)
+        if not isinstance(max_retries, NotGiven):
+            derived._max_retries = _checked_max_retries(max_retries)
+        derived._owns_http = False
+        derived._bind_resources(derived)
+        return derived
+
+    def __repr__(self) -> str:
+        return (
+            f"ThredfiClient(base_url={str(self._base_url)!r}, "
+            f"partner_id={self._auth.partner_id!r}, token_scope={self._auth.token_scope!r})"
+        )
+
+    # -- lifecycle -----------------------------------------------------------------------------
+
+    async def aclose(self) -> None:
+        """Close the connection pool (a no-op on clients made by :meth:`with_options`)."""
+        if self._owns_http:
+            await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- the one path every operation takes ------------------------------------------------------
+
+    async def call(
+        self,
+        operation: Operation[T],
+        arguments: Mapping[str, Any],
+        *,
+        timeout: TimeoutTypes | NotGiven,  # noqa: ASYNC109 -- an httpx setting, not a deadline
+        max_retries: int | NotGiven,
+    ) -> RawResponse[T]:
+        """Send one operation (the generated resources call this; see ``Requester``)."""
+        arguments = _checked_path_params(operation, arguments)
+        request_kwargs = operation.build_request(**arguments)
+        if isinstance(timeout, NotGiven):
+            phases, total = self._timeout, self._total_timeout
+        else:
+            phases, total = _checked_timeout(timeout)
+        retries = (
+            self._max_retries
+            if isinstance(max_retries, NotGiven)
+            else _checked_max_retries(max_retries)
+        )
+        extensions: dict[str, Any] = {
+            ext.MAX_RETRIES: retries,
+            ext.TOTAL_TIMEOUT: total,
+        }
+        if operation.idempotent:
+            extensions[ext.IDEMPOTENT] = True
+        request = self._http.build_request(
+            request_kwargs.pop("method"),
+            request_kwargs.pop("url"),
+            timeout=phases,
+            extensions=extensions,
+            **request_kwargs,
+        )
+        started = time.perf_counter()
+        try:
+            response = await self._http.send(request)
+        except httpx.TransportError as exc:
+            raise connection_error_from(exc, request) from exc
+        logger.debug(
+            "%s %s -> %s in %.3fs",
+            request.method,
+            request.url.path,
+            response.status_code,
+            time.perf_counter() - started,
+            extra={"operation": operation.operation_id, "status_code": response.status_code},
+        )
+        return _parsed(operation, response)
+
+
+def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
+    """Turn the final response into a RawResponse, or raise the matching typed error."""
+    if response.request.extensions.get(ext.TOKEN_REQUEST):
+        # The auth flow could not obtain a token; this is the token endpoint's answer.
+        if response.is_success:
+            raise APIResponseValidationError(response, "the token endpoint's body has no token")
+        raise status_error_from_response(response, auth_failure=True)
+    if response.status_code not in operation.success_statuses:
+        if response.is_success:
+            raise APIResponseValidationError(
+                response, f"{response.status_code} is not a documented success status"
+            )
+        raise status_error_from_response(response)
+    try:
+        parsed = operation.parse(response)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        # json.JSONDecodeError is a ValueError; models raise the others on a wrong shape.
+        raise APIResponseValidationError(response, f"{type(exc).__name__}: {exc}") from exc
+    return RawResponse(
+        status_code=response.status_code,
+        headers=response.headers,
+        request_id=response.headers.get("x-request-id"),
+        parsed=parsed,
+        http_response=response,
+    )
+
+
+def _checked_path_params(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """Validate path parameters before anything is sent; UUID ones become ``uuid.UUID``."""
+    checked = dict(arguments)
+    for name in operation.path_params:
+        value = checked.get(name)
+        if name in operation.uuid_params:
+            checked[name] = _as_uuid(name, value)
+        elif not isinstance(value, str | int) or str(value) in ("", ".", "..") or "/" in str(value):
+            raise ValueError(f"{name} must be a single, non-empty path segment, got {value!r:.60}")
+    return checked
+
+
+def _as_uuid(name: str, value: object) -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    if isinstance(value, str):
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            pass
+    raise ValueError(f"{name} must be a UUID (str or uuid.UUID), got {value!r:.60}")
+
+
+def _checked_base_url(value: str | httpx.URL) -> httpx.URL:
+    url = httpx.URL(str(value).rstrip("/"))
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url must be an absolute http(s) URL, got {str(value)!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ValueError(
+            f"base_url {str(value)!r}: plain http:// is only allowed for loopback hosts; "
+            "use https:// so credentials are never sent in clear text"
+        )
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _checked_timeout(value: object) -> tuple[httpx.Timeout, float]:
+    """Return (per-phase timeout, per-attempt deadline); ``None`` anywhere is refused."""
+    if isinstance(value, httpx.Timeout):
+        phases = (value.connect, value.read, value.write, value.pool)
+        if any(phase is None for phase in phases):
+            raise ValueError("timeout: every phase needs a limit; None would let a call hang")
+        return value, float(value.read)  # type: ignore[arg-type]  # checked non-None above
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        seconds = float(value)
+        return httpx.Timeout(seconds, connect=min(5.0, seconds)), seconds
+    raise ValueError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
+
+
+def _checked_max_retries(value: object) -> int:
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
+        return value
+    raise ValueError(f"max_retries must be an integer from 0 to 10, got {value!r}")
+
+
+def _inner_transport(
+    choice: TransportChoice | httpx.AsyncBaseTransport, limits: httpx.Limits
+) -> httpx.AsyncBaseTransport:
+    if isinstance(choice, httpx.AsyncBaseTransport):
+        return choice
+    if choice == "httpx":
+        return httpx.AsyncHTTPTransport(limits=limits)
+    if choice == "aiohttp":
+        try:
+            from httpx_aiohttp import AiohttpTransport
+        except ImportError as exc:
+            raise ImportError(
+                "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
+            ) from exc
+        return AiohttpTransport()
+    raise ValueError(f"transport must be 'httpx', 'aiohttp' or an httpx transport, not {choice!r}")
