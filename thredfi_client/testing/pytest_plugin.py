@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     from thredfi_client.testing import Sandbox
 
 #: The base URL the in-process client uses; any host works with ASGITransport.
-IN_PROCESS_BASE_URL = "http://thredfi-sandbox.invalid"
+# https: the in-process transport never opens a socket, and the client refuses plain http
+# to non-loopback hosts.
+IN_PROCESS_BASE_URL = "https://thredfi-sandbox.invalid"
 
 
 @pytest.fixture
