@@ -1,0 +1,70 @@
+"""The layering rules of docs/architecture.md, checked on the import graph (DESIGN.md)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parents[2] / "thredfi_client"
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Absolute names of the thredfi_client modules a file imports (relative imports resolved)."""
+    package = ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1])
+    if path.name == "__init__.py":
+        package = ".".join(path.relative_to(PACKAGE.parent).parts[:-1])
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{alias.name}" for alias in node.names)
+        elif isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+    return {name for name in names if name.startswith("thredfi_client")}
+
+
+def test_generated_code_imports_nothing_hand_written() -> None:
+    files = list((PACKAGE / "_generated").rglob("*.py"))
+    assert files
+    for path in files:
+        outside = {
+            m for m in imported_modules(path) if not m.startswith("thredfi_client._generated")
+        }
+        assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
+
+
+@pytest.mark.parametrize("layer", ["_auth", "_retry", "_errors"])
+def test_auth_retry_errors_do_not_import_each_other_or_the_client(layer: str) -> None:
+    forbidden = {"_auth", "_retry", "_errors", "_client"} - {layer}
+    imported = imported_modules(PACKAGE / f"{layer}.py")
+    hits = {
+        m
+        for m in imported
+        for f in forbidden
+        if m == f"thredfi_client.{f}" or m.startswith(f"thredfi_client.{f}.")
+    }
+    assert not hits, f"{layer} imports {hits}"
+    assert imported <= {"thredfi_client._extensions"} | {
+        m for m in imported if m.startswith("thredfi_client._extensions.")
+    }
+
+
+def test_plain_import_pulls_no_server_dependency() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, thredfi_client; "
+        "servers = ('starlette', 'uvicorn', 'aiohttp', 'openapi_core'); "
+        "bad = [m for m in servers if m in sys.modules]; "
+        "print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
