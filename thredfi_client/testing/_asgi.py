@@ -224,7 +224,7 @@ class SandboxApp:
         if hook is None:
             return
         off_contract: str | None = scope["state"].get("off_contract")
-        if fault is not None:
+        if fault is not None and fault.action != "delay":  # a delay leaves the answer intact
             off_contract = f"fault:{fault.action}"
         elif scope["path"].startswith(ADMIN_PREFIX):
             off_contract = "admin API"

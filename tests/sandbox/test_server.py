@@ -1,0 +1,222 @@
+"""Over a real loopback socket: SandboxServer (thread and asyncio) and the ``serve`` CLI."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+
+import httpx
+import pytest
+
+from thredfi_client.testing import Sandbox, SandboxServer
+
+from .helpers import TOKEN_PATH, bearer, customers_path, invoice_body, invoices_path
+
+pytestmark = pytest.mark.usefixtures("no_proxy_env")
+
+
+async def _token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
+    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
+                               data={"grant_type": "client_credentials"})
+    token: str = response.json()["access_token"]
+    return token
+
+
+def test_thread_server_serves_on_loopback(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox()
+    with SandboxServer(sandbox) as server:
+        assert server.base_url.startswith("http://127.0.0.1:")
+        assert server.port > 0
+        response = httpx.post(server.base_url + TOKEN_PATH,
+                              auth=(sandbox.partner_id, sandbox.api_key), timeout=5)
+        assert response.status_code == 200
+        assert response.headers["x-request-id"].startswith("req_")
+        assert server.sandbox is sandbox
+
+
+def test_thread_server_stops_and_frees_the_port(make_sandbox: Callable[..., Sandbox]) -> None:
+    with SandboxServer(make_sandbox()) as server:
+        port = server.port
+        assert httpx.get(f"{server.base_url}/__sandbox__/", timeout=5).status_code == 200
+    with pytest.raises(httpx.ConnectError):
+        httpx.get(f"http://127.0.0.1:{port}/__sandbox__/", timeout=2)
+    with pytest.raises(RuntimeError):
+        _ = server.base_url
+
+
+async def test_async_server(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox()
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        token = await _token(http, sandbox)
+        response = await http.post(customers_path(sandbox.business_id),
+                                   json={"company_name": "Acme"}, headers=bearer(token))
+        assert response.status_code == 201
+
+
+def test_double_start_is_refused(make_sandbox: Callable[..., Sandbox]) -> None:
+    with SandboxServer(make_sandbox()) as server, pytest.raises(RuntimeError):
+        server.start()
+
+
+async def test_drop_connection_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox()
+    sandbox.drop_connection(TOKEN_PATH)
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        with pytest.raises(httpx.RemoteProtocolError, match="without sending"):
+            await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
+        assert sandbox.tokens == []
+        ok = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
+        assert ok.status_code == 200
+
+
+def test_drop_connection_after_processing_thread_server(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sandbox = make_sandbox()
+    with SandboxServer(sandbox) as server, httpx.Client(base_url=server.base_url,
+                                                         timeout=5) as http:
+        token = http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key)).json()[
+            "access_token"]
+        sandbox.drop_connection(invoices_path(sandbox.business_id), after_processing=True)
+        with pytest.raises(httpx.RemoteProtocolError):
+            http.post(invoices_path(sandbox.business_id), json=invoice_body(),
+                      headers=bearer(token))
+        assert len(sandbox.invoices) == 1
+        replay = http.post(invoices_path(sandbox.business_id), json=invoice_body(),
+                           headers=bearer(token))
+        assert replay.status_code == 200
+        assert len(sandbox.invoices) == 1
+
+
+async def test_truncated_response_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox()
+    sandbox.truncate_response(TOKEN_PATH)
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        with pytest.raises(httpx.RemoteProtocolError, match="incomplete|complete message"):
+            await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
+
+
+async def test_stall_after_processing_past_the_read_timeout(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sandbox = make_sandbox()
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        token = await _token(http, sandbox)
+        sandbox.add_delay(invoices_path(sandbox.business_id), 1.0, after_processing=True)
+        with pytest.raises(httpx.ReadTimeout):
+            await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
+                            headers=bearer(token), timeout=0.2)
+        assert len(sandbox.invoices) == 1  # created, though the client never heard
+        replay = await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
+                                 headers=bearer(token))
+        assert replay.status_code == 200
+        assert len(sandbox.invoices) == 1
+
+
+async def test_delay_before_processing_times_out_without_effect(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    sandbox = make_sandbox()
+    sandbox.add_delay(TOKEN_PATH, 0.5)
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        with pytest.raises(httpx.ReadTimeout):
+            await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
+                            timeout=0.1)
+        await asyncio.sleep(0.6)
+        # The request reached the server and was still handled after the client gave up.
+        assert sandbox.request_count(TOKEN_PATH) == 1
+
+
+async def test_fail_next_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox()
+    sandbox.fail_next(TOKEN_PATH, status=503, retry_after=1, body="<h1>busy</h1>")
+    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
+        base_url=server.base_url, timeout=5
+    ) as http:
+        response = await http.post(TOKEN_PATH)
+        assert (response.status_code, response.headers["retry-after"]) == (503, "1")
+        assert response.text == "<h1>busy</h1>"
+
+
+# ---------------------------------------------------------------------- the CLI
+
+
+def _start_cli(*args: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    return subprocess.Popen(
+        [sys.executable, "-m", "thredfi_client.testing", "serve", *args],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+    )
+
+
+def _read_line(process: subprocess.Popen[str], timeout: float = 20.0) -> str:
+    assert process.stdout is not None
+    deadline = time.monotonic() + timeout
+    import selectors
+
+    with selectors.DefaultSelector() as selector:
+        selector.register(process.stdout, selectors.EVENT_READ)
+        while time.monotonic() < deadline:
+            if selector.select(timeout=0.1):
+                return process.stdout.readline()
+            if process.poll() is not None:
+                break
+    raise AssertionError("the CLI printed no line in time")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
+    process = _start_cli("--port", "0", "--token-ttl", "120")
+    try:
+        info = json.loads(_read_line(process))
+        assert set(info) == {"base_url", "partner_id", "api_key", "business_id"}
+        assert info["base_url"].startswith("http://127.0.0.1:")
+        response = httpx.post(info["base_url"] + TOKEN_PATH,
+                              auth=(info["partner_id"], info["api_key"]), timeout=5,
+                              data={"grant_type": "client_credentials",
+                                    "client_id": info["partner_id"]})
+        assert response.status_code == 200
+        assert response.json()["expires_in"] == 120
+        token = response.json()["access_token"]
+        created = httpx.post(info["base_url"] + customers_path(info["business_id"]),
+                             json={"individual_name": "CLI"}, headers=bearer(token), timeout=5)
+        assert created.status_code == 201
+        process.send_signal(sig)
+        assert process.wait(timeout=15) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=5)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+
+
+def test_serve_cli_fixed_port_in_use_fails() -> None:
+    with SandboxServer() as server:
+        process = _start_cli("--port", str(server.port))
+        try:
+            assert process.wait(timeout=20) != 0
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait(timeout=5)
+            assert process.stdout is not None and process.stderr is not None
+            process.stdout.close()
+            process.stderr.close()
