@@ -1,0 +1,100 @@
+"""Validating mode: every request the SDK sends, auth included, passes Prism's validation.
+
+Each operation in ``OPERATIONS`` is called through ``ThredfiClient`` with arguments generated
+from its schema. Every response the client receives (token requests included) is recorded; an
+``sl-violations`` header or a 4xx from Prism fails the test. The negative controls prove the
+detection works, per operation: a deliberately broken request is flagged.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx
+import pytest
+
+from thredfi_client import ThredfiError
+from thredfi_client._generated import OPERATIONS
+
+from .conftest import PrismServer
+from .sdk_calls import call, make_client, recorded, sdk_arguments
+from .spec_examples import broken_body, example, path_arguments, spec_operations
+
+pytestmark = pytest.mark.contract
+
+OPERATION_IDS = [operation.operation_id for operation in OPERATIONS]
+
+
+def test_operations_cover_the_spec() -> None:
+    assert set(OPERATION_IDS) == set(spec_operations())
+
+
+@pytest.mark.parametrize("token_scope", ["partner", "business"])
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+async def test_sdk_request_passes_prism_validation(
+    prism_validating: PrismServer, operation_id: str, token_scope: str
+) -> None:
+    operation = spec_operations()[operation_id]
+    async with make_client(prism_validating.base_url, token_scope=token_scope) as client:
+        recorder = recorded(client)
+        try:
+            result: Any = await call(client, operation_id, sdk_arguments(operation))
+        except ThredfiError as exc:
+            pytest.fail(f"{operation_id} failed: {exc!r}; Prism said: {recorder.problems()}")
+
+    assert recorder.problems() == []
+    assert result is not None
+    paths = [exchange.path for exchange in recorder.exchanges]
+    # The operation's own request reached Prism (last), after any token requests it needed.
+    assert recorder.exchanges[-1].method == operation.method
+    if operation_id != "get_partner_token":
+        assert any(path.endswith("/oauth2/token/") for path in paths[:-1]), paths
+
+
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+async def test_negative_control_a_broken_request_is_flagged(
+    prism_validating: PrismServer, operation_id: str
+) -> None:
+    """Prism really validates this operation, and the recorder reports what it flags."""
+    operation = spec_operations()[operation_id]
+    values = {name: str(value) for name, value in path_arguments(operation).items()}
+    url = operation.path.format(**values)
+    send: dict[str, Any] = {}
+    if operation.body is not None:
+        media_type, schema = operation.body
+        broken = broken_body(schema, example(schema, python=False))
+        if media_type == "application/json":
+            send["content"] = json.dumps(broken)
+            send["headers"] = {"Content-Type": media_type}
+        else:
+            send["data"] = broken
+    elif operation.path_params:
+        values[next(iter(operation.path_params))] = "not-a-uuid"
+        url = operation.path.format(**values)
+    else:
+        pytest.fail(f"{operation_id} has neither a body nor a path parameter to break")
+
+    async with make_client(prism_validating.base_url) as client:
+        recorder = recorded(client)
+        # Through the client's own httpx client: same auth, same transport, same hook.
+        await client.http_client.request(operation.method, url, **send)
+
+    flagged = recorder.problems()
+    assert flagged, (
+        f"Prism accepted a broken {operation_id} request: it does not validate this operation, "
+        f"so its contract test proves nothing ({recorder.exchanges[-1]})"
+    )
+    assert recorder.exchanges[-1].path in flagged[-1]
+
+
+async def test_negative_control_missing_credentials_are_flagged(
+    prism_validating: PrismServer,
+) -> None:
+    """Prism checks the security schemes, so sending no credentials is caught."""
+    operation = spec_operations()["get_customer"]
+    url = prism_validating.base_url + operation.path.format(**path_arguments(operation))
+    async with httpx.AsyncClient() as bare:
+        response = await bare.get(url)
+    assert response.status_code == 401
+    assert "security" in response.headers.get("sl-violations", "").lower()

@@ -1,0 +1,90 @@
+"""Dynamic mode: random, schema-valid responses from Prism (``-d``) all parse through the SDK.
+
+For every operation, at least ``RESPONSES_PER_OPERATION`` calls go through one ``ThredfiClient``
+(auth included, so token responses are random too). ``Prefer: code=<status>`` asks Prism for the
+operation's success statuses in turn; without it Prism may answer with any documented status.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import os
+import time
+from collections import Counter
+
+import httpx
+import pytest
+
+from thredfi_client import APIResponseValidationError, ThredfiError
+from thredfi_client._generated import OPERATIONS
+
+from .conftest import PrismServer
+from .sdk_calls import call, make_client, recorded, sdk_arguments
+from .spec_examples import spec_operations
+
+pytestmark = pytest.mark.contract
+
+RESPONSES_PER_OPERATION = int(os.environ.get("THREDFI_CONTRACT_RESPONSES", "200"))
+CONCURRENCY = 8
+#: Wall-clock bound per operation; Prism answers a call in a few milliseconds.
+TIME_BOX = 90.0
+
+OPERATION_IDS = [operation.operation_id for operation in OPERATIONS]
+_wanted_status: contextvars.ContextVar[int] = contextvars.ContextVar("wanted_status")
+
+
+async def _prefer_success(request: httpx.Request) -> None:
+    # Token requests made by the auth flow only have a 200; the operation's own request asks for
+    # the status its calling task chose.
+    if request.url.path.endswith("/oauth2/token/"):
+        request.headers["Prefer"] = "code=200"
+    else:
+        request.headers["Prefer"] = f"code={_wanted_status.get()}"
+
+
+@pytest.mark.parametrize("operation_id", OPERATION_IDS)
+async def test_random_success_responses_parse(
+    prism_dynamic: PrismServer, operation_id: str
+) -> None:
+    operation = next(op for op in OPERATIONS if op.operation_id == operation_id)
+    statuses = sorted(operation.success_statuses)
+    arguments = sdk_arguments(spec_operations()[operation_id])
+    parsed: Counter[int] = Counter()
+    failures: list[str] = []
+    semaphore = asyncio.Semaphore(CONCURRENCY)
+    deadline = time.monotonic() + TIME_BOX
+
+    async with make_client(prism_dynamic.base_url) as client:
+        client.http_client.event_hooks["request"].append(_prefer_success)
+        recorder = recorded(client)
+
+        async def one(index: int) -> None:
+            status = statuses[index % len(statuses)]
+            _wanted_status.set(status)
+            async with semaphore:
+                if time.monotonic() > deadline:
+                    return
+                try:
+                    raw = await call(client, operation_id, arguments, raw=True)
+                except APIResponseValidationError as exc:
+                    failures.append(f"{exc}\n    body: {exc.body[:600]}")
+                    return
+                except ThredfiError as exc:
+                    failures.append(repr(exc))
+                    return
+            assert raw.status_code == status
+            parsed[status] += 1
+
+        async with asyncio.timeout(TIME_BOX + 30):
+            await asyncio.gather(*(one(i) for i in range(RESPONSES_PER_OPERATION)))
+
+    assert not failures, (
+        f"{len(failures)} of {RESPONSES_PER_OPERATION} schema-valid responses to {operation_id} "
+        f"did not parse; first ones:\n" + "\n".join(failures[:5])
+    )
+    assert sum(parsed.values()) >= RESPONSES_PER_OPERATION, (
+        f"only {sum(parsed.values())} responses parsed within {TIME_BOX:g}s: {dict(parsed)}"
+    )
+    assert set(parsed) == set(statuses)
+    assert not [e for e in recorder.exchanges if e.violations and "request" in e.violations]
