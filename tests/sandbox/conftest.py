@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -100,12 +100,16 @@ class ContractRecorder:
     def _problems(self, exchange: SandboxExchange) -> list[str]:
         assert self._openapi is not None
         request = MockRequest(
-            SERVER_URL, exchange.method.lower(), exchange.path,
-            headers=exchange.request_headers, data=exchange.request_body,
+            SERVER_URL,
+            exchange.method.lower(),
+            exchange.path,
+            headers=exchange.request_headers,
+            data=exchange.request_body,
             content_type=exchange.request_headers.get("content-type", "application/json"),
         )
         response = MockResponse(
-            exchange.response_body, status_code=exchange.status_code,
+            exchange.response_body,
+            status_code=exchange.status_code,
             headers=exchange.response_headers,
             content_type=exchange.response_headers.get("content-type", ""),
         )
@@ -208,9 +212,14 @@ async def http(sandbox: Sandbox) -> AsyncIterator[httpx.AsyncClient]:
 
 
 @pytest.fixture
-def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def no_proxy_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Loopback tests must not be routed through a proxy from the environment."""
-    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
-                 "all_proxy"):
+    for name in (
+        "HTTP_PROXY",
+        "HTTPS_PROXY",
+        "ALL_PROXY",
+        "http_proxy",
+        "https_proxy",
+        "all_proxy",
+    ):
         monkeypatch.delenv(name, raising=False)
-    yield

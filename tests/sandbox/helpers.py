@@ -27,13 +27,16 @@ def bearer(token: str) -> dict[str, str]:
 
 
 async def partner_token(
-    http: httpx.AsyncClient, sandbox: Sandbox, partner_id: str | None = None,
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    partner_id: str | None = None,
     api_key: str | None = None,
 ) -> str:
     """A partner token from the client-credentials grant (form body)."""
     pid = partner_id or sandbox.partner_id
     response = await http.post(
-        TOKEN_PATH, auth=(pid, api_key or sandbox.api_key),
+        TOKEN_PATH,
+        auth=(pid, api_key or sandbox.api_key),
         data={"grant_type": "client_credentials", "client_id": pid},
     )
     assert response.status_code == 200, response.text
@@ -42,7 +45,9 @@ async def partner_token(
 
 
 async def business_token(
-    http: httpx.AsyncClient, sandbox: Sandbox, business_id: str | None = None,
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    business_id: str | None = None,
     partner: str | None = None,
 ) -> str:
     """A business-scoped token, exchanged from a fresh partner token."""

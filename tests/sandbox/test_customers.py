@@ -36,12 +36,40 @@ FULL = {
     "credit_limit_cents": 100000,
 }
 CUSTOMER_FIELDS = {
-    "type", "id", "external_id", "reference_number", "individual_name", "company_name",
-    "display_name", "email", "mobile_phone", "office_phone", "address_line1", "address_line2",
-    "city", "state_county", "postal_code", "country", "full_address", "address_string",
-    "vat_number", "tax_exempt", "status", "is_active", "is_archived", "transaction_tags", "notes",
-    "metadata", "payment_terms_days", "credit_limit", "credit_limit_cents", "outstanding_balance",
-    "documents", "created_at", "updated_at", "archived_at",
+    "type",
+    "id",
+    "external_id",
+    "reference_number",
+    "individual_name",
+    "company_name",
+    "display_name",
+    "email",
+    "mobile_phone",
+    "office_phone",
+    "address_line1",
+    "address_line2",
+    "city",
+    "state_county",
+    "postal_code",
+    "country",
+    "full_address",
+    "address_string",
+    "vat_number",
+    "tax_exempt",
+    "status",
+    "is_active",
+    "is_archived",
+    "transaction_tags",
+    "notes",
+    "metadata",
+    "payment_terms_days",
+    "credit_limit",
+    "credit_limit_cents",
+    "outstanding_balance",
+    "documents",
+    "created_at",
+    "updated_at",
+    "archived_at",
 }
 
 
@@ -51,8 +79,9 @@ async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
 
 
 async def test_create_full_customer(http: httpx.AsyncClient, sandbox: Sandbox, token: str) -> None:
-    response = await http.post(customers_path(sandbox.business_id), json=FULL,
-                               headers=bearer(token))
+    response = await http.post(
+        customers_path(sandbox.business_id), json=FULL, headers=bearer(token)
+    )
     assert response.status_code == 201
     body = response.json()
     assert set(body) == CUSTOMER_FIELDS
@@ -63,10 +92,10 @@ async def test_create_full_customer(http: httpx.AsyncClient, sandbox: Sandbox, t
     assert body["status"] == "ACTIVE"
     assert (body["is_active"], body["is_archived"], body["archived_at"]) == (True, False, None)
     assert body["display_name"] == "Hopper Ltd"
-    assert body["full_address"] == (
-        "1 High Street\nSuite 2\nLondon\nGreater London\nSW1A 1AA\nGB")
+    assert body["full_address"] == ("1 High Street\nSuite 2\nLondon\nGreater London\nSW1A 1AA\nGB")
     assert body["address_string"] == (
-        "1 High Street, Suite 2, London, Greater London, SW1A 1AA, GB")
+        "1 High Street, Suite 2, London, Greater London, SW1A 1AA, GB"
+    )
     assert body["credit_limit"] == 100000
     assert body["outstanding_balance"] == 0
     assert body["documents"] == []
@@ -95,8 +124,9 @@ async def test_minimal_customer_has_nulls(
 async def test_display_name_falls_back_to_individual_name_and_company_alone(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str
 ) -> None:
-    company = await http.post(customers_path(sandbox.business_id),
-                              json={"company_name": "Acme"}, headers=bearer(token))
+    company = await http.post(
+        customers_path(sandbox.business_id), json={"company_name": "Acme"}, headers=bearer(token)
+    )
     assert company.status_code == 201
     assert company.json()["display_name"] == "Acme"
     assert company.json()["individual_name"] is None
@@ -106,8 +136,9 @@ async def test_external_id_is_idempotent(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str
 ) -> None:
     first = await create_customer(http, token, sandbox.business_id, external_id="ext-1")
-    again = await create_customer(http, token, sandbox.business_id, external_id="ext-1",
-                                  individual_name="Someone Else")
+    again = await create_customer(
+        http, token, sandbox.business_id, external_id="ext-1", individual_name="Someone Else"
+    )
     assert (first.status_code, again.status_code) == (201, 200)
     assert again.json() == first.json()
     assert len(sandbox.customers) == 1
@@ -171,22 +202,50 @@ async def test_validation_errors(
 async def test_every_bad_field_reported_at_once(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str
 ) -> None:
-    response = await http.post(customers_path(sandbox.business_id), headers=bearer(token), json={
-        "email": "nope", "credit_limit_cents": -5, "country": "ZZ", "vat_number": "GB1",
-        "status": "gone",
-    })
+    response = await http.post(
+        customers_path(sandbox.business_id),
+        headers=bearer(token),
+        json={
+            "email": "nope",
+            "credit_limit_cents": -5,
+            "country": "ZZ",
+            "vat_number": "GB1",
+            "status": "gone",
+        },
+    )
     assert set(field_errors(response)) == {
-        "individual_name", "company_name", "email", "credit_limit_cents", "country",
-        "vat_number", "status",
+        "individual_name",
+        "company_name",
+        "email",
+        "credit_limit_cents",
+        "country",
+        "vat_number",
+        "status",
     }
     assert all(isinstance(m, str) for ms in field_errors(response).values() for m in ms)
 
 
 @pytest.mark.parametrize(
     "vat",
-    ["GB123456789", "GB123456789012", "GBGD001", "GBHA599", "GB 123 4567 89", "XI123456789",
-     "DE123456789", "FRAB123456789", "FR12123456789", "IE1234567T", "IE1234567WA", "IE1A23456T",
-     "NL123456789B01", "ATU12345678", "EL123456789", "US12345", "CH123456789MWST"],
+    [
+        "GB123456789",
+        "GB123456789012",
+        "GBGD001",
+        "GBHA599",
+        "GB 123 4567 89",
+        "XI123456789",
+        "DE123456789",
+        "FRAB123456789",
+        "FR12123456789",
+        "IE1234567T",
+        "IE1234567WA",
+        "IE1A23456T",
+        "NL123456789B01",
+        "ATU12345678",
+        "EL123456789",
+        "US12345",
+        "CH123456789MWST",
+    ],
 )
 async def test_valid_vat_numbers(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str, vat: str
@@ -209,9 +268,14 @@ async def test_country_is_upper_cased_and_the_code_list_is_complete(
 async def test_unknown_fields_are_ignored(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str
 ) -> None:
-    response = await create_customer(http, token, sandbox.business_id, favourite_colour="teal",
-                                     id="00000000-0000-4000-8000-000000000000",
-                                     display_name="Ignored")
+    response = await create_customer(
+        http,
+        token,
+        sandbox.business_id,
+        favourite_colour="teal",
+        id="00000000-0000-4000-8000-000000000000",
+        display_name="Ignored",
+    )
     assert response.status_code == 201
     assert "favourite_colour" not in response.json()
     assert response.json()["id"] != "00000000-0000-4000-8000-000000000000"
@@ -222,8 +286,11 @@ async def test_unknown_fields_are_ignored(
 async def test_body_must_be_a_json_object(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str, body: bytes
 ) -> None:
-    response = await http.post(customers_path(sandbox.business_id), content=body,
-                               headers={**bearer(token), "Content-Type": "application/json"})
+    response = await http.post(
+        customers_path(sandbox.business_id),
+        content=body,
+        headers={**bearer(token), "Content-Type": "application/json"},
+    )
     assert set(field_errors(response)) == {"non_field_errors"}
 
 
@@ -236,7 +303,10 @@ async def test_body_must_be_a_json_object(
     ],
 )
 async def test_initial_status(
-    http: httpx.AsyncClient, sandbox: Sandbox, token: str, status: str,
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    token: str,
+    status: str,
     expected: tuple[str, bool, bool, bool],
 ) -> None:
     body = (await create_customer(http, token, sandbox.business_id, status=status)).json()
@@ -248,8 +318,9 @@ async def test_initial_status(
 
 async def test_get_customer(http: httpx.AsyncClient, sandbox: Sandbox, token: str) -> None:
     created = (await create_customer(http, token, sandbox.business_id, **FULL)).json()
-    response = await http.get(f"{customers_path(sandbox.business_id)}{created['id']}/",
-                              headers=bearer(token))
+    response = await http.get(
+        f"{customers_path(sandbox.business_id)}{created['id']}/", headers=bearer(token)
+    )
     assert response.status_code == 200
     assert response.json() == created
 
@@ -270,20 +341,21 @@ async def test_get_unknown_or_foreign_customer_404(
     second = sandbox.add_business()
     foreign = (await create_customer(http, token, second)).json()["id"]
     for customer_id in (foreign, "00000000-0000-4000-8000-000000000000", "not-a-uuid"):
-        response = await http.get(f"{customers_path(sandbox.business_id)}{customer_id}/",
-                                  headers=bearer(token))
+        response = await http.get(
+            f"{customers_path(sandbox.business_id)}{customer_id}/", headers=bearer(token)
+        )
         assert response.status_code == 404, customer_id
         assert response.json()["error_code"] == "customer_not_found"
         assert response.json()["request_id"] == response.headers["x-request-id"]
 
 
 @pytest.mark.parametrize("business_id", ["00000000-0000-4000-8000-000000000000", "nope"])
-async def test_unknown_business_404(
-    http: httpx.AsyncClient, token: str, business_id: str
-) -> None:
+async def test_unknown_business_404(http: httpx.AsyncClient, token: str, business_id: str) -> None:
     for response in (
-        await http.get(f"{customers_path(business_id)}00000000-0000-4000-8000-000000000001/",
-                       headers=bearer(token)),
+        await http.get(
+            f"{customers_path(business_id)}00000000-0000-4000-8000-000000000001/",
+            headers=bearer(token),
+        ),
         await create_customer(http, token, business_id),
     ):
         assert response.status_code == 404
@@ -300,8 +372,9 @@ async def test_archive_customer(http: httpx.AsyncClient, sandbox: Sandbox, token
     assert (body["status"], body["is_archived"], body["is_active"]) == ("ARCHIVED", True, False)
     assert body["archived_at"] is not None
     assert body["archived_at"] == body["updated_at"] != body["created_at"]
-    fetched = await http.get(f"{customers_path(sandbox.business_id)}{created['id']}/",
-                             headers=bearer(token))
+    fetched = await http.get(
+        f"{customers_path(sandbox.business_id)}{created['id']}/", headers=bearer(token)
+    )
     assert fetched.json() == body
 
 
@@ -343,19 +416,34 @@ async def test_list_customers_paginated(
     await create_customer(http, token, sandbox.add_business())
     page1 = (await http.get(customers_path(sandbox.business_id), headers=bearer(token))).json()
     assert page1["count"] == 25
-    assert page1["page_info"] == {"total_count": 25, "current_page": 1, "total_pages": 2,
-                                  "page_size": 20}
+    assert page1["page_info"] == {
+        "total_count": 25,
+        "current_page": 1,
+        "total_pages": 2,
+        "page_size": 20,
+    }
     assert [c["external_id"] for c in page1["results"]] == [f"c{i}" for i in range(20)]
     assert "documents" not in page1["results"][0]
-    page2 = (await http.get(customers_path(sandbox.business_id), headers=bearer(token),
-                            params={"page": 2, "page_size": 20})).json()
+    page2 = (
+        await http.get(
+            customers_path(sandbox.business_id),
+            headers=bearer(token),
+            params={"page": 2, "page_size": 20},
+        )
+    ).json()
     assert [c["external_id"] for c in page2["results"]] == [f"c{i}" for i in range(20, 25)]
-    big = (await http.get(customers_path(sandbox.business_id), headers=bearer(token),
-                          params={"page_size": 500})).json()
+    big = (
+        await http.get(
+            customers_path(sandbox.business_id), headers=bearer(token), params={"page_size": 500}
+        )
+    ).json()
     assert big["page_info"]["page_size"] == 100
     assert len(big["results"]) == 25
-    beyond = (await http.get(customers_path(sandbox.business_id), headers=bearer(token),
-                             params={"page": 9})).json()
+    beyond = (
+        await http.get(
+            customers_path(sandbox.business_id), headers=bearer(token), params={"page": 9}
+        )
+    ).json()
     assert beyond["results"] == []
 
 
@@ -371,16 +459,16 @@ async def test_list_items_match_the_customer_schema(
 async def test_list_bad_paging_400(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str, params: dict[str, str]
 ) -> None:
-    response = await http.get(customers_path(sandbox.business_id), headers=bearer(token),
-                              params=params)
+    response = await http.get(
+        customers_path(sandbox.business_id), headers=bearer(token), params=params
+    )
     assert set(field_errors(response)) == set(params)
 
 
 async def test_customers_view_is_a_copy(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str, make_sandbox: Callable[..., Sandbox]
 ) -> None:
-    created = (await create_customer(http, token, sandbox.business_id,
-                                      metadata={"a": 1})).json()
+    created = (await create_customer(http, token, sandbox.business_id, metadata={"a": 1})).json()
     view = sandbox.customers
     view[created["id"]]["metadata"]["a"] = 2
     assert sandbox.customers[created["id"]]["metadata"] == {"a": 1}

@@ -41,15 +41,20 @@ async def test_every_response_has_a_request_id(http: httpx.AsyncClient, sandbox:
 
 async def test_guide_error_style(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox(error_style="guide")
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app),
-                                 base_url="http://sandbox.test") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox.app), base_url="http://sandbox.test"
+    ) as http:
         token = await partner_token(http, sandbox)
         response = await create_customer(http, token, sandbox.business_id, email="bad")
         assert response.status_code == 400
-        assert response.json() == {"error": "Invalid input.", "error_code": "validation_error",
-                                   "details": {"email": ["Enter a valid email address."]}}
-        missing = await http.get(f"{customers_path(sandbox.business_id)}nope/",
-                                 headers=bearer(token))
+        assert response.json() == {
+            "error": "Invalid input.",
+            "error_code": "validation_error",
+            "details": {"email": ["Enter a valid email address."]},
+        }
+        missing = await http.get(
+            f"{customers_path(sandbox.business_id)}nope/", headers=bearer(token)
+        )
         assert set(missing.json()) == {"error", "error_code", "details"}
         assert missing.headers["x-request-id"].startswith("req_")
 
@@ -63,7 +68,9 @@ async def test_unknown_route_and_missing_slash_404_json(
     assert (await http.get("/v1/platform/nothing/")).json()["error_code"] == "not_found"
     wrong_method = await http.delete(TOKEN_PATH)
     assert (wrong_method.status_code, wrong_method.json()["error_code"]) == (
-        405, "method_not_allowed")
+        405,
+        "method_not_allowed",
+    )
 
 
 async def test_fail_next_with_retry_after(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
@@ -120,14 +127,17 @@ async def test_fail_after_processing_creates_once(
     http: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
     token = await partner_token(http, sandbox)
-    sandbox.fail_next(invoices_path(sandbox.business_id), status=502, body=NGINX_502,
-                      after_processing=True)
-    lost = await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                           headers=bearer(token))
+    sandbox.fail_next(
+        invoices_path(sandbox.business_id), status=502, body=NGINX_502, after_processing=True
+    )
+    lost = await http.post(
+        invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
+    )
     assert lost.status_code == 502
     assert len(sandbox.invoices) == 1
-    retried = await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                              headers=bearer(token))
+    retried = await http.post(
+        invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
+    )
     assert retried.status_code == 200
     assert list(sandbox.invoices) == [retried.json()["id"]]
 
@@ -141,9 +151,7 @@ async def test_drop_connection_in_process(http: httpx.AsyncClient, sandbox: Sand
     assert sandbox.request_count(TOKEN_PATH) == 1
 
 
-async def test_drop_after_processing_in_process(
-    http: httpx.AsyncClient, sandbox: Sandbox
-) -> None:
+async def test_drop_after_processing_in_process(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     token = await partner_token(http, sandbox)
     sandbox.drop_connection(customers_path(sandbox.business_id), after_processing=True)
     with pytest.raises(httpx.RemoteProtocolError):
@@ -221,14 +229,22 @@ async def test_admin_info_state_reset(http: httpx.AsyncClient, sandbox: Sandbox)
 
 
 async def test_admin_faults(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    created = await http.post("/__sandbox__/faults", json={
-        "path": TOKEN_PATH, "status": 502, "body": NGINX_502, "content_type": "text/html",
-        "retry_after": "2", "count": 1,
-    })
+    created = await http.post(
+        "/__sandbox__/faults",
+        json={
+            "path": TOKEN_PATH,
+            "status": 502,
+            "body": NGINX_502,
+            "content_type": "text/html",
+            "retry_after": "2",
+            "count": 1,
+        },
+    )
     assert created.status_code == 201
     assert created.json()["action"] == "respond"
-    regex = await http.post("/__sandbox__/faults", json={
-        "path_regex": "oauth2/token/$", "action": "malformed_json"})
+    regex = await http.post(
+        "/__sandbox__/faults", json={"path_regex": "oauth2/token/$", "action": "malformed_json"}
+    )
     assert regex.json()["path_regex"] == "oauth2/token/$"
     listed = (await http.get("/__sandbox__/faults")).json()
     assert [f["id"] for f in listed] == [created.json()["id"], regex.json()["id"]]
@@ -242,9 +258,7 @@ async def test_admin_faults(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     assert (await http.get("/__sandbox__/faults")).json() == []
 
 
-async def test_admin_fault_actions_and_removal(
-    http: httpx.AsyncClient, sandbox: Sandbox
-) -> None:
+async def test_admin_fault_actions_and_removal(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     for action in ("delay", "drop", "truncate"):
         body: dict[str, object] = {"path": "/v1/x/", "action": action, "count": None}
         if action == "delay":
@@ -271,19 +285,32 @@ async def test_admin_requests_revoke_businesses_clock_config(
     assert counts["counts"] == {f"POST {TOKEN_PATH}": 1}
     assert (await http.delete("/__sandbox__/requests")).json()["counts"] == {}
     assert (await http.post("/__sandbox__/tokens/revoke")).json() == {"revoked": 1}
-    assert (await http.get(customers_path(sandbox.business_id),
-                           headers=bearer(token))).status_code == 401
+    assert (
+        await http.get(customers_path(sandbox.business_id), headers=bearer(token))
+    ).status_code == 401
     new_business = (await http.post("/__sandbox__/businesses")).json()["business_id"]
     assert new_business in sandbox.business_ids
     before = sandbox.now()
     moved = await http.post("/__sandbox__/clock", json={"advance": 3600})
     assert moved.status_code == 200
     assert (sandbox.now() - before).total_seconds() >= 3600
-    config = (await http.patch("/__sandbox__/config", json={
-        "token_ttl": 7, "require_business_token": True, "error_style": "guide",
-        "currency": "USD"})).json()["config"]
-    assert config == {"token_ttl": 7, "require_business_token": True, "error_style": "guide",
-                      "currency": "USD"}
+    config = (
+        await http.patch(
+            "/__sandbox__/config",
+            json={
+                "token_ttl": 7,
+                "require_business_token": True,
+                "error_style": "guide",
+                "currency": "USD",
+            },
+        )
+    ).json()["config"]
+    assert config == {
+        "token_ttl": 7,
+        "require_business_token": True,
+        "error_style": "guide",
+        "currency": "USD",
+    }
     response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert response.json()["expires_in"] == 7
 
@@ -293,10 +320,16 @@ async def test_admin_requests_revoke_businesses_clock_config(
 
 def _exchange(body: dict[str, object], status: int = 200) -> SandboxExchange:
     return SandboxExchange(
-        method="POST", path=TOKEN_PATH, query_string="", request_headers={},
-        request_body=b"", status_code=status,
+        method="POST",
+        path=TOKEN_PATH,
+        query_string="",
+        request_headers={},
+        request_body=b"",
+        status_code=status,
         response_headers={"content-type": "application/json", "x-request-id": "req_1"},
-        response_body=json.dumps(body).encode(), request_id="req_1", fault=None,
+        response_body=json.dumps(body).encode(),
+        request_id="req_1",
+        fault=None,
         off_contract=None,
     )
 
@@ -316,6 +349,9 @@ def test_recorder_flags_an_invalid_response() -> None:
 def test_recorder_flags_a_missing_request_id_header() -> None:
     recorder = ContractRecorder()
     exchange = _exchange({"access_token": "t", "expires_in": 1})
-    recorder(SandboxExchange(**{**exchange.__dict__, "response_headers": {
-        "content-type": "application/json"}}))
+    recorder(
+        SandboxExchange(
+            **{**exchange.__dict__, "response_headers": {"content-type": "application/json"}}
+        )
+    )
     assert len(recorder.validate().invalid) == 1

@@ -22,8 +22,11 @@ pytestmark = pytest.mark.usefixtures("no_proxy_env")
 
 
 async def _token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
-                               data={"grant_type": "client_credentials"})
+    response = await http.post(
+        TOKEN_PATH,
+        auth=(sandbox.partner_id, sandbox.api_key),
+        data={"grant_type": "client_credentials"},
+    )
     token: str = response.json()["access_token"]
     return token
 
@@ -33,8 +36,9 @@ def test_thread_server_serves_on_loopback(make_sandbox: Callable[..., Sandbox]) 
     with SandboxServer(sandbox) as server:
         assert server.base_url.startswith("http://127.0.0.1:")
         assert server.port > 0
-        response = httpx.post(server.base_url + TOKEN_PATH,
-                              auth=(sandbox.partner_id, sandbox.api_key), timeout=5)
+        response = httpx.post(
+            server.base_url + TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key), timeout=5
+        )
         assert response.status_code == 200
         assert response.headers["x-request-id"].startswith("req_")
         assert server.sandbox is sandbox
@@ -52,12 +56,16 @@ def test_thread_server_stops_and_frees_the_port(make_sandbox: Callable[..., Sand
 
 async def test_async_server(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
         token = await _token(http, sandbox)
-        response = await http.post(customers_path(sandbox.business_id),
-                                   json={"company_name": "Acme"}, headers=bearer(token))
+        response = await http.post(
+            customers_path(sandbox.business_id),
+            json={"company_name": "Acme"},
+            headers=bearer(token),
+        )
         assert response.status_code == 201
 
 
@@ -69,9 +77,10 @@ def test_double_start_is_refused(make_sandbox: Callable[..., Sandbox]) -> None:
 async def test_drop_connection_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
     sandbox.drop_connection(TOKEN_PATH)
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
         with pytest.raises(httpx.RemoteProtocolError, match="without sending"):
             await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
         assert sandbox.tokens == []
@@ -83,17 +92,22 @@ def test_drop_connection_after_processing_thread_server(
     make_sandbox: Callable[..., Sandbox],
 ) -> None:
     sandbox = make_sandbox()
-    with SandboxServer(sandbox) as server, httpx.Client(base_url=server.base_url,
-                                                         timeout=5) as http:
+    with (
+        SandboxServer(sandbox) as server,
+        httpx.Client(base_url=server.base_url, timeout=5) as http,
+    ):
         token = http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key)).json()[
-            "access_token"]
+            "access_token"
+        ]
         sandbox.drop_connection(invoices_path(sandbox.business_id), after_processing=True)
         with pytest.raises(httpx.RemoteProtocolError):
-            http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                      headers=bearer(token))
+            http.post(
+                invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
+            )
         assert len(sandbox.invoices) == 1
-        replay = http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                           headers=bearer(token))
+        replay = http.post(
+            invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
+        )
         assert replay.status_code == 200
         assert len(sandbox.invoices) == 1
 
@@ -101,10 +115,11 @@ def test_drop_connection_after_processing_thread_server(
 async def test_truncated_response_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
     sandbox.truncate_response(TOKEN_PATH)
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
-        with pytest.raises(httpx.RemoteProtocolError, match="incomplete|complete message"):
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
+        with pytest.raises(httpx.RemoteProtocolError, match=r"incomplete|complete message"):
             await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
 
 
@@ -112,17 +127,23 @@ async def test_stall_after_processing_past_the_read_timeout(
     make_sandbox: Callable[..., Sandbox],
 ) -> None:
     sandbox = make_sandbox()
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
         token = await _token(http, sandbox)
         sandbox.add_delay(invoices_path(sandbox.business_id), 1.0, after_processing=True)
         with pytest.raises(httpx.ReadTimeout):
-            await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                            headers=bearer(token), timeout=0.2)
+            await http.post(
+                invoices_path(sandbox.business_id),
+                json=invoice_body(),
+                headers=bearer(token),
+                timeout=0.2,
+            )
         assert len(sandbox.invoices) == 1  # created, though the client never heard
-        replay = await http.post(invoices_path(sandbox.business_id), json=invoice_body(),
-                                 headers=bearer(token))
+        replay = await http.post(
+            invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
+        )
         assert replay.status_code == 200
         assert len(sandbox.invoices) == 1
 
@@ -132,12 +153,12 @@ async def test_delay_before_processing_times_out_without_effect(
 ) -> None:
     sandbox = make_sandbox()
     sandbox.add_delay(TOKEN_PATH, 0.5)
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
         with pytest.raises(httpx.ReadTimeout):
-            await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
-                            timeout=0.1)
+            await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key), timeout=0.1)
         await asyncio.sleep(0.6)
         # The request reached the server and was still handled after the client gave up.
         assert sandbox.request_count(TOKEN_PATH) == 1
@@ -146,9 +167,10 @@ async def test_delay_before_processing_times_out_without_effect(
 async def test_fail_next_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
     sandbox.fail_next(TOKEN_PATH, status=503, retry_after=1, body="<h1>busy</h1>")
-    async with SandboxServer(sandbox) as server, httpx.AsyncClient(
-        base_url=server.base_url, timeout=5
-    ) as http:
+    async with (
+        SandboxServer(sandbox) as server,
+        httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
+    ):
         response = await http.post(TOKEN_PATH)
         assert (response.status_code, response.headers["retry-after"]) == (503, "1")
         assert response.text == "<h1>busy</h1>"
@@ -161,7 +183,10 @@ def _start_cli(*args: str) -> subprocess.Popen[str]:
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
         [sys.executable, "-m", "thredfi_client.testing", "serve", *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
     )
 
 
@@ -187,15 +212,21 @@ def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
         info = json.loads(_read_line(process))
         assert set(info) == {"base_url", "partner_id", "api_key", "business_id"}
         assert info["base_url"].startswith("http://127.0.0.1:")
-        response = httpx.post(info["base_url"] + TOKEN_PATH,
-                              auth=(info["partner_id"], info["api_key"]), timeout=5,
-                              data={"grant_type": "client_credentials",
-                                    "client_id": info["partner_id"]})
+        response = httpx.post(
+            info["base_url"] + TOKEN_PATH,
+            auth=(info["partner_id"], info["api_key"]),
+            timeout=5,
+            data={"grant_type": "client_credentials", "client_id": info["partner_id"]},
+        )
         assert response.status_code == 200
         assert response.json()["expires_in"] == 120
         token = response.json()["access_token"]
-        created = httpx.post(info["base_url"] + customers_path(info["business_id"]),
-                             json={"individual_name": "CLI"}, headers=bearer(token), timeout=5)
+        created = httpx.post(
+            info["base_url"] + customers_path(info["business_id"]),
+            json={"individual_name": "CLI"},
+            headers=bearer(token),
+            timeout=5,
+        )
         assert created.status_code == 201
         process.send_signal(sig)
         assert process.wait(timeout=15) == 0
@@ -203,7 +234,8 @@ def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
         if process.poll() is None:
             process.kill()
             process.wait(timeout=5)
-        assert process.stdout is not None and process.stderr is not None
+        assert process.stdout is not None
+        assert process.stderr is not None
         process.stdout.close()
         process.stderr.close()
 
@@ -217,6 +249,7 @@ def test_serve_cli_fixed_port_in_use_fails() -> None:
             if process.poll() is None:
                 process.kill()
                 process.wait(timeout=5)
-            assert process.stdout is not None and process.stderr is not None
+            assert process.stdout is not None
+            assert process.stderr is not None
             process.stdout.close()
             process.stderr.close()

@@ -22,7 +22,8 @@ from .helpers import (
 
 async def test_partner_token_form_body(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     response = await http.post(
-        TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
+        TOKEN_PATH,
+        auth=(sandbox.partner_id, sandbox.api_key),
         data={"grant_type": "client_credentials", "client_id": sandbox.partner_id},
     )
     assert response.status_code == 200
@@ -58,11 +59,16 @@ async def test_partner_token_json_multipart_and_no_body(
     ],
 )
 async def test_partner_token_bad_credentials_401(
-    http: httpx.AsyncClient, sandbox: Sandbox, auth: tuple[str, str] | None,
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    auth: tuple[str, str] | None,
     headers: dict[str, str],
 ) -> None:
-    response = await http.post(TOKEN_PATH, auth=auth, headers=headers,
-                               data={"grant_type": "client_credentials"})
+    data = {"grant_type": "client_credentials"}
+    if auth is None:
+        response = await http.post(TOKEN_PATH, headers=headers, data=data)
+    else:
+        response = await http.post(TOKEN_PATH, auth=auth, headers=headers, data=data)
     assert response.status_code == 401
     assert response.json()["error_code"] == "authentication_required"
 
@@ -74,23 +80,31 @@ async def test_partner_token_wrong_api_key_401(http: httpx.AsyncClient, sandbox:
 
 
 async def test_partner_token_bad_grant_type_400(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
-                               data={"grant_type": "password", "client_id": "someone-else"})
+    response = await http.post(
+        TOKEN_PATH,
+        auth=(sandbox.partner_id, sandbox.api_key),
+        data={"grant_type": "password", "client_id": "someone-else"},
+    )
     assert response.status_code == 400
     errors = response.json()["detail"]["field_errors"]
     assert set(errors) == {"grant_type", "client_id"}
 
 
 async def test_partner_token_unreadable_body_400(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key),
-                               content=b"{not json", headers={"Content-Type": "application/json"})
+    response = await http.post(
+        TOKEN_PATH,
+        auth=(sandbox.partner_id, sandbox.api_key),
+        content=b"{not json",
+        headers={"Content-Type": "application/json"},
+    )
     assert response.status_code == 400
 
 
 async def test_business_token_exchange(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     ptoken = await partner_token(http, sandbox)
-    response = await http.post(f"/v1/platform/{sandbox.business_id}/oauth2/token/",
-                               headers=bearer(ptoken))
+    response = await http.post(
+        f"/v1/platform/{sandbox.business_id}/oauth2/token/", headers=bearer(ptoken)
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["scope"] == "business_access"
@@ -107,9 +121,12 @@ async def test_business_token_exchange_errors(http: httpx.AsyncClient, sandbox: 
     assert (no_auth.status_code, no_auth.json()["error_code"]) == (401, "authentication_required")
     with_business = await http.post(path, headers=bearer(btoken))
     assert (with_business.status_code, with_business.json()["error_code"]) == (
-        403, "permission_denied")
-    unknown = await http.post("/v1/platform/00000000-0000-4000-8000-000000000000/oauth2/token/",
-                              headers=bearer(ptoken))
+        403,
+        "permission_denied",
+    )
+    unknown = await http.post(
+        "/v1/platform/00000000-0000-4000-8000-000000000000/oauth2/token/", headers=bearer(ptoken)
+    )
     assert (unknown.status_code, unknown.json()["error_code"]) == (404, "business_not_found")
     other = sandbox.add_business(partner_id=sandbox.add_partner().partner_id)
     foreign = await http.post(f"/v1/platform/{other}/oauth2/token/", headers=bearer(ptoken))
@@ -149,8 +166,9 @@ async def test_partner_token_on_another_partners_business_403(
 
 async def test_require_business_token(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox(require_business_token=True)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app),
-                                 base_url="http://sandbox.test") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox.app), base_url="http://sandbox.test"
+    ) as http:
         ptoken = await partner_token(http, sandbox)
         denied = await create_customer(http, ptoken, sandbox.business_id)
         assert (denied.status_code, denied.json()["error_code"]) == (403, "permission_denied")
@@ -162,8 +180,9 @@ async def test_require_business_token(make_sandbox: Callable[..., Sandbox]) -> N
 async def test_forged_or_malformed_token_401(
     http: httpx.AsyncClient, sandbox: Sandbox, header: str
 ) -> None:
-    response = await http.get(customers_path(sandbox.business_id),
-                              headers={"Authorization": header})
+    response = await http.get(
+        customers_path(sandbox.business_id), headers={"Authorization": header}
+    )
     assert response.status_code == 401
     assert response.json()["error_code"] in {"invalid_token", "authentication_required"}
     if header == "Bearer forged-token":
@@ -177,8 +196,9 @@ async def test_missing_token_401(http: httpx.AsyncClient, sandbox: Sandbox) -> N
 
 async def test_token_ttl_zero_is_expired_at_once(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox(token_ttl=0)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app),
-                                 base_url="http://sandbox.test") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox.app), base_url="http://sandbox.test"
+    ) as http:
         response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
         assert response.json()["expires_in"] == 0
         token = response.json()["access_token"]
@@ -189,8 +209,9 @@ async def test_token_ttl_zero_is_expired_at_once(make_sandbox: Callable[..., San
 async def test_token_expires_with_injected_clock(make_sandbox: Callable[..., Sandbox]) -> None:
     now = [datetime(2030, 1, 1, tzinfo=UTC)]
     sandbox = make_sandbox(token_ttl=60, clock=lambda: now[0])
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=sandbox.app),
-                                 base_url="http://sandbox.test") as http:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox.app), base_url="http://sandbox.test"
+    ) as http:
         token = await partner_token(http, sandbox)
         path = customers_path(sandbox.business_id)
         now[0] = datetime(2030, 1, 1, 0, 0, 59, tzinfo=UTC)
@@ -202,8 +223,9 @@ async def test_token_expires_with_injected_clock(make_sandbox: Callable[..., San
 async def test_advance_clock_expires_tokens(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     token = await partner_token(http, sandbox)
     sandbox.advance_clock(3599)
-    assert (await http.get(customers_path(sandbox.business_id),
-                           headers=bearer(token))).status_code == 200
+    assert (
+        await http.get(customers_path(sandbox.business_id), headers=bearer(token))
+    ).status_code == 200
     sandbox.advance_clock(1)
     response = await http.get(customers_path(sandbox.business_id), headers=bearer(token))
     assert (response.status_code, response.json()["error_code"]) == (401, "invalid_token")
@@ -226,8 +248,9 @@ async def test_revoke_tokens(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
         response = await http.get(customers_path(sandbox.business_id), headers=bearer(token))
         assert (response.status_code, response.json()["error_code"]) == (401, "invalid_token")
     fresh = await partner_token(http, sandbox)
-    assert (await http.get(customers_path(sandbox.business_id),
-                           headers=bearer(fresh))).status_code == 200
+    assert (
+        await http.get(customers_path(sandbox.business_id), headers=bearer(fresh))
+    ).status_code == 200
 
 
 async def test_revoke_one_token(http: httpx.AsyncClient, sandbox: Sandbox) -> None:

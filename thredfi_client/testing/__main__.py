@@ -25,12 +25,24 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve a fresh sandbox until interrupted")
     serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
-    serve.add_argument("--token-ttl", type=int, default=3600, metavar="S",
-                       help="expires_in of issued tokens, in seconds (default 3600)")
-    serve.add_argument("--require-business-token", action="store_true",
-                       help="refuse partner tokens on customer/invoice endpoints (403)")
-    serve.add_argument("--error-style", choices=("spec", "guide"), default="spec",
-                       help="error body shape (default: the spec's)")
+    serve.add_argument(
+        "--token-ttl",
+        type=int,
+        default=3600,
+        metavar="S",
+        help="expires_in of issued tokens, in seconds (default 3600)",
+    )
+    serve.add_argument(
+        "--require-business-token",
+        action="store_true",
+        help="refuse partner tokens on customer/invoice endpoints (403)",
+    )
+    serve.add_argument(
+        "--error-style",
+        choices=("spec", "guide"),
+        default="spec",
+        help="error body shape (default: the spec's)",
+    )
     serve.add_argument("--currency", default="GBP", help="invoice currency (default GBP)")
     serve.add_argument("--partner-id", help="fixed partner id (default: random UUID)")
     serve.add_argument("--api-key", help="fixed API key (default: random)")
@@ -40,9 +52,13 @@ def _parser() -> argparse.ArgumentParser:
 
 async def _serve(args: argparse.Namespace) -> None:
     sandbox = Sandbox(
-        token_ttl=args.token_ttl, require_business_token=args.require_business_token,
-        error_style=args.error_style, currency=args.currency, partner_id=args.partner_id,
-        api_key=args.api_key, business_id=args.business_id,
+        token_ttl=args.token_ttl,
+        require_business_token=args.require_business_token,
+        error_style=args.error_style,
+        currency=args.currency,
+        partner_id=args.partner_id,
+        api_key=args.api_key,
+        business_id=args.business_id,
     )
     sock = bind_loopback(args.port)
     server = make_server(sandbox)
@@ -60,8 +76,12 @@ async def _serve(args: argparse.Namespace) -> None:
             raise SystemExit("sandbox server stopped before it started")
         await asyncio.sleep(0.01)
     port = sock.getsockname()[1]
-    line = {"base_url": f"http://{LOOPBACK}:{port}", "partner_id": sandbox.partner_id,
-            "api_key": sandbox.api_key, "business_id": sandbox.business_id}
+    line = {
+        "base_url": f"http://{LOOPBACK}:{port}",
+        "partner_id": sandbox.partner_id,
+        "api_key": sandbox.api_key,
+        "business_id": sandbox.business_id,
+    }
     sys.stdout.write(json.dumps(line) + "\n")
     sys.stdout.flush()
     await task

@@ -103,8 +103,12 @@ class SandboxApp:
         if not is_admin:
             fault = self._sandbox._faults.take(method, path)
             self._sandbox._requests.append(
-                RequestRecord(method=method, path=path, request_id=request_id,
-                                fault=fault.action if fault else None)
+                RequestRecord(
+                    method=method,
+                    path=path,
+                    request_id=request_id,
+                    fault=fault.action if fault else None,
+                )
             )
 
         if fault is not None and not fault.after_processing:
@@ -149,8 +153,10 @@ class SandboxApp:
             headers.append((b"retry-after", fault.retry_after.encode()))
         if fault.body is None:
             body = self._sandbox._error_body(
-                request_id, _DEFAULT_CODES.get(fault.status, "server_error"),
-                f"Injected fault: HTTP {fault.status}.", {},
+                request_id,
+                _DEFAULT_CODES.get(fault.status, "server_error"),
+                f"Injected fault: HTTP {fault.status}.",
+                {},
             )
             headers.append((b"content-type", b"application/json"))
         else:
@@ -199,7 +205,10 @@ class SandboxApp:
 
     @staticmethod
     async def _truncated(
-        send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes,
+        send: Send,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
         request_id: str,
     ) -> None:
         transport = _transport_of(send)
@@ -209,16 +218,25 @@ class SandboxApp:
             )
         headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
         # Announce the whole body, send half of it, then close: the client sees a short read.
-        headers += [(b"content-length", str(len(body)).encode()),
-                    (b"x-request-id", request_id.encode())]
+        headers += [
+            (b"content-length", str(len(body)).encode()),
+            (b"x-request-id", request_id.encode()),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": body[: len(body) // 2],
-                    "more_body": True})
+        await send(
+            {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
+        )
         await _drop_connection(send)
 
     def _record(
-        self, scope: Scope, request_body: bytes, status: int,
-        headers: list[tuple[bytes, bytes]], body: bytes, request_id: str, fault: Fault | None,
+        self,
+        scope: Scope,
+        request_body: bytes,
+        status: int,
+        headers: list[tuple[bytes, bytes]],
+        body: bytes,
+        request_id: str,
+        fault: Fault | None,
     ) -> None:
         hook = self._sandbox.on_response
         if hook is None:
@@ -228,21 +246,26 @@ class SandboxApp:
             off_contract = f"fault:{fault.action}"
         elif scope["path"].startswith(ADMIN_PREFIX):
             off_contract = "admin API"
-        hook(SandboxExchange(
-            method=scope["method"],
-            path=scope["path"],
-            query_string=scope.get("query_string", b"").decode("latin-1"),
-            request_headers={k.decode("latin-1").lower(): v.decode("latin-1")
-                             for k, v in scope.get("headers", [])},
-            request_body=request_body,
-            status_code=status,
-            response_headers={k.decode("latin-1").lower(): v.decode("latin-1")
-                              for k, v in headers},
-            response_body=body,
-            request_id=request_id,
-            fault=fault.action if fault else None,
-            off_contract=off_contract,
-        ))
+        hook(
+            SandboxExchange(
+                method=scope["method"],
+                path=scope["path"],
+                query_string=scope.get("query_string", b"").decode("latin-1"),
+                request_headers={
+                    k.decode("latin-1").lower(): v.decode("latin-1")
+                    for k, v in scope.get("headers", [])
+                },
+                request_body=request_body,
+                status_code=status,
+                response_headers={
+                    k.decode("latin-1").lower(): v.decode("latin-1") for k, v in headers
+                },
+                response_body=body,
+                request_id=request_id,
+                fault=fault.action if fault else None,
+                off_contract=off_contract,
+            )
+        )
 
 
 _DEFAULT_CODES = {
@@ -283,7 +306,9 @@ def _transport_of(send: Send) -> asyncio.Transport | None:
 async def _drop_connection(send: Send) -> None:
     transport = _transport_of(send)
     if transport is None:
-        raise SandboxConnectionDropped("Sandbox fault: server disconnected without sending a response.")
+        raise SandboxConnectionDropped(
+            "Sandbox fault: server disconnected without sending a response."
+        )
     transport.close()
     cycle = getattr(send, "__self__", None)
     # Let connection_lost run so uvicorn marks the cycle disconnected and does not log or try to

@@ -253,10 +253,16 @@ class Sandbox:
         """
         raw, ctype = _fault_body(body, content_type)
         return self._faults.add(
-            path=path, method=_upper(method), action="respond", remaining=count, status=status,
-            body=raw, content_type=ctype,
+            path=path,
+            method=_upper(method),
+            action="respond",
+            remaining=count,
+            status=status,
+            body=raw,
+            content_type=ctype,
             retry_after=None if retry_after is None else str(retry_after),
-            after_processing=after_processing, delay=delay,
+            after_processing=after_processing,
+            delay=delay,
         )
 
     def add_delay(
@@ -274,8 +280,14 @@ class Sandbox:
         "the server created it, then stalled past the client's read timeout". Real sleeps:
         ``httpx.ASGITransport`` enforces no timeouts, so test timeouts over a SandboxServer.
         """
-        return self._faults.add(path=path, method=_upper(method), action="delay",
-                                remaining=count, delay=seconds, after_processing=after_processing)
+        return self._faults.add(
+            path=path,
+            method=_upper(method),
+            action="delay",
+            remaining=count,
+            delay=seconds,
+            after_processing=after_processing,
+        )
 
     def drop_connection(
         self,
@@ -292,22 +304,37 @@ class Sandbox:
         process there is no socket: :class:`SandboxConnectionDropped`, a subclass of
         ``httpx.RemoteProtocolError``, propagates out of ``ASGITransport`` instead.
         """
-        return self._faults.add(path=path, method=_upper(method), action="drop",
-                                remaining=count, after_processing=after_processing)
+        return self._faults.add(
+            path=path,
+            method=_upper(method),
+            action="drop",
+            remaining=count,
+            after_processing=after_processing,
+        )
 
     def truncate_response(
         self, path: PathMatch, *, count: int | None = 1, method: str | None = None
     ) -> Fault:
         """Handle the request, send the status line, headers and half the body, then close."""
-        return self._faults.add(path=path, method=_upper(method), action="truncate",
-                                remaining=count, after_processing=True)
+        return self._faults.add(
+            path=path,
+            method=_upper(method),
+            action="truncate",
+            remaining=count,
+            after_processing=True,
+        )
 
     def malformed_json(
         self, path: PathMatch, *, count: int | None = 1, method: str | None = None
     ) -> Fault:
         """Handle the request, then answer 200 with a JSON content type and a broken body."""
-        return self._faults.add(path=path, method=_upper(method), action="malformed_json",
-                                remaining=count, after_processing=True)
+        return self._faults.add(
+            path=path,
+            method=_upper(method),
+            action="malformed_json",
+            remaining=count,
+            after_processing=True,
+        )
 
     def clear_faults(self) -> None:
         """Remove every fault rule."""
@@ -330,14 +357,22 @@ class Sandbox:
     # ------------------------------------------------------------------ responses
 
     def _error_body(
-        self, request_id: str, code: str, message: str, detail: dict[str, Any],
+        self,
+        request_id: str,
+        code: str,
+        message: str,
+        detail: dict[str, Any],
     ) -> bytes:
         if self.error_style == "guide":
             details = detail.get("field_errors", detail)
             payload: dict[str, Any] = {"error": message, "error_code": code, "details": details}
         else:
-            payload = {"error_code": code, "message": message, "detail": detail,
-                       "request_id": request_id}
+            payload = {
+                "error_code": code,
+                "message": message,
+                "detail": detail,
+                "request_id": request_id,
+            }
         return json.dumps(payload).encode()
 
     def _error(
@@ -355,8 +390,9 @@ class Sandbox:
         return Response(body, status, headers=headers, media_type="application/json")
 
     def _invalid(self, request: Request, errors: FieldErrors) -> Response:
-        return self._error(request, 400, "validation_error", "Invalid input.",
-                           {"field_errors": errors})
+        return self._error(
+            request, 400, "validation_error", "Invalid input.", {"field_errors": errors}
+        )
 
     @staticmethod
     def _ok(payload: Any, status: int = 200) -> Response:
@@ -367,31 +403,56 @@ class Sandbox:
     def _issue(self, partner_id: str, business_id: str | None) -> tuple[str, int]:
         token = secrets.token_urlsafe(32)
         ttl = self.token_ttl
-        self._tokens[token] = _Token(partner_id=partner_id, business_id=business_id,
-                                     expires_at=self.now() + timedelta(seconds=ttl))
+        self._tokens[token] = _Token(
+            partner_id=partner_id,
+            business_id=business_id,
+            expires_at=self.now() + timedelta(seconds=ttl),
+        )
         return token, ttl
 
     def _bearer(self, request: Request) -> _Token:
         header = request.headers.get("authorization", "")
         scheme, _, credentials = header.partition(" ")
         if not header:
-            raise _Denied(self._error(request, 401, "authentication_required",
-                                      "Authentication credentials were not provided."))
+            raise _Denied(
+                self._error(
+                    request,
+                    401,
+                    "authentication_required",
+                    "Authentication credentials were not provided.",
+                )
+            )
         if scheme.lower() != "bearer" or not credentials.strip():
-            raise _Denied(self._error(request, 401, "authentication_required",
-                                      "Send an access token: 'Authorization: Bearer <token>'."))
+            raise _Denied(
+                self._error(
+                    request,
+                    401,
+                    "authentication_required",
+                    "Send an access token: 'Authorization: Bearer <token>'.",
+                )
+            )
         token = self._tokens.get(credentials.strip())
         if token is None or self.now() >= token.expires_at:
-            raise _Denied(self._error(request, 401, "invalid_token",
-                                      "The access token is invalid or has expired."))
+            raise _Denied(
+                self._error(
+                    request, 401, "invalid_token", "The access token is invalid or has expired."
+                )
+            )
         return token
 
     def _business(self, request: Request, raw_id: str) -> str:
         """The canonical business id, if it exists (else 404)."""
         business_id = _canonical_uuid(raw_id)
         if business_id is None or business_id not in self._businesses:
-            raise _Denied(self._error(request, 404, "business_not_found",
-                                      "Business not found.", {"business_id": raw_id}))
+            raise _Denied(
+                self._error(
+                    request,
+                    404,
+                    "business_not_found",
+                    "Business not found.",
+                    {"business_id": raw_id},
+                )
+            )
         return business_id
 
     def _authorize(self, request: Request) -> str:
@@ -401,20 +462,36 @@ class Sandbox:
         canonical = _canonical_uuid(raw_id)
         if token.business_id is not None:
             if canonical != token.business_id:
-                raise _Denied(self._error(
-                    request, 403, "permission_denied",
-                    "This business-scoped token is not valid for this business.",
-                    {"business_id": raw_id}))
+                raise _Denied(
+                    self._error(
+                        request,
+                        403,
+                        "permission_denied",
+                        "This business-scoped token is not valid for this business.",
+                        {"business_id": raw_id},
+                    )
+                )
         elif self.require_business_token:
-            raise _Denied(self._error(
-                request, 403, "permission_denied",
-                "Partner tokens cannot access this resource; exchange it for a business-scoped "
-                "token at POST /v1/platform/{business_id}/oauth2/token/."))
+            raise _Denied(
+                self._error(
+                    request,
+                    403,
+                    "permission_denied",
+                    "Partner tokens cannot access this resource; exchange it for a business-scoped "
+                    "token at POST /v1/platform/{business_id}/oauth2/token/.",
+                )
+            )
         business_id = self._business(request, raw_id)
         if self._businesses[business_id] != token.partner_id:
-            raise _Denied(self._error(request, 403, "permission_denied",
-                                      "This business does not belong to your partner account.",
-                                      {"business_id": raw_id}))
+            raise _Denied(
+                self._error(
+                    request,
+                    403,
+                    "permission_denied",
+                    "This business does not belong to your partner account.",
+                    {"business_id": raw_id},
+                )
+            )
         return business_id
 
     # ------------------------------------------------------------------ token endpoints
@@ -431,23 +508,35 @@ class Sandbox:
             if ":" in decoded:
                 partner_id, api_key = decoded.split(":", 1)
         if partner_id is None:
-            return self._error(request, 401, "authentication_required",
-                               "Send HTTP Basic credentials: partner id and API key.")
+            return self._error(
+                request,
+                401,
+                "authentication_required",
+                "Send HTTP Basic credentials: partner id and API key.",
+            )
         if self._partners.get(partner_id) is None or not secrets.compare_digest(
             self._partners[partner_id], api_key or ""
         ):
-            return self._error(request, 401, "authentication_required",
-                               "Invalid partner credentials.")
+            return self._error(
+                request, 401, "authentication_required", "Invalid partner credentials."
+            )
         form = await _token_form(request)
         if form is None:
-            return self._invalid(request, {"non_field_errors": [
-                "Send the body form-encoded, as JSON or as multipart form data."]})
+            return self._invalid(
+                request,
+                {
+                    "non_field_errors": [
+                        "Send the body form-encoded, as JSON or as multipart form data."
+                    ]
+                },
+            )
         errors: FieldErrors = {}
         grant_type = form.get("grant_type")
         # Some guides send no body at all: a missing grant_type means client_credentials.
         if grant_type is not None and grant_type != "client_credentials":
-            errors["grant_type"] = [f"Unsupported grant type {grant_type!r}; "
-                                    "use 'client_credentials'."]
+            errors["grant_type"] = [
+                f"Unsupported grant type {grant_type!r}; use 'client_credentials'."
+            ]
         client_id = form.get("client_id")
         if client_id is not None and client_id != partner_id:
             errors["client_id"] = ["Does not match the partner in the Basic credentials."]
@@ -461,27 +550,57 @@ class Sandbox:
             token = self._bearer(request)
             raw_id = request.path_params["business_id"]
             if token.business_id is not None:
-                raise _Denied(self._error(request, 403, "permission_denied",
-                                          "Exchange a partner token, not a business token."))
+                raise _Denied(
+                    self._error(
+                        request,
+                        403,
+                        "permission_denied",
+                        "Exchange a partner token, not a business token.",
+                    )
+                )
             business_id = self._business(request, raw_id)
             if self._businesses[business_id] != token.partner_id:
-                raise _Denied(self._error(request, 403, "permission_denied",
-                                          "This business does not belong to your partner "
-                                          "account.", {"business_id": raw_id}))
+                raise _Denied(
+                    self._error(
+                        request,
+                        403,
+                        "permission_denied",
+                        "This business does not belong to your partner account.",
+                        {"business_id": raw_id},
+                    )
+                )
         except _Denied as denied:
             return denied.response
         access, ttl = self._issue(token.partner_id, business_id)
-        return self._ok({"access_token": access, "token_type": "Bearer", "expires_in": ttl,
-                         "scope": "business_access", "business_id": business_id})
+        return self._ok(
+            {
+                "access_token": access,
+                "token_type": "Bearer",
+                "expires_in": ttl,
+                "scope": "business_access",
+                "business_id": business_id,
+            }
+        )
 
     # ------------------------------------------------------------------ customers
 
     def _customer_json(self, customer: _Customer, *, documents: bool = True) -> dict[str, Any]:
         f = customer.fields
-        address = [f[k] for k in ("address_line1", "address_line2", "city", "state_county",
-                                  "postal_code", "country") if f[k]]
+        address = [
+            f[k]
+            for k in (
+                "address_line1",
+                "address_line2",
+                "city",
+                "state_county",
+                "postal_code",
+                "country",
+            )
+            if f[k]
+        ]
         balance = sum(
-            inv.data["outstanding_balance"] for inv in self._invoices.values()
+            inv.data["outstanding_balance"]
+            for inv in self._invoices.values()
             if inv.customer_id == customer.id
         )
         out: dict[str, Any] = {
@@ -527,15 +646,24 @@ class Sandbox:
     def _new_customer(self, business_id: str, fields: dict[str, Any]) -> _Customer:
         now = self.now()
         status = fields.pop("status", "active").upper()
-        customer = _Customer(id=str(uuid.uuid4()), business_id=business_id, fields=fields,
-                             status=status, created_at=now, updated_at=now,
-                             archived_at=now if status == "ARCHIVED" else None)
+        customer = _Customer(
+            id=str(uuid.uuid4()),
+            business_id=business_id,
+            fields=fields,
+            status=status,
+            created_at=now,
+            updated_at=now,
+            archived_at=now if status == "ARCHIVED" else None,
+        )
         self._customers[customer.id] = customer
         return customer
 
     def _customer_by_external_id(self, business_id: str, external_id: str) -> _Customer | None:
         for customer in self._customers.values():
-            if customer.business_id == business_id and customer.fields["external_id"] == external_id:
+            if (
+                customer.business_id == business_id
+                and customer.fields["external_id"] == external_id
+            ):
                 return customer
         return None
 
@@ -543,8 +671,15 @@ class Sandbox:
         raw_id = request.path_params["customer_id"]
         customer = self._customers.get(_canonical_uuid(raw_id) or "")
         if customer is None or customer.business_id != business_id:
-            raise _Denied(self._error(request, 404, "customer_not_found", "Customer not found.",
-                                      {"customer_id": raw_id}))
+            raise _Denied(
+                self._error(
+                    request,
+                    404,
+                    "customer_not_found",
+                    "Customer not found.",
+                    {"customer_id": raw_id},
+                )
+            )
         return customer
 
     async def _create_customer(self, request: Request) -> Response:
@@ -574,20 +709,26 @@ class Sandbox:
             return denied.response
         errors: FieldErrors = {}
         page = _positive_int(request.query_params.get("page"), 1, "page", errors)
-        page_size = min(_positive_int(request.query_params.get("page_size"), 20, "page_size",
-                                      errors), 100)
+        page_size = min(
+            _positive_int(request.query_params.get("page_size"), 20, "page_size", errors), 100
+        )
         if errors:
             return self._invalid(request, errors)
         mine = [c for c in self._customers.values() if c.business_id == business_id]
         start = (page - 1) * page_size
-        results = [self._customer_json(c, documents=False) for c in mine[start:start + page_size]]
-        return self._ok({
-            "count": len(mine),
-            "page_info": {"total_count": len(mine), "current_page": page,
-                          "total_pages": max(1, math.ceil(len(mine) / page_size)),
-                          "page_size": page_size},
-            "results": results,
-        })
+        results = [self._customer_json(c, documents=False) for c in mine[start : start + page_size]]
+        return self._ok(
+            {
+                "count": len(mine),
+                "page_info": {
+                    "total_count": len(mine),
+                    "current_page": page,
+                    "total_pages": max(1, math.ceil(len(mine) / page_size)),
+                    "page_size": page_size,
+                },
+                "results": results,
+            }
+        )
 
     async def _get_customer(self, request: Request) -> Response:
         try:
@@ -653,8 +794,11 @@ class Sandbox:
         }
 
     def _next_invoice_number(self, business_id: str) -> str:
-        taken = {i.data["invoice_number"] for i in self._invoices.values()
-                 if i.business_id == business_id}
+        taken = {
+            i.data["invoice_number"]
+            for i in self._invoices.values()
+            if i.business_id == business_id
+        }
         while True:
             self._invoice_numbers[business_id] = self._invoice_numbers.get(business_id, 0) + 1
             number = f"INV-{self._invoice_numbers[business_id]:06d}"
@@ -672,14 +816,17 @@ class Sandbox:
             return self._invalid(request, errors)
         async with self._lock:
             for existing in self._invoices.values():
-                if (existing.business_id == business_id
-                        and existing.data["external_id"] == cleaned["external_id"]):
+                if (
+                    existing.business_id == business_id
+                    and existing.data["external_id"] == cleaned["external_id"]
+                ):
                     return self._ok(self._invoice_json(existing), 200)
             if cleaned["customer_id"] is not None:
                 customer = self._customers.get(_canonical_uuid(cleaned["customer_id"]) or "")
                 if customer is None or customer.business_id != business_id:
-                    return self._invalid(request, {"customer_id": [
-                        "No customer with this id in this business."]})
+                    return self._invalid(
+                        request, {"customer_id": ["No customer with this id in this business."]}
+                    )
             else:
                 ext = cleaned["customer_external_id"]
                 found = self._customer_by_external_id(business_id, ext)
@@ -687,26 +834,41 @@ class Sandbox:
                 customer = found or self._new_customer(business_id, _bare_customer(ext))
             invoice_id = str(uuid.uuid4())
             data = _compute_invoice(invoice_id, cleaned)
-            data["invoice_number"] = (cleaned["invoice_number"]
-                                      or self._next_invoice_number(business_id))
-            invoice = _Invoice(id=invoice_id, business_id=business_id, customer_id=customer.id,
-                               data=data, created_at=self.now(),
-                               extra={"transaction_tags": cleaned["transaction_tags"],
-                                      "metadata": cleaned["metadata"]})
+            data["invoice_number"] = cleaned["invoice_number"] or self._next_invoice_number(
+                business_id
+            )
+            invoice = _Invoice(
+                id=invoice_id,
+                business_id=business_id,
+                customer_id=customer.id,
+                data=data,
+                created_at=self.now(),
+                extra={
+                    "transaction_tags": cleaned["transaction_tags"],
+                    "metadata": cleaned["metadata"],
+                },
+            )
             self._invoices[invoice_id] = invoice
             return self._ok(self._invoice_json(invoice), 201)
 
     # ------------------------------------------------------------------ admin API
 
     async def _admin_info(self, request: Request) -> Response:
-        return self._ok({
-            "partner_id": self.partner_id, "api_key": self.api_key,
-            "business_id": self.business_id, "business_ids": self.business_ids,
-            "now": _iso(self.now()),
-            "config": {"token_ttl": self.token_ttl,
-                       "require_business_token": self.require_business_token,
-                       "error_style": self.error_style, "currency": self.currency},
-        })
+        return self._ok(
+            {
+                "partner_id": self.partner_id,
+                "api_key": self.api_key,
+                "business_id": self.business_id,
+                "business_ids": self.business_ids,
+                "now": _iso(self.now()),
+                "config": {
+                    "token_ttl": self.token_ttl,
+                    "require_business_token": self.require_business_token,
+                    "error_style": self.error_style,
+                    "currency": self.currency,
+                },
+            }
+        )
 
     async def _admin_config(self, request: Request) -> Response:
         body = await _admin_json(request)
@@ -721,8 +883,9 @@ class Sandbox:
         return await self._admin_info(request)
 
     async def _admin_state(self, request: Request) -> Response:
-        return self._ok({"customers": list(self.customers.values()),
-                         "invoices": list(self.invoices.values())})
+        return self._ok(
+            {"customers": list(self.customers.values()), "invoices": list(self.invoices.values())}
+        )
 
     async def _admin_reset(self, request: Request) -> Response:
         self.reset()
@@ -748,10 +911,20 @@ class Sandbox:
     async def _admin_requests(self, request: Request) -> Response:
         if request.method == "DELETE":
             self._requests.clear()
-        return self._ok({"counts": dict(self._requests.counts()),
-                         "requests": [{"method": r.method, "path": r.path,
-                                       "request_id": r.request_id, "fault": r.fault}
-                                      for r in self._requests.records()]})
+        return self._ok(
+            {
+                "counts": dict(self._requests.counts()),
+                "requests": [
+                    {
+                        "method": r.method,
+                        "path": r.path,
+                        "request_id": r.request_id,
+                        "fault": r.fault,
+                    }
+                    for r in self._requests.records()
+                ],
+            }
+        )
 
     async def _admin_revoke(self, request: Request) -> Response:
         body = await _admin_json(request)
@@ -772,16 +945,31 @@ class Sandbox:
         routes = [
             Route(f"{_V1}/oauth2/token/", self._partner_token, methods=["POST"]),
             Route(f"{_V1}/{{business_id}}/oauth2/token/", self._business_token, methods=["POST"]),
-            Route(f"{_V1}/businesses/{{business_id}}/customers/", self._create_customer,
-                  methods=["POST"]),
-            Route(f"{_V1}/businesses/{{business_id}}/customers/", self._list_customers,
-                  methods=["GET"]),
-            Route(f"{_V1}/businesses/{{business_id}}/customers/{{customer_id}}/",
-                  self._get_customer, methods=["GET"]),
-            Route(f"{_V1}/businesses/{{business_id}}/customers/{{customer_id}}/archive/",
-                  self._archive_customer, methods=["POST"]),
-            Route(f"{_V1}/businesses/{{business_id}}/invoices/", self._create_invoice,
-                  methods=["POST"]),
+            Route(
+                f"{_V1}/businesses/{{business_id}}/customers/",
+                self._create_customer,
+                methods=["POST"],
+            ),
+            Route(
+                f"{_V1}/businesses/{{business_id}}/customers/",
+                self._list_customers,
+                methods=["GET"],
+            ),
+            Route(
+                f"{_V1}/businesses/{{business_id}}/customers/{{customer_id}}/",
+                self._get_customer,
+                methods=["GET"],
+            ),
+            Route(
+                f"{_V1}/businesses/{{business_id}}/customers/{{customer_id}}/archive/",
+                self._archive_customer,
+                methods=["POST"],
+            ),
+            Route(
+                f"{_V1}/businesses/{{business_id}}/invoices/",
+                self._create_invoice,
+                methods=["POST"],
+            ),
             Route(f"{a}/", self._admin_info, methods=["GET"]),
             Route(f"{a}/config", self._admin_config, methods=["PATCH", "POST"]),
             Route(f"{a}/state", self._admin_state, methods=["GET"]),
@@ -828,22 +1016,28 @@ def _compute_invoice(invoice_id: str, cleaned: dict[str, Any]) -> dict[str, Any]
     for item in cleaned["line_items"]:
         subtotal = item["quantity"] * item["unit_price"]
         taxes = sum(t["amount"] - t["discount_amount"] for t in item["sales_taxes"])
-        lines.append({
-            "id": str(uuid.uuid4()),
-            "invoice_id": invoice_id,
-            "account_identifier": item["account_identifier"],
-            "description": item["description"],
-            "unit_price": item["unit_price"],
-            "quantity": item["quantity"],
-            "subtotal": subtotal,
-            "discount_amount": item["discount_amount"],
-            "sales_taxes_total": taxes,
-            "total_amount": subtotal - item["discount_amount"] + taxes,
-            "external_id": item["external_id"],
-            "product": item["product"],
-        })
-    total = (sum(line["total_amount"] for line in lines) - cleaned["additional_discount"]
-             + cleaned["additional_sales_taxes_total"] + cleaned["tips"])
+        lines.append(
+            {
+                "id": str(uuid.uuid4()),
+                "invoice_id": invoice_id,
+                "account_identifier": item["account_identifier"],
+                "description": item["description"],
+                "unit_price": item["unit_price"],
+                "quantity": item["quantity"],
+                "subtotal": subtotal,
+                "discount_amount": item["discount_amount"],
+                "sales_taxes_total": taxes,
+                "total_amount": subtotal - item["discount_amount"] + taxes,
+                "external_id": item["external_id"],
+                "product": item["product"],
+            }
+        )
+    total = (
+        sum(line["total_amount"] for line in lines)
+        - cleaned["additional_discount"]
+        + cleaned["additional_sales_taxes_total"]
+        + cleaned["tips"]
+    )
     sent_at = cleaned["sent_at"]
     return {
         "external_id": cleaned["external_id"],
@@ -877,8 +1071,9 @@ async def _json_body(sandbox: Sandbox, request: Request) -> Any:
     try:
         return json.loads(raw) if raw.strip() else None
     except (ValueError, UnicodeDecodeError) as exc:
-        raise _Denied(sandbox._invalid(request, {"non_field_errors": [
-            f"JSON parse error - {exc}"]})) from None
+        raise _Denied(
+            sandbox._invalid(request, {"non_field_errors": [f"JSON parse error - {exc}"]})
+        ) from None
 
 
 async def _admin_json(request: Request) -> dict[str, Any]:
@@ -937,23 +1132,28 @@ def _fault_body(
 
 def _fault_from_json(sandbox: Sandbox, body: dict[str, Any]) -> Fault:
     """Build a fault from the admin API's JSON (see the package docstring for the fields)."""
-    path: PathMatch
-    if body.get("path_regex"):
-        path = re.compile(str(body["path_regex"]))
-    else:
-        path = str(body["path"])
+    regex = body.get("path_regex")
+    path: PathMatch = re.compile(str(regex)) if regex else str(body["path"])
     action: FaultAction = body.get("action", "respond")
     count = body.get("count", 1)
     method = body.get("method")
     after = bool(body.get("after_processing", False))
     if action == "respond":
-        return sandbox.fail_next(path, status=int(body.get("status", 500)), count=count,
-                                 method=method, retry_after=body.get("retry_after"),
-                                 body=body.get("body"), content_type=body.get("content_type"),
-                                 after_processing=after, delay=float(body.get("delay", 0)))
+        return sandbox.fail_next(
+            path,
+            status=int(body.get("status", 500)),
+            count=count,
+            method=method,
+            retry_after=body.get("retry_after"),
+            body=body.get("body"),
+            content_type=body.get("content_type"),
+            after_processing=after,
+            delay=float(body.get("delay", 0)),
+        )
     if action == "delay":
-        return sandbox.add_delay(path, float(body["delay"]), count=count, method=method,
-                                 after_processing=after)
+        return sandbox.add_delay(
+            path, float(body["delay"]), count=count, method=method, after_processing=after
+        )
     if action == "drop":
         return sandbox.drop_connection(path, count=count, method=method, after_processing=after)
     if action == "truncate":

@@ -51,8 +51,12 @@ def bind_loopback(port: int = 0) -> socket.socket:
 
 def make_server(sandbox: Sandbox, **config: Any) -> _QuietServer:
     """A uvicorn server for ``sandbox.app`` (no lifespan, quiet logs, bounded shutdown)."""
-    options: dict[str, Any] = {"log_level": "warning", "lifespan": "off",
-                               "timeout_graceful_shutdown": 2, "access_log": False}
+    options: dict[str, Any] = {
+        "log_level": "warning",
+        "lifespan": "off",
+        "timeout_graceful_shutdown": 2,
+        "access_log": False,
+    }
     options.update(config)
     return _QuietServer(uvicorn.Config(sandbox.app, **options))
 
@@ -144,7 +148,9 @@ class SandboxServer:
         return self.start()
 
     def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         self.stop()
@@ -181,7 +187,9 @@ class SandboxServer:
         return await self.astart()
 
     async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
         await self.astop()

@@ -148,8 +148,11 @@ def clean_customer(body: object) -> tuple[dict[str, Any], FieldErrors]:
     if tags is None:
         tags = []
     if not isinstance(tags, list):
-        _add(errors, "transaction_tags", 'Expected a list of items but got type "{}".'.format(
-            type(tags).__name__))
+        _add(
+            errors,
+            "transaction_tags",
+            f'Expected a list of items but got type "{type(tags).__name__}".',
+        )
         tags = []
     cleaned["transaction_tags"] = tags
     cleaned["metadata"] = body.get("metadata")
@@ -174,12 +177,15 @@ def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
         _add(errors, at, "Invalid data. Expected a JSON object.")
         return {}
     line: dict[str, Any] = {
-        "quantity": _non_negative_int(item.get("quantity"), f"{at}.quantity", errors,
-                                      required=True),
-        "unit_price": _non_negative_int(item.get("unit_price"), f"{at}.unit_price", errors,
-                                        required=True),
-        "discount_amount": _non_negative_int(item.get("discount_amount"),
-                                             f"{at}.discount_amount", errors),
+        "quantity": _non_negative_int(
+            item.get("quantity"), f"{at}.quantity", errors, required=True
+        ),
+        "unit_price": _non_negative_int(
+            item.get("unit_price"), f"{at}.unit_price", errors, required=True
+        ),
+        "discount_amount": _non_negative_int(
+            item.get("discount_amount"), f"{at}.discount_amount", errors
+        ),
     }
     for name in ("external_id", "description", "product"):
         line[name] = _text(item, name, errors, f"{at}.{name}")
@@ -193,8 +199,11 @@ def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
         kind = account.get("type", "AccountId")
         line["account_identifier"] = {"id": account["id"], "type": str(kind)}
     else:
-        _add(errors, f"{at}.account_identifier",
-             "Expected an account UUID or an object {\"id\": <uuid>, \"type\": ...}.")
+        _add(
+            errors,
+            f"{at}.account_identifier",
+            'Expected an account UUID or an object {"id": <uuid>, "type": ...}.',
+        )
 
     taxes = item.get("sales_taxes", [])
     if taxes is None:
@@ -212,8 +221,9 @@ def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
         discount = _non_negative_int(tax.get("discount_amount"), f"{tat}.discount_amount", errors)
         if discount > amount:
             _add(errors, f"{tat}.discount_amount", "Must not exceed the tax amount.")
-        cleaned_taxes.append({"amount": amount, "discount_amount": discount,
-                              "tax_account": tax.get("tax_account")})
+        cleaned_taxes.append(
+            {"amount": amount, "discount_amount": discount, "tax_account": tax.get("tax_account")}
+        )
     line["sales_taxes"] = cleaned_taxes
     subtotal = line["quantity"] * line["unit_price"]
     if line["discount_amount"] > subtotal:
@@ -258,8 +268,9 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
         items = []
     elif not items:
         _add(errors, "line_items", "This list may not be empty.")
-    cleaned["line_items"] = [_clean_line(item, f"line_items[{i}]", errors)
-                             for i, item in enumerate(items)]
+    cleaned["line_items"] = [
+        _clean_line(item, f"line_items[{i}]", errors) for i, item in enumerate(items)
+    ]
 
     customer_id = body.get("customer_id")
     if customer_id is not None and not is_uuid(customer_id):
@@ -279,7 +290,8 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
     cleaned["invoice_type"] = invoice_type
 
     cleaned["additional_discount"] = _non_negative_int(
-        body.get("additional_discount"), "additional_discount", errors)
+        body.get("additional_discount"), "additional_discount", errors
+    )
     cleaned["tips"] = _non_negative_int(body.get("tips"), "tips", errors)
 
     extra_taxes = body.get("additional_sales_taxes", [])
@@ -317,8 +329,11 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
         computed = sum(t["amount"] for t in cleaned_extra)
         # A total sent alongside the list must agree with it; 0 counts as "not given" (default).
         if total not in (0, computed):
-            _add(errors, "additional_sales_taxes_total",
-                 f"Does not match the sum of additional_sales_taxes ({computed}).")
+            _add(
+                errors,
+                "additional_sales_taxes_total",
+                f"Does not match the sum of additional_sales_taxes ({computed}).",
+            )
         total = computed
     cleaned["additional_sales_taxes_total"] = total
 
