@@ -39,10 +39,7 @@ FULL_SUITE_TESTS = 60
 # `nullable: true` beside `allOf: [$ref]`, but OpenAPI 3.0.3 applies `nullable` only to a `type`
 # in the same schema object, so a null still fails the referenced object schema. The live API
 # (and the sandbox) send null there; the contract needs fixing in openapi/corrections.
-KNOWN_CONTRACT_DEFECTS: dict[str, str] = {
-    "account_identifier": "InvoiceLineItem.account_identifier null vs nullable+allOf",
-    "document": "Invoice.document null vs nullable+allOf",
-}
+KNOWN_CONTRACT_DEFECTS: dict[str, str] = {}
 
 
 @dataclass

@@ -55,7 +55,8 @@ class Customer:
         created_at (datetime.datetime): When the customer was created.
         updated_at (datetime.datetime): When the customer was last changed.
         archived_at (datetime.datetime | None): When the customer was archived; null while active.
-        documents (list[DocumentFileUrl] | Unset): Linked documents with download URLs (on retrieve, not in lists).
+        documents (list[DocumentFileUrl | None] | Unset): Linked documents with download URLs (on retrieve, not in
+            lists).
     """
 
     type_: str
@@ -91,10 +92,12 @@ class Customer:
     created_at: datetime.datetime
     updated_at: datetime.datetime
     archived_at: datetime.datetime | None
-    documents: list[DocumentFileUrl] | Unset = UNSET
+    documents: list[DocumentFileUrl | None] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.document_file_url import DocumentFileUrl  # noqa: PLC0415
+
         type_ = self.type_
 
         id = str(self.id)
@@ -183,11 +186,15 @@ class Customer:
         else:
             archived_at = self.archived_at
 
-        documents: list[dict[str, Any]] | Unset = UNSET
+        documents: list[dict[str, Any] | None] | Unset = UNSET
         if not isinstance(self.documents, Unset):
             documents = []
             for documents_item_data in self.documents:
-                documents_item = documents_item_data.to_dict()
+                documents_item: dict[str, Any] | None
+                if isinstance(documents_item_data, DocumentFileUrl):
+                    documents_item = documents_item_data.to_dict()
+                else:
+                    documents_item = documents_item_data
                 documents.append(documents_item)
 
         field_dict: dict[str, Any] = {}
@@ -409,11 +416,25 @@ class Customer:
         archived_at = _parse_archived_at(d.pop("archived_at"))
 
         _documents = d.pop("documents", UNSET)
-        documents: list[DocumentFileUrl] | Unset = UNSET
+        documents: list[DocumentFileUrl | None] | Unset = UNSET
         if _documents is not UNSET:
             documents = []
             for documents_item_data in _documents:
-                documents_item = DocumentFileUrl.from_dict(documents_item_data)
+
+                def _parse_documents_item(data: object) -> DocumentFileUrl | None:
+                    if data is None:
+                        return data
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
+
+                        return componentsschemas_document_file_url_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    return cast(DocumentFileUrl | None, data)
+
+                documents_item = _parse_documents_item(documents_item_data)
 
                 documents.append(documents_item)
 

@@ -380,9 +380,9 @@ class Invoice:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                document_type_1 = DocumentFileUrl.from_dict(data)
+                componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
 
-                return document_type_1
+                return componentsschemas_document_file_url_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(DocumentFileUrl | None, data)

@@ -156,9 +156,9 @@ class InvoiceLineItem:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                account_identifier_type_1 = AccountIdentifier.from_dict(data)
+                componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(data)
 
-                return account_identifier_type_1
+                return componentsschemas_account_identifier_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(AccountIdentifier | None | Unset, data)
