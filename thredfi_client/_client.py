@@ -36,7 +36,6 @@ logger = logging.getLogger("thredfi_client")
 DEFAULT_BASE_URL = "https://sandbox.thredfi.com"
 #: 5 s to connect, 30 s for each attempt as a whole (connect, send, and the whole body).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-DEFAULT_MAX_RETRIES = 2
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 TransportChoice = Literal["httpx", "aiohttp"]
@@ -63,8 +62,9 @@ class ThredfiClient(Resources):
             ``"business"`` exchanges it for a token scoped to the business in each URL.
         timeout: Seconds per attempt (connect capped at 5 s), or an ``httpx.Timeout`` whose
             ``read`` value bounds each attempt as a whole. ``None`` is refused: no call may hang.
-        max_retries: Retries after the first attempt (see :class:`RetryPolicy`).
-        retry_policy: Full retry settings; ``max_retries`` overrides its ``max_retries``.
+        max_retries: Retries after the first attempt (default 2, or ``retry_policy``'s).
+        retry_policy: Full retry settings (backoff, caps, statuses); ``max_retries``, when
+            given, overrides its ``max_retries``.
         transport: ``"httpx"`` (default), ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or an
             ``httpx.AsyncBaseTransport`` to send through (e.g. ``httpx.ASGITransport`` for the
             in-process sandbox). Auth, retries and errors apply whichever is used.
@@ -79,7 +79,7 @@ class ThredfiClient(Resources):
         base_url: str | httpx.URL | None = None,
         token_scope: Literal["partner", "business"] = "partner",  # noqa: S107 -- not a secret
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
-        max_retries: int = DEFAULT_MAX_RETRIES,
+        max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         transport: TransportChoice | httpx.AsyncBaseTransport = "httpx",
         limits: httpx.Limits = DEFAULT_LIMITS,
@@ -95,7 +95,9 @@ class ThredfiClient(Resources):
         )
         self._timeout, self._total_timeout = _checked_timeout(timeout)
         policy = retry_policy or RetryPolicy()
-        self._max_retries = _checked_max_retries(max_retries)
+        self._max_retries = _checked_max_retries(
+            policy.max_retries if max_retries is None else max_retries
+        )
         self._auth = ThredfiAuth(
             partner_id=partner_id,
             api_key=api_key,
@@ -129,6 +131,11 @@ class ThredfiClient(Resources):
     def max_retries(self) -> int:
         """Default number of retries after the first attempt."""
         return self._max_retries
+
+    @property
+    def auth(self) -> ThredfiAuth:
+        """The token handler (e.g. ``await client.auth.invalidate()`` to drop cached tokens)."""
+        return self._auth
 
     @property
     def http_client(self) -> httpx.AsyncClient:

@@ -814,3 +814,27 @@ async def test_fifty_concurrent_calls_make_one_token_request(
         )
     assert len(results) == 50
     assert len(httpx_mock.get_requests(url=TOKEN_URL)) == 1
+
+
+async def test_retry_policy_max_retries_is_the_default(httpx_mock: HTTPXMock, token: None) -> None:
+    httpx_mock.add_response(url=CUSTOMER_URL, status_code=503, is_reusable=True)
+    client = ThredfiClient(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        retry_policy=thredfi_client.RetryPolicy(max_retries=4, backoff_base=0.0),
+    )
+    assert client.max_retries == 4
+    assert client.auth is client.http_client.auth
+    async with client:
+        with pytest.raises(InternalServerError):
+            await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+    assert len(httpx_mock.get_requests(url=CUSTOMER_URL)) == 5
+    override = ThredfiClient(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        retry_policy=thredfi_client.RetryPolicy(max_retries=4),
+        max_retries=1,
+    )
+    assert override.max_retries == 1

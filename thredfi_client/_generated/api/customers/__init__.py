@@ -120,7 +120,8 @@ class CustomersResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -189,7 +190,8 @@ class CustomersResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -222,7 +224,8 @@ class CustomersResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -342,7 +345,8 @@ class CustomersResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -395,7 +399,8 @@ class CustomersResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -426,7 +431,8 @@ class CustomersResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.

@@ -111,7 +111,8 @@ class InvoicesResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -256,7 +257,8 @@ class InvoicesResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.

@@ -65,7 +65,8 @@ class TokensResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -113,7 +114,8 @@ class TokensResourceWithRawResponse:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        RawResponse with the status, headers, request id and the parsed body.
+            RawResponse with the status, headers, request id and the parsed body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -178,7 +180,8 @@ class TokensResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
@@ -210,7 +213,8 @@ class TokensResource:
         ``timeout`` and ``max_retries`` override the client's settings for this call.
 
         Returns:
-        The parsed success body.
+            The parsed success body.
+
         Raises:
             thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
             thredfi_client.APIConnectionError: the request could not be completed.
