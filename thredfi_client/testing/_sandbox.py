@@ -118,7 +118,9 @@ class Sandbox:
             :meth:`advance_clock` moves the sandbox's time forward on top of it.
         on_response: Called with a :class:`SandboxExchange` for every response sent (e.g. to
             validate each against the contract). It runs on the serving event loop: keep it fast.
-        partner_id, api_key, business_id: Fix the initial identities (random when omitted).
+        partner_id: The initial partner's id (a random UUID when omitted).
+        api_key: The initial partner's API key (random when omitted).
+        business_id: The initial business's id (a random UUID when omitted).
     """
 
     def __init__(
