@@ -1,0 +1,364 @@
+"""Benchmarks of issue 5, section 4: ratios against raw clients, measured in one run.
+
+    python -m bench.run            # full counts (the figures in docs/performance.md)
+    python -m bench.run --quick    # small counts, for CI: reports, never fails on a ratio
+
+Every client talks to the same local server (``bench.server``, its own process, 127.0.0.1), so
+the client is the bottleneck. Each figure is the median over rounds after a warm-up; clients are
+measured in turn within each round so drift hits all of them alike. A crash exits non-zero; a
+missed target is only reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import select
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+
+from bench import peer
+from bench.payloads import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, TOKEN, invoice_json
+from thredfi_client import DEFAULT_TIMEOUT, ThredfiClient
+from thredfi_client.models import Invoice
+
+ROOT = Path(__file__).resolve().parents[1]
+CUSTOMER_PATH = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/"
+#: The pool of every client: 100 connections (issue 5 (b)), httpx's default keep-alive.
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+SERVER_START_TIMEOUT = 15.0
+#: (a) calls per client per round: short rounds, taken in turn, so load from other processes
+#: on the machine hits every client alike and the median shrugs it off.
+ROUND_CALLS = 100
+#: Things the peer could not do at all, reported instead of a figure.
+PEER_PROBLEMS: dict[str, str] = {}
+
+Call = Callable[[], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class Counts:
+    sequential: int  # (a) calls per client, in interleaved rounds of ROUND_CALLS
+    concurrent: int  # (b) calls in flight at once
+    rounds: int  # (b) bursts per client
+    warmup: int
+    parse_loops: int  # (c) parses per timing
+    parse_repeats: int
+    imports: int  # (d) fresh interpreters per module
+
+
+FULL = Counts(
+    sequential=5000,
+    concurrent=1000,
+    rounds=7,
+    warmup=300,
+    parse_loops=50,
+    parse_repeats=15,
+    imports=15,
+)
+QUICK = Counts(
+    sequential=300, concurrent=200, rounds=2, warmup=30, parse_loops=5, parse_repeats=3, imports=2
+)
+
+
+# -- the server --------------------------------------------------------------------------------
+
+
+@contextmanager
+def local_server() -> Iterator[str]:
+    """Start ``bench.server`` in its own process; yield its base URL; always stop it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.server"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,  # closing it tells the server to exit
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        ready, _, _ = select.select([process.stdout], [], [], SERVER_START_TIMEOUT)
+        if not ready:
+            raise RuntimeError(f"bench server did not start within {SERVER_START_TIMEOUT:g}s")
+        port = int(process.stdout.readline())
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
+
+
+# -- the clients under test ----------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def clients(base_url: str) -> Any:
+    """Every client, each with its own ``LIMITS`` pool to the same server: ``name -> call``."""
+    auth = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
+    url = base_url + CUSTOMER_PATH
+    # The SDK's timeouts too: httpx's default 5 s pool timeout expires in (b) (see docs).
+    raw_httpx = httpx.AsyncClient(limits=LIMITS, headers=auth, timeout=DEFAULT_TIMEOUT)
+    raw_httpx_aiohttp = httpx.AsyncClient(
+        transport=AiohttpTransport(limits=LIMITS), headers=auth, timeout=DEFAULT_TIMEOUT
+    )
+    raw_aiohttp = aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=LIMITS.max_connections or 100), headers=auth
+    )
+    sdk_options: dict[str, Any] = {
+        "partner_id": PARTNER_ID,
+        "api_key": API_KEY,
+        "base_url": base_url,
+        "limits": LIMITS,
+    }
+    sdk_httpx = ThredfiClient(transport="httpx", **sdk_options)
+    sdk_aiohttp = ThredfiClient(transport="aiohttp", **sdk_options)
+    peer_module = peer.load()
+    peer_config = peer_module.Configuration(host=base_url, access_token=TOKEN)
+    peer_config.connection_pool_maxsize = LIMITS.max_connections
+    peer_api_client = peer_module.ApiClient(peer_config)
+    peer_customers = peer_module.CustomersApi(peer_api_client)
+
+    async def call_raw_httpx() -> object:
+        response = await raw_httpx.get(url)
+        response.raise_for_status()
+        return response.json()
+
+    async def call_raw_httpx_aiohttp() -> object:
+        response = await raw_httpx_aiohttp.get(url)
+        response.raise_for_status()
+        return response.json()
+
+    async def call_raw_aiohttp() -> object:
+        async with raw_aiohttp.get(url) as response:
+            response.raise_for_status()
+            return json.loads(await response.read())
+
+    async def call_sdk_httpx() -> object:
+        return await sdk_httpx.customers.get(BUSINESS_ID, CUSTOMER_ID)
+
+    async def call_sdk_aiohttp() -> object:
+        return await sdk_aiohttp.customers.get(BUSINESS_ID, CUSTOMER_ID)
+
+    async def call_peer() -> object:
+        return await peer_customers.get_customer(BUSINESS_ID, CUSTOMER_ID)
+
+    try:
+        yield {
+            "raw httpx": call_raw_httpx,
+            "raw httpx + httpx-aiohttp transport": call_raw_httpx_aiohttp,
+            "raw aiohttp": call_raw_aiohttp,
+            "SDK, transport='httpx'": call_sdk_httpx,
+            "SDK, transport='aiohttp'": call_sdk_aiohttp,
+            "peer (openapi-generator asyncio)": call_peer,
+        }
+    finally:
+        await raw_httpx.aclose()
+        await raw_httpx_aiohttp.aclose()
+        await raw_aiohttp.close()
+        await sdk_httpx.aclose()
+        await sdk_aiohttp.aclose()
+        await peer_api_client.close()
+
+
+# -- measurements ---------------------------------------------------------------------------------
+
+
+async def sequential(calls: dict[str, Call], counts: Counts) -> dict[str, float]:
+    """(a) Median seconds per call, one call at a time."""
+    per_round = min(ROUND_CALLS, counts.sequential)
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for call in calls.values():
+        for _ in range(counts.warmup):
+            await call()
+    for _ in range(max(1, counts.sequential // per_round)):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            for _ in range(per_round):
+                await call()
+            samples[name].append((time.perf_counter() - started) / per_round)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+async def concurrent(calls: dict[str, Call], counts: Counts) -> dict[str, float]:
+    """(b) Median calls per second with ``counts.concurrent`` calls in flight (100 connections)."""
+    samples: dict[str, list[float]] = {name: [] for name in calls}
+    for call in calls.values():
+        await asyncio.gather(*(call() for _ in range(min(counts.concurrent, 200))))
+    for _ in range(counts.rounds):
+        for name, call in calls.items():
+            started = time.perf_counter()
+            await asyncio.gather(*(call() for _ in range(counts.concurrent)))
+            samples[name].append(counts.concurrent / (time.perf_counter() - started))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def parsing(counts: Counts) -> dict[str, float]:
+    """(c) Median seconds to parse a 200-line invoice: json.loads alone vs into the models."""
+    body = invoice_json(200)
+    peer_invoice = peer.load().Invoice
+
+    def loads_only() -> None:
+        json.loads(body)
+
+    def sdk_model() -> None:
+        Invoice.from_dict(json.loads(body))
+
+    def peer_model() -> None:
+        peer_invoice.from_dict(json.loads(body))
+
+    sdk_model()  # the SDK parses this body at all: fail loudly before timing anything
+    functions = {"json.loads": loads_only, "SDK model": sdk_model, "peer model": peer_model}
+    try:
+        peer_model()
+    except RecursionError as exc:
+        # openapi-generator names the wrapper of Invoice.status (anyOf [InvoiceStatus, string])
+        # InvoiceStatus too, shadowing the enum: the wrapper recurses into itself. Not ours.
+        PEER_PROBLEMS["parse"] = f"peer cannot parse an invoice at all: {type(exc).__name__}"
+        del functions["peer model"]
+    samples: dict[str, list[float]] = {name: [] for name in functions}
+    for _ in range(counts.parse_repeats):
+        for name, function in functions.items():
+            started = time.perf_counter()
+            for _ in range(counts.parse_loops):
+                function()
+            samples[name].append((time.perf_counter() - started) / counts.parse_loops)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+_IMPORT_PROBE = (
+    "import time{preload}; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+)
+
+
+def importing(counts: Counts) -> dict[str, float]:
+    """(d) Median seconds for ``import <module>`` in a fresh interpreter (startup excluded)."""
+    # Also with asyncio already imported, as in any async application: httpx alone does not
+    # import asyncio (anyio loads it lazily), the SDK's auth layer does.
+    probes = {
+        "httpx": ("httpx", ""),
+        "thredfi_client": ("thredfi_client", ""),
+        "httpx (asyncio preloaded)": ("httpx", ", asyncio"),
+        "thredfi_client (asyncio preloaded)": ("thredfi_client", ", asyncio"),
+    }
+    samples: dict[str, list[float]] = {name: [] for name in probes}
+    for _ in range(counts.imports):
+        for name, (module, preload) in probes.items():
+            result = subprocess.run(
+                [sys.executable, "-c", _IMPORT_PROBE.format(module=module, preload=preload)],
+                capture_output=True,
+                text=True,
+                timeout=60,
+                check=True,
+                cwd=ROOT,
+            )
+            samples[name].append(float(result.stdout.strip()))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+# -- report ---------------------------------------------------------------------------------------
+
+
+def _verdict(ratio: float, target: float, *, at_most: bool) -> str:
+    met = ratio <= target if at_most else ratio >= target
+    return ("met" if met else "MISSED") + f" (target {'<=' if at_most else '>='} {target:g})"
+
+
+def report(results: dict[str, Any]) -> list[str]:
+    seq, conc, parse, imp = (results[k] for k in ("sequential", "concurrent", "parse", "import"))
+    sdk, sdk_aio = "SDK, transport='httpx'", "SDK, transport='aiohttp'"
+    raw, raw_aio = "raw httpx", "raw httpx + httpx-aiohttp transport"
+    peer_name = "peer (openapi-generator asyncio)"
+    lines = ["", "Per call, sequential (median of rounds):"]
+    lines += [f"  {name:<40} {seconds * 1e3:8.3f} ms" for name, seconds in seq.items()]
+    lines += ["", "Throughput, concurrent calls over 100 connections (median of rounds):"]
+    lines += [f"  {name:<40} {rate:8.0f} calls/s" for name, rate in conc.items()]
+    lines += ["", "Parsing a 200-line invoice:"]
+    lines += [f"  {name:<40} {seconds * 1e3:8.3f} ms" for name, seconds in parse.items()]
+    if "parse" in PEER_PROBLEMS:
+        lines.append(f"  {'peer model':<40} {PEER_PROBLEMS['parse']}")
+        results["peer_problems"] = dict(PEER_PROBLEMS)
+    lines += ["", "import in a fresh interpreter (interpreter start-up excluded):"]
+    lines += [f"  {name:<40} {seconds * 1e3:8.1f} ms" for name, seconds in imp.items()]
+    lines.append(f"  (load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())})")
+    ratios = [
+        ("(a) per call SDK/raw httpx, default transport", seq[sdk] / seq[raw], 1.10, True),
+        ("(a) per call SDK/raw, both over httpx-aiohttp", seq[sdk_aio] / seq[raw_aio], 1.10, True),
+        ("(b) throughput SDK/raw httpx, default", conc[sdk] / conc[raw], 0.90, False),
+        ("(b) throughput SDK/raw, both httpx-aiohttp", conc[sdk_aio] / conc[raw_aio], 0.90, False),
+        ("(c) parse model/json.loads", parse["SDK model"] / parse["json.loads"], 3.0, True),
+        ("(d) import thredfi_client/httpx", imp["thredfi_client"] / imp["httpx"], 1.5, True),
+        (
+            "(d') same, asyncio preloaded",
+            imp["thredfi_client (asyncio preloaded)"] / imp["httpx (asyncio preloaded)"],
+            1.5,
+            True,
+        ),
+        ("peer: SDK httpx per call / peer", seq[sdk] / seq[peer_name], 0.7, True),
+        ("peer: SDK aiohttp per call / peer", seq[sdk_aio] / seq[peer_name], 0.7, True),
+    ]
+    lines += ["", "Ratios:"]
+    lines += [
+        f"  {label:<48} {ratio:6.2f}  {_verdict(ratio, target, at_most=at_most)}"
+        for label, ratio, target, at_most in ratios
+    ]
+    results["ratios"] = {label: ratio for label, ratio, _, _ in ratios}
+    return lines
+
+
+async def _network(base_url: str, counts: Counts) -> dict[str, Any]:
+    async with clients(base_url) as calls:
+        for name, call in calls.items():
+            try:
+                await call()
+            except Exception as exc:
+                raise RuntimeError(f"{name} cannot call the bench server: {exc!r}") from exc
+        return {
+            "sequential": await sequential(calls, counts),
+            "concurrent": await concurrent(calls, counts),
+        }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--quick", action="store_true", help="small counts (CI)")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+    counts = QUICK if args.quick else FULL
+    started = time.perf_counter()
+    print(f"bench: {'quick' if args.quick else 'full'} mode, {counts}", flush=True)
+    print(
+        f"bench: Python {platform.python_version()}, httpx {httpx.__version__}, "
+        f"aiohttp {aiohttp.__version__}, {platform.machine()}",
+        flush=True,
+    )
+    peer.generate()
+    with local_server() as base_url:
+        results = asyncio.run(_network(base_url, counts))
+    results["parse"] = parsing(counts)
+    results["import"] = importing(counts)
+    for line in report(results):
+        print(line)
+    print(f"\nbench: finished in {time.perf_counter() - started:.1f}s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
