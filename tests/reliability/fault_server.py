@@ -4,9 +4,10 @@ It is independent of ``thredfi_client.testing`` on purpose: faults here are raw 
 the socket, reset it mid-body, stall after committing a write), which a friendly sandbox
 should not have to model.
 
-* Tokens: ``POST /v1/platform/oauth2/token/`` checks HTTP Basic and issues ``tok_secret_<n>``
-  (the prefix the session-wide leak guard looks for) with a configurable ``expires_in``; tokens
-  can be revoked. Business exchange ``POST /v1/platform/<id>/oauth2/token/`` works too.
+* Tokens: ``POST /v1/platform/oauth2/token/`` checks HTTP Basic and issues
+  ``tok_secret_<n>_<32 hex>`` (the prefix the session-wide leak guard looks for) with a
+  configurable ``expires_in``; tokens can be revoked. Business exchange
+  ``POST /v1/platform/<id>/oauth2/token/`` works too.
 * Customers (create / get / archive) and invoices (create) live in a JSON store; creates with
   an ``external_id`` are idempotent (201 once, then 200 with the same resource).
 * Every request is recorded per route (count, arrival time, ``Authorization`` header).
@@ -82,6 +83,8 @@ _ROUTES: tuple[tuple[str, re.Pattern[str], Route], ...] = (
 MAX_FAULT_SECONDS = 10.0
 #: Largest request body read.
 MAX_BODY = 1 << 20
+#: Placeholder in a fault body for the request's ``Authorization`` header.
+ECHO_AUTHORIZATION = "{AUTHORIZATION}"
 
 
 @attrs.frozen(kw_only=True)
@@ -96,6 +99,9 @@ class Fault:
             real body, then resets the connection (TCP RST).
         after_processing: apply the fault after the request was processed (a create is
             committed), rather than before.
+
+    A ``status`` body may contain :data:`ECHO_AUTHORIZATION`, replaced by the request's own
+    ``Authorization`` header, as a debugging proxy or a careless server would echo it.
     """
 
     kind: FaultKind
@@ -255,6 +261,8 @@ class FaultServer:
             self._numbers = itertools.count(1)
             #: ``expires_in`` of the tokens issued from now on.
             self.expires_in = 3600
+            #: Seconds a token is still accepted after it expired (0: expiry is enforced).
+            self.expiry_grace = 0.0
 
     def script(self, route: Route, *faults: Fault) -> None:
         """Queue faults for the next requests to ``route``, one each."""
@@ -268,6 +276,11 @@ class FaultServer:
     def arrivals(self, route: Route) -> list[float]:
         with self._lock:
             return [s.at for s in self.seen if s.route == route]
+
+    def token(self, n: int) -> str:
+        """The ``n``-th token issued (1-based)."""
+        with self._lock:
+            return list(self.tokens)[n - 1]
 
     def revoke_all_tokens(self) -> None:
         with self._lock:
@@ -322,20 +335,27 @@ class FaultServer:
             if await _client_gone_within(receive, fault.seconds):
                 return
         elif fault is not None and not fault.after_processing:
-            await self._apply(fault, None, receive, send)
+            await self._apply(fault, None, headers, receive, send)
             return
         answer = self._process(route, params, headers, bytes(body))
         if fault is not None and fault.kind != "delay":
-            await self._apply(fault, answer, receive, send)
+            await self._apply(fault, answer, headers, receive, send)
             return
         await _send(send, answer)
 
     async def _apply(
-        self, fault: Fault, answer: _Answer | None, receive: Receive, send: Send
+        self,
+        fault: Fault,
+        answer: _Answer | None,
+        headers: dict[str, str],
+        receive: Receive,
+        send: Send,
     ) -> None:
         if fault.kind == "status":
             raw_headers = [(k.encode(), v.encode()) for k, v in fault.headers]
-            await _send(send, _Answer(fault.status, fault.body, raw_headers))
+            echoed = headers.get("authorization", "").encode()
+            body = fault.body.replace(ECHO_AUTHORIZATION.encode(), echoed)
+            await _send(send, _Answer(fault.status, body, raw_headers))
         elif fault.kind == "stall":
             await _client_gone_within(receive, fault.seconds)
         elif fault.kind == "close":
@@ -398,7 +418,8 @@ class FaultServer:
         return self._new_token()
 
     def _new_token(self, **extra: str) -> _Answer:
-        value = f"tok_secret_{next(self._numbers)}"
+        # As long as a real token (JWTs are hundreds of characters), and numbered for tests.
+        value = f"tok_secret_{next(self._numbers)}_{uuid.uuid4().hex}"
         self.tokens[value] = _Token(value, time.monotonic(), self.expires_in)
         body: dict[str, Any] = {
             "access_token": value,
@@ -417,7 +438,7 @@ class FaultServer:
             return "unknown token"
         if token.revoked:
             return "revoked token"
-        if time.monotonic() >= token.issued_at + token.expires_in:
+        if time.monotonic() >= token.issued_at + token.expires_in + self.expiry_grace:
             return "expired token"
         return None
 
@@ -479,7 +500,9 @@ async def _client_gone_within(receive: Receive, seconds: float) -> bool:
 
 async def _drop(send: Send, *, rst: bool) -> None:
     """Close the connection under the request: FIN, or RST when ``rst``."""
-    transport: asyncio.Transport = send.__self__.transport  # type: ignore[attr-defined]
+    cycle = getattr(send, "__self__", None)
+    transport = getattr(cycle, "transport", None)
+    assert isinstance(transport, asyncio.Transport), "uvicorn no longer exposes the transport"
     if rst:
         sock = transport.get_extra_info("socket")
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))

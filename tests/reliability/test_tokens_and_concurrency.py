@@ -61,12 +61,14 @@ async def test_1000_concurrent_gets_across_a_token_expiry_share_one_token_reques
     # One gather of 1000 calls: half start at once with no token, half after the first token's
     # refresh point (the client refreshes 10% before expiry), all finding it stale together.
     # Each token lifetime must cost exactly one token request: a herd of refreshes would show
-    # as token requests milliseconds apart. A call that waits in the pool past the server-side
-    # expiry gets a 401 and is replayed with the fresh token, which is tolerated; a call that
-    # waits longer than a whole lifetime would fail, so the lifetime is 4 s, not 2 s (1000
-    # queued httpx calls take several seconds on 2 cores).
-    expires_in = 4
+    # as token requests milliseconds apart.
+    # The server accepts expired tokens here: 1000 httpx calls queue for 100 connections for
+    # several seconds on 2 cores, longer than a 2 s lifetime, and the header is attached before
+    # that wait, so strict expiry would test the pool's queue, not the refresh. (Refresh after a
+    # server-side 401 is the revocation test's job.)
+    expires_in = 2
     fault_server.expires_in = expires_in
+    fault_server.expiry_grace = 60.0
     customer_id = fault_server.add_customer()
     client = make_client(transport=transport)
 
@@ -91,13 +93,11 @@ async def test_1000_concurrent_gets_across_a_token_expiry_share_one_token_reques
         f"two token requests for one expiry: {gaps}"
     )
     assert len(tokens) <= 1 + elapsed / (0.5 * expires_in)
-    # Every token issued was used, and only server-side expiry ever caused a 401 (then replayed).
+    # Every token issued was used; no call needed a second attempt.
     used = {seen.authorization for seen in fault_server.seen if seen.route == "get_customer"}
-    assert used == {f"Bearer tok_secret_{n}" for n in range(1, len(tokens) + 1)}
-    assert set(fault_server.rejected) <= {"expired token"}
-    assert (
-        fault_server.count("get_customer") == CONCURRENCY + fault_server.rejected["expired token"]
-    )
+    assert used == {f"Bearer {fault_server.token(n)}" for n in range(1, len(tokens) + 1)}
+    assert not fault_server.rejected
+    assert fault_server.count("get_customer") == CONCURRENCY
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
