@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import collections
 import logging
 import re
 import time
@@ -39,6 +40,10 @@ _INHERITED_EXTENSIONS: Final = ("timeout", TOTAL_TIMEOUT, MAX_RETRIES)
 
 #: Refresh a token this many seconds before it expires, at most (10 % of its lifetime if less).
 _MAX_REFRESH_MARGIN: Final = 60.0
+#: How many issued token values redact() remembers (a bounded memory).
+_RECENT_TOKENS: Final = 64
+#: Shorter "secrets" (e.g. a test key "k") are not redacted: replacing them would garble text.
+_MIN_SECRET_CHARS: Final = 6
 
 _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 
@@ -166,6 +171,8 @@ class ThredfiAuth(httpx.Auth):
         )
         # Cache key None is the partner token; other keys are business ids.
         self._tokens: dict[str | None, AccessToken] = {}
+        # Recently issued token values, for redact(): a 401 may echo one already dropped.
+        self._recent_tokens: collections.deque[_Secret] = collections.deque(maxlen=_RECENT_TOKENS)
         # Locks are made inside the running loop, and remade if the client moves to another one.
         self._locks: dict[str | None, asyncio.Lock] = {}
         self._locks_loop: asyncio.AbstractEventLoop | None = None
@@ -185,6 +192,17 @@ class ThredfiAuth(httpx.Auth):
             f"{type(self).__name__}(partner_id={self._partner_id!r}, "
             f"token_scope={self._token_scope!r}, origin={_origin_text(self._base)!r})"
         )
+
+    def redact(self, text: str) -> str:
+        """``text`` with the API key, its Basic header value and recent tokens replaced.
+
+        For messages built from what a server sent back, which may echo a credential.
+        """
+        basic = self._basic_authorization().removeprefix("Basic ")
+        secrets = [self._api_key.reveal(), basic, *(t.reveal() for t in self._recent_tokens)]
+        for secret in sorted({s for s in secrets if len(s) >= _MIN_SECRET_CHARS}, key=len)[::-1]:
+            text = text.replace(secret, "[redacted]")
+        return text
 
     async def invalidate(self) -> None:
         """Forget every cached token; the next request obtains fresh ones."""
@@ -383,6 +401,7 @@ class ThredfiAuth(httpx.Auth):
             return None
         margin = min(_MAX_REFRESH_MARGIN, 0.1 * expires_in)
         logger.info("Obtained a Thredfi %s (expires_in=%d s)", _kind(business_id), expires_in)
+        self._recent_tokens.append(_Secret(value))
         return AccessToken(
             value=value,
             expires_at=sent_at + expires_in,

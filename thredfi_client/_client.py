@@ -9,7 +9,7 @@ import os
 import platform
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Literal, Self, TypeVar
 
@@ -19,6 +19,8 @@ from . import _extensions as ext
 from ._auth import ThredfiAuth
 from ._errors import (
     APIResponseValidationError,
+    APIStatusError,
+    ThredfiError,
     connection_error_from,
     status_error_from_response,
 )
@@ -225,7 +227,7 @@ class ThredfiClient(Resources):
         try:
             response = await self._http.send(request)
         except httpx.TransportError as exc:
-            raise connection_error_from(exc, request) from exc
+            raise self._scrubbed(connection_error_from(exc, request)) from exc
         logger.debug(
             "%s %s -> %s in %.3fs",
             request.method,
@@ -234,7 +236,24 @@ class ThredfiClient(Resources):
             time.perf_counter() - started,
             extra={"operation": operation.operation_id, "status_code": response.status_code},
         )
-        return _parsed(operation, response)
+        try:
+            return _parsed(operation, response)
+        except ThredfiError as exc:
+            raise self._scrubbed(exc) from exc.__cause__
+
+    def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
+        """Remove this client's secrets from an error whose text came from a server."""
+        redact = self._auth.redact
+        exc.message = redact(exc.message)
+        exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
+        if isinstance(exc, APIStatusError):
+            exc.request_id = redact(exc.request_id) if exc.request_id else exc.request_id
+            exc.error_code = redact(exc.error_code) if exc.error_code else exc.error_code
+            exc.body = _redact_json(exc.body, redact)
+            exc.field_errors = {k: [redact(m) for m in v] for k, v in exc.field_errors.items()}
+        elif isinstance(exc, APIResponseValidationError):
+            exc.body = redact(exc.body)
+        return exc
 
 
 def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
@@ -262,6 +281,16 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
         parsed=parsed,
         http_response=response,
     )
+
+
+def _redact_json(value: object, redact: Callable[[str], str]) -> object:
+    if isinstance(value, str):
+        return redact(value)
+    if isinstance(value, list):
+        return [_redact_json(item, redact) for item in value]
+    if isinstance(value, dict):
+        return {key: _redact_json(item, redact) for key, item in value.items()}
+    return value
 
 
 def _checked_path_params(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -336,10 +365,10 @@ def _inner_transport(
         return httpx.AsyncHTTPTransport(limits=limits)
     if choice == "aiohttp":
         try:
-            from httpx_aiohttp import AiohttpTransport
+            from ._aiohttp import SafeAiohttpTransport
         except ImportError as exc:
             raise ImportError(
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
             ) from exc
-        return AiohttpTransport()
+        return SafeAiohttpTransport(limits=limits)
     raise ValueError(f"transport must be 'httpx', 'aiohttp' or an httpx transport, not {choice!r}")

@@ -46,10 +46,7 @@ AIOHTTP_DISCONNECT_BUG = (
             "httpx", faults.close(after_processing=True), id="closed-without-answer-httpx"
         ),
         pytest.param(
-            "aiohttp",
-            faults.close(after_processing=True),
-            id="closed-without-answer-aiohttp",
-            marks=pytest.mark.xfail(strict=True, reason=AIOHTTP_DISCONNECT_BUG),
+            "aiohttp", faults.close(after_processing=True), id="closed-without-answer-aiohttp"
         ),
         pytest.param("httpx", faults.reset_mid_response(), id="reset-mid-response-httpx"),
         pytest.param("aiohttp", faults.reset_mid_response(), id="reset-mid-response-aiohttp"),

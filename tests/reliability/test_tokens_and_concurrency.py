@@ -141,17 +141,7 @@ async def test_1000_concurrent_calls_through_503_then_200_all_succeed_and_leak_n
 
 @pytest.mark.parametrize(
     "transport",
-    [
-        "httpx",
-        pytest.param(
-            "aiohttp",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="_inner_transport builds AiohttpTransport() without limits=limits, so "
-                "the aiohttp pool ignores ThredfiClient(limits=...) (fix proposed in the report)",
-            ),
-        ),
-    ],
+    ["httpx", "aiohttp"],
 )
 async def test_connection_limit_is_applied(
     fault_server: FaultServer, make_client: ClientFactory, transport: str

@@ -172,12 +172,6 @@ async def test_echoed_credentials_are_redacted_but_the_message_stays_useful(
 ECHO_KEY = "sk_test_echoed_key_7f3a9c"  # not a SECRET_MARKERS key: this test checks by itself
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a credential echoed without a Basic/Bearer prefix (the raw API key, a raw token) "
-    "reaches APIStatusError.message: _errors only redacts 'Basic|Bearer <value>'; the client "
-    "knows its secrets and should scrub them (fix proposed in the report)",
-)
 async def test_raw_api_key_echoed_by_the_token_endpoint_is_not_shown(
     fault_server: FaultServer,
 ) -> None:
