@@ -109,7 +109,7 @@ class ThredfiClient(Resources):
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=self._auth,
-            transport=RetryTransport(_inner_transport(transport, limits), policy),
+            transport=RetryTransport(_lanes(transport, limits), policy),
             timeout=self._timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=False,  # credentials must never follow a Location elsewhere
@@ -354,6 +354,38 @@ def _checked_max_retries(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
         return value
     raise ValueError(f"max_retries must be an integer from 0 to 10, got {value!r}")
+
+
+#: The token lane's pool: token requests are rare and short.
+TOKEN_LANE_LIMITS = httpx.Limits(max_connections=2, max_keepalive_connections=1)
+
+
+class _TokenLane(httpx.AsyncBaseTransport):
+    """Sends the auth flow's token requests over a pool of their own.
+
+    Why: in a shared pool a refresh queues behind every API call waiting for a connection, so
+    under load a token can arrive close to (or past) its refresh point and be fetched again.
+    """
+
+    def __init__(self, api: httpx.AsyncBaseTransport, tokens: httpx.AsyncBaseTransport) -> None:
+        self._api = api
+        self._tokens = tokens
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        lane = self._tokens if request.extensions.get(ext.TOKEN_REQUEST) else self._api
+        return await lane.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self._api.aclose()
+        await self._tokens.aclose()
+
+
+def _lanes(
+    choice: TransportChoice | httpx.AsyncBaseTransport, limits: httpx.Limits
+) -> httpx.AsyncBaseTransport:
+    if isinstance(choice, httpx.AsyncBaseTransport):
+        return choice  # the caller's transport (e.g. in-process ASGI) carries everything
+    return _TokenLane(_inner_transport(choice, limits), _inner_transport(choice, TOKEN_LANE_LIMITS))
 
 
 def _inner_transport(

@@ -838,3 +838,25 @@ async def test_retry_policy_max_retries_is_the_default(httpx_mock: HTTPXMock, to
         max_retries=1,
     )
     assert override.max_retries == 1
+
+
+async def test_token_requests_use_their_own_pool() -> None:
+    client = ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL)
+    lane = client.http_client._transport.wrapped  # type: ignore[attr-defined]
+    assert lane._api is not lane._tokens
+    seen: list[str] = []
+
+    class Recorder(httpx.AsyncBaseTransport):
+        def __init__(self, name: str) -> None:
+            self.name = name
+
+        async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+            seen.append(self.name)
+            if self.name == "tokens":
+                return httpx.Response(200, json={"access_token": "tok_secret_l", "expires_in": 60})
+            return httpx.Response(200, json=customer_json())
+
+    lane._api, lane._tokens = Recorder("api"), Recorder("tokens")
+    async with client:
+        await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+    assert seen == ["tokens", "api"]
