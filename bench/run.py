@@ -21,7 +21,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +44,8 @@ SERVER_START_TIMEOUT = 15.0
 #: (a) calls per client per round: short rounds, taken in turn, so load from other processes
 #: on the machine hits every client alike and the median shrugs it off.
 ROUND_CALLS = 100
+#: Bound on one measured step (a round of (a), a burst of (b)); exceeding it is a crash.
+STEP_TIMEOUT = 120.0
 #: Things the peer could not do at all, reported instead of a figure.
 PEER_PROBLEMS: dict[str, str] = {}
 
@@ -179,6 +181,15 @@ async def clients(base_url: str) -> Any:
 # -- measurements ---------------------------------------------------------------------------------
 
 
+@asynccontextmanager
+async def _bounded(name: str, step: str) -> AsyncIterator[None]:
+    try:
+        async with asyncio.timeout(STEP_TIMEOUT):
+            yield
+    except TimeoutError:
+        raise RuntimeError(f"{name}: {step} took over {STEP_TIMEOUT:g}s") from None
+
+
 async def sequential(calls: dict[str, Call], counts: Counts) -> dict[str, float]:
     """(a) Median seconds per call, one call at a time."""
     per_round = min(ROUND_CALLS, counts.sequential)
@@ -189,8 +200,9 @@ async def sequential(calls: dict[str, Call], counts: Counts) -> dict[str, float]
     for _ in range(max(1, counts.sequential // per_round)):
         for name, call in calls.items():
             started = time.perf_counter()
-            for _ in range(per_round):
-                await call()
+            async with _bounded(name, "sequential round"):
+                for _ in range(per_round):
+                    await call()
             samples[name].append((time.perf_counter() - started) / per_round)
     return {name: statistics.median(values) for name, values in samples.items()}
 
@@ -198,13 +210,17 @@ async def sequential(calls: dict[str, Call], counts: Counts) -> dict[str, float]
 async def concurrent(calls: dict[str, Call], counts: Counts) -> dict[str, float]:
     """(b) Median calls per second with ``counts.concurrent`` calls in flight (100 connections)."""
     samples: dict[str, list[float]] = {name: [] for name in calls}
-    for call in calls.values():
-        await asyncio.gather(*(call() for _ in range(min(counts.concurrent, 200))))
-    for _ in range(counts.rounds):
+    for name, call in calls.items():
+        async with _bounded(name, "warm-up burst"):
+            await asyncio.gather(*(call() for _ in range(min(counts.concurrent, 200))))
+    for round_number in range(counts.rounds):
         for name, call in calls.items():
             started = time.perf_counter()
-            await asyncio.gather(*(call() for _ in range(counts.concurrent)))
-            samples[name].append(counts.concurrent / (time.perf_counter() - started))
+            async with _bounded(name, f"burst {round_number + 1}"):
+                await asyncio.gather(*(call() for _ in range(counts.concurrent)))
+            elapsed = time.perf_counter() - started
+            samples[name].append(counts.concurrent / elapsed)
+            print(f"bench: (b) {name}: burst {round_number + 1} in {elapsed:.2f}s", flush=True)
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -328,10 +344,10 @@ async def _network(base_url: str, counts: Counts) -> dict[str, Any]:
                 await call()
             except Exception as exc:
                 raise RuntimeError(f"{name} cannot call the bench server: {exc!r}") from exc
-        return {
-            "sequential": await sequential(calls, counts),
-            "concurrent": await concurrent(calls, counts),
-        }
+        results: dict[str, Any] = {"sequential": await sequential(calls, counts)}
+        print("bench: (a) done", flush=True)
+        results["concurrent"] = await concurrent(calls, counts)
+        return results
 
 
 def main(argv: list[str] | None = None) -> int:
