@@ -22,8 +22,8 @@ class ClientFactory(Protocol):
     def __call__(self, server: FaultServer | None = None, **kwargs: Any) -> ThredfiClient: ...
 
 
-@pytest.fixture(scope="module")
-def _running_server() -> Iterator[FaultServer]:
+def serving() -> Iterator[FaultServer]:
+    """A FaultServer on 127.0.0.1 for the life of a fixture; always stopped."""
     server = FaultServer()
     server.start()
     try:
@@ -32,12 +32,22 @@ def _running_server() -> Iterator[FaultServer]:
         server.stop()
 
 
+def reset_around(server: FaultServer) -> Iterator[FaultServer]:
+    """The server with a fresh store, no tokens, no records and no faults, before and after."""
+    server.reset()
+    yield server
+    server.reset()
+
+
+@pytest.fixture(scope="module")
+def _running_server() -> Iterator[FaultServer]:
+    yield from serving()
+
+
 @pytest.fixture
 def fault_server(_running_server: FaultServer) -> Iterator[FaultServer]:
     """The fault server, with a fresh store, no tokens, no records and no faults."""
-    _running_server.reset()
-    yield _running_server
-    _running_server.reset()
+    yield from reset_around(_running_server)
 
 
 @pytest.fixture
