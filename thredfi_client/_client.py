@@ -388,11 +388,7 @@ def _lanes(
     return _TokenLane(_inner_transport(choice, limits), _inner_transport(choice, TOKEN_LANE_LIMITS))
 
 
-def _inner_transport(
-    choice: TransportChoice | httpx.AsyncBaseTransport, limits: httpx.Limits
-) -> httpx.AsyncBaseTransport:
-    if isinstance(choice, httpx.AsyncBaseTransport):
-        return choice
+def _inner_transport(choice: TransportChoice, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
     if choice == "httpx":
         return httpx.AsyncHTTPTransport(limits=limits)
     if choice == "aiohttp":

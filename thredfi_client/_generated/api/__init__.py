@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import enum
+import functools
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
@@ -98,7 +99,9 @@ class Requester(Protocol):
 _UNION_SPLIT = re.compile(r"\s*\|\s*(?![^\[]*\])")
 
 
+@functools.cache
 def _models_namespace() -> dict[str, Any]:
+    # Imported on first use: the models package imports this module's package.
     from .. import models
 
     return vars(models)
@@ -107,12 +110,11 @@ def _models_namespace() -> dict[str, Any]:
 def _check(type_string: str, value: Any, where: str) -> Any:
     """Check `value` against a generated annotation string; return it, with dicts made models."""
     alternatives = _UNION_SPLIT.split(type_string.strip())
-    errors: list[str] = []
     for alternative in alternatives:
         try:
             return _check_one(alternative, value, where)
-        except _Mismatch as exc:
-            errors.append(str(exc))
+        except _Mismatch:
+            continue
     expected = " or ".join(a for a in alternatives if a != "Unset")
     raise TypeError(f"{where}: expected {expected}, got {type(value).__name__} {value!r:.60}")
 
