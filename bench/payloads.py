@@ -65,8 +65,8 @@ def invoice_json(line_items: int = 200) -> bytes:
         {
             "id": f"00000000-0000-4000-8000-{index:012d}",
             "invoice_id": "11111111-1111-4111-8111-111111111111",
-            "account_identifier": {
-                "id": "22222222-2222-4222-8222-222222222222",
+            "account_identifier": {  # ten ledger accounts across the lines
+                "id": f"22222222-2222-4222-8222-{index % 10:012d}",
                 "type": "AccountId",
             },
             "description": f"Widget #{index}",

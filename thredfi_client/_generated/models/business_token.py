@@ -7,7 +7,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="BusinessToken")
 
@@ -77,7 +77,7 @@ class BusinessToken:
         if isinstance(_business_id, Unset):
             business_id = UNSET
         else:
-            business_id = UUID(_business_id)
+            business_id = parse_uuid(_business_id)
 
         business_token = cls(
             access_token=access_token,

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="CreditAllocation")
 
@@ -74,7 +74,7 @@ class CreditAllocation:
         if isinstance(_credit_note_id, Unset):
             credit_note_id = UNSET
         else:
-            credit_note_id = UUID(_credit_note_id)
+            credit_note_id = parse_uuid(_credit_note_id)
 
         reference_number = d.pop("reference_number", UNSET)
 

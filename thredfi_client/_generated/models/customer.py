@@ -2,17 +2,13 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.document_file_url import DocumentFileUrl
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Customer")
 
@@ -96,8 +92,6 @@ class Customer:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.document_file_url import DocumentFileUrl  # noqa: PLC0415
-
         type_ = self.type_
 
         id = str(self.id)
@@ -243,116 +237,44 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.document_file_url import DocumentFileUrl  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
-        def _parse_external_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        external_id: None | str = d.pop("external_id")
 
-        external_id = _parse_external_id(d.pop("external_id"))
+        reference_number: None | str = d.pop("reference_number")
 
-        def _parse_reference_number(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        individual_name: None | str = d.pop("individual_name")
 
-        reference_number = _parse_reference_number(d.pop("reference_number"))
-
-        def _parse_individual_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        individual_name = _parse_individual_name(d.pop("individual_name"))
-
-        def _parse_company_name(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        company_name = _parse_company_name(d.pop("company_name"))
+        company_name: None | str = d.pop("company_name")
 
         display_name = d.pop("display_name")
 
-        def _parse_email(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        email: None | str = d.pop("email")
 
-        email = _parse_email(d.pop("email"))
+        mobile_phone: None | str = d.pop("mobile_phone")
 
-        def _parse_mobile_phone(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        office_phone: None | str = d.pop("office_phone")
 
-        mobile_phone = _parse_mobile_phone(d.pop("mobile_phone"))
+        address_line1: None | str = d.pop("address_line1")
 
-        def _parse_office_phone(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        address_line2: None | str = d.pop("address_line2")
 
-        office_phone = _parse_office_phone(d.pop("office_phone"))
+        city: None | str = d.pop("city")
 
-        def _parse_address_line1(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+        state_county: None | str = d.pop("state_county")
 
-        address_line1 = _parse_address_line1(d.pop("address_line1"))
+        postal_code: None | str = d.pop("postal_code")
 
-        def _parse_address_line2(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        address_line2 = _parse_address_line2(d.pop("address_line2"))
-
-        def _parse_city(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        city = _parse_city(d.pop("city"))
-
-        def _parse_state_county(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        state_county = _parse_state_county(d.pop("state_county"))
-
-        def _parse_postal_code(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        postal_code = _parse_postal_code(d.pop("postal_code"))
-
-        def _parse_country(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        country = _parse_country(d.pop("country"))
+        country: None | str = d.pop("country")
 
         full_address = d.pop("full_address")
 
         address_string = d.pop("address_string")
 
-        def _parse_vat_number(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        vat_number = _parse_vat_number(d.pop("vat_number"))
+        vat_number: None | str = d.pop("vat_number")
 
         tax_exempt = d.pop("tax_exempt")
 
@@ -364,54 +286,21 @@ class Customer:
 
         transaction_tags = cast(list[Any], d.pop("transaction_tags"))
 
-        def _parse_notes(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        notes = _parse_notes(d.pop("notes"))
+        notes: None | str = d.pop("notes")
 
         metadata = d.pop("metadata")
 
-        def _parse_payment_terms_days(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
+        payment_terms_days: int | None = d.pop("payment_terms_days")
 
-        payment_terms_days = _parse_payment_terms_days(d.pop("payment_terms_days"))
+        credit_limit: int | None = d.pop("credit_limit")
 
-        def _parse_credit_limit(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        credit_limit = _parse_credit_limit(d.pop("credit_limit"))
-
-        def _parse_credit_limit_cents(data: object) -> int | None:
-            if data is None:
-                return data
-            return cast(int | None, data)
-
-        credit_limit_cents = _parse_credit_limit_cents(d.pop("credit_limit_cents"))
+        credit_limit_cents: int | None = d.pop("credit_limit_cents")
 
         outstanding_balance = d.pop("outstanding_balance")
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        def _parse_archived_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                archived_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return archived_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
 
         archived_at = _parse_archived_at(d.pop("archived_at"))
 
@@ -420,20 +309,6 @@ class Customer:
         if _documents is not UNSET:
             documents = []
             for documents_item_data in _documents:
-
-                def _parse_documents_item(data: object) -> DocumentFileUrl | None:
-                    if data is None:
-                        return data
-                    try:
-                        if not isinstance(data, dict):
-                            raise TypeError()
-                        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
-
-                        return componentsschemas_document_file_url_type_0
-                    except (TypeError, ValueError, AttributeError, KeyError):
-                        pass
-                    return cast(DocumentFileUrl | None, data)
-
                 documents_item = _parse_documents_item(documents_item_data)
 
                 documents.append(documents_item)
@@ -493,3 +368,34 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_archived_at(data: object) -> datetime.datetime | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        archived_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return archived_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None, data)
+
+
+def _parse_documents_item(data: object) -> DocumentFileUrl | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
+
+        return componentsschemas_document_file_url_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(DocumentFileUrl | None, data)
+
+
+from ..models.document_file_url import DocumentFileUrl  # noqa: E402 -- after the class, so import cycles work

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.customer_create_status import CustomerCreateStatus
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.customer_document_upload import CustomerDocumentUpload
-
 
 T = TypeVar("T", bound="CustomerCreate")
 
@@ -172,8 +168,6 @@ class CustomerCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.customer_document_upload import CustomerDocumentUpload  # noqa: PLC0415
-
         d = dict(src_dict)
         external_id = d.pop("external_id", UNSET)
 
@@ -272,3 +266,6 @@ class CustomerCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.customer_document_upload import CustomerDocumentUpload  # noqa: E402 -- after the class, so import cycles work

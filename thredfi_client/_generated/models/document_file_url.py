@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import parse_uuid
+
 T = TypeVar("T", bound="DocumentFileUrl")
 
 
@@ -66,7 +68,7 @@ class DocumentFileUrl:
 
         expires_in = d.pop("expires_in")
 
-        document_id = UUID(d.pop("document_id"))
+        document_id = parse_uuid(d.pop("document_id"))
 
         file_name = d.pop("file_name")
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.error_response_detail import ErrorResponseDetail
-
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -61,17 +57,10 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.error_response_detail import ErrorResponseDetail  # noqa: PLC0415
-
         d = dict(src_dict)
         error_code = d.pop("error_code")
 
-        def _parse_message(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        message = _parse_message(d.pop("message"))
+        message: None | str = d.pop("message")
 
         _detail = d.pop("detail", UNSET)
         detail: ErrorResponseDetail | Unset
@@ -107,3 +96,6 @@ class ErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.error_response_detail import ErrorResponseDetail  # noqa: E402 -- after the class, so import cycles work

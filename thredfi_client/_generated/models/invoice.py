@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -10,18 +10,7 @@ from attrs import field as _attrs_field
 
 from ..models.invoice_status import InvoiceStatus
 from ..models.invoice_type import InvoiceType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.additional_sales_tax import AdditionalSalesTax
-    from ..models.credit_allocation import CreditAllocation
-    from ..models.customer import Customer
-    from ..models.document_file_url import DocumentFileUrl
-    from ..models.invoice_line_item import InvoiceLineItem
-    from ..models.payment_allocation import PaymentAllocation
-    from ..models.refund_allocation import RefundAllocation
-    from ..models.write_off import WriteOff
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Invoice")
 
@@ -98,8 +87,6 @@ class Invoice:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.document_file_url import DocumentFileUrl  # noqa: PLC0415
-
         type_ = self.type_
 
         id = str(self.id)
@@ -253,53 +240,18 @@ class Invoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.additional_sales_tax import AdditionalSalesTax  # noqa: PLC0415
-        from ..models.credit_allocation import CreditAllocation  # noqa: PLC0415
-        from ..models.customer import Customer  # noqa: PLC0415
-        from ..models.document_file_url import DocumentFileUrl  # noqa: PLC0415
-        from ..models.invoice_line_item import InvoiceLineItem  # noqa: PLC0415
-        from ..models.payment_allocation import PaymentAllocation  # noqa: PLC0415
-        from ..models.refund_allocation import RefundAllocation  # noqa: PLC0415
-        from ..models.write_off import WriteOff  # noqa: PLC0415
-
         d = dict(src_dict)
         type_ = d.pop("type")
 
-        id = UUID(d.pop("id"))
+        id = parse_uuid(d.pop("id"))
 
-        business_id = UUID(d.pop("business_id"))
+        business_id = parse_uuid(d.pop("business_id"))
 
         sent_at = datetime.datetime.fromisoformat(d.pop("sent_at"))
 
         due_at = datetime.datetime.fromisoformat(d.pop("due_at"))
 
-        def _parse_paid_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                paid_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return paid_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
-
         paid_at = _parse_paid_at(d.pop("paid_at"))
-
-        def _parse_voided_at(data: object) -> datetime.datetime | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                voided_at_type_0 = datetime.datetime.fromisoformat(data)
-
-                return voided_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None, data)
 
         voided_at = _parse_voided_at(d.pop("voided_at"))
 
@@ -335,12 +287,7 @@ class Invoice:
 
         tips = d.pop("tips")
 
-        def _parse_tips_account(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        tips_account = _parse_tips_account(d.pop("tips_account"))
+        tips_account: None | str = d.pop("tips_account")
 
         total_amount = d.pop("total_amount")
 
@@ -374,68 +321,19 @@ class Invoice:
 
             write_offs.append(write_offs_item)
 
-        def _parse_document(data: object) -> DocumentFileUrl | None:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
-
-                return componentsschemas_document_file_url_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(DocumentFileUrl | None, data)
-
         document = _parse_document(d.pop("document"))
 
         imported_at = datetime.datetime.fromisoformat(d.pop("imported_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_status(data: object) -> InvoiceStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = InvoiceStatus(data)
-
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvoiceStatus | str, data)
-
         status = _parse_status(d.pop("status"))
-
-        def _parse_invoice_type(data: object) -> InvoiceType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                invoice_type_type_0 = InvoiceType(data)
-
-                return invoice_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(InvoiceType | str, data)
 
         invoice_type = _parse_invoice_type(d.pop("invoice_type"))
 
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        external_id: None | str | Unset = d.pop("external_id", UNSET)
 
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
-
-        def _parse_memo(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        memo = _parse_memo(d.pop("memo", UNSET))
+        memo: None | str | Unset = d.pop("memo", UNSET)
 
         invoice = cls(
             type_=type_,
@@ -489,3 +387,79 @@ class Invoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_paid_at(data: object) -> datetime.datetime | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        paid_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return paid_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None, data)
+
+
+def _parse_voided_at(data: object) -> datetime.datetime | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        voided_at_type_0 = datetime.datetime.fromisoformat(data)
+
+        return voided_at_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(datetime.datetime | None, data)
+
+
+def _parse_document(data: object) -> DocumentFileUrl | None:
+    if data is None:
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
+
+        return componentsschemas_document_file_url_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(DocumentFileUrl | None, data)
+
+
+def _parse_status(data: object) -> InvoiceStatus | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        status_type_0 = InvoiceStatus(data)
+
+        return status_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(InvoiceStatus | str, data)
+
+
+def _parse_invoice_type(data: object) -> InvoiceType | str:
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        invoice_type_type_0 = InvoiceType(data)
+
+        return invoice_type_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(InvoiceType | str, data)
+
+
+from ..models.additional_sales_tax import AdditionalSalesTax  # noqa: E402 -- after the class, so import cycles work
+from ..models.credit_allocation import CreditAllocation  # noqa: E402 -- after the class, so import cycles work
+from ..models.customer import Customer  # noqa: E402 -- after the class, so import cycles work
+from ..models.document_file_url import DocumentFileUrl  # noqa: E402 -- after the class, so import cycles work
+from ..models.invoice_line_item import InvoiceLineItem  # noqa: E402 -- after the class, so import cycles work
+from ..models.payment_allocation import PaymentAllocation  # noqa: E402 -- after the class, so import cycles work
+from ..models.refund_allocation import RefundAllocation  # noqa: E402 -- after the class, so import cycles work
+from ..models.write_off import WriteOff  # noqa: E402 -- after the class, so import cycles work

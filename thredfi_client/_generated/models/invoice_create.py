@@ -2,20 +2,14 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_create_invoice_type import InvoiceCreateInvoiceType
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate
-    from ..models.invoice_document_upload import InvoiceDocumentUpload
-    from ..models.invoice_line_item_create import InvoiceLineItemCreate
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceCreate")
 
@@ -170,10 +164,6 @@ class InvoiceCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate  # noqa: PLC0415
-        from ..models.invoice_document_upload import InvoiceDocumentUpload  # noqa: PLC0415
-        from ..models.invoice_line_item_create import InvoiceLineItemCreate  # noqa: PLC0415
-
         d = dict(src_dict)
         external_id = d.pop("external_id")
 
@@ -208,21 +198,6 @@ class InvoiceCreate:
             invoice_type = UNSET
         else:
             invoice_type = InvoiceCreateInvoiceType(_invoice_type)
-
-        def _parse_customer_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                customer_id_type_0 = UUID(data)
-
-                return customer_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
 
         customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
 
@@ -299,3 +274,24 @@ class InvoiceCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_customer_id(data: object) -> None | Unset | UUID:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, str):
+            raise TypeError()
+        customer_id_type_0 = parse_uuid(data)
+
+        return customer_id_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(None | Unset | UUID, data)
+
+
+from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate  # noqa: E402 -- after the class, so import cycles work
+from ..models.invoice_document_upload import InvoiceDocumentUpload  # noqa: E402 -- after the class, so import cycles work
+from ..models.invoice_line_item_create import InvoiceLineItemCreate  # noqa: E402 -- after the class, so import cycles work

@@ -1,17 +1,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.account_identifier import AccountIdentifier
-
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceLineItem")
 
@@ -51,8 +47,6 @@ class InvoiceLineItem:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.account_identifier import AccountIdentifier  # noqa: PLC0415
-
         id: str | Unset = UNSET
         if not isinstance(self.id, Unset):
             id = str(self.id)
@@ -131,48 +125,24 @@ class InvoiceLineItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.account_identifier import AccountIdentifier  # noqa: PLC0415
-
         d = dict(src_dict)
         _id = d.pop("id", UNSET)
         id: UUID | Unset
         if isinstance(_id, Unset):
             id = UNSET
         else:
-            id = UUID(_id)
+            id = parse_uuid(_id)
 
         _invoice_id = d.pop("invoice_id", UNSET)
         invoice_id: UUID | Unset
         if isinstance(_invoice_id, Unset):
             invoice_id = UNSET
         else:
-            invoice_id = UUID(_invoice_id)
-
-        def _parse_account_identifier(data: object) -> AccountIdentifier | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(data)
-
-                return componentsschemas_account_identifier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(AccountIdentifier | None | Unset, data)
+            invoice_id = parse_uuid(_invoice_id)
 
         account_identifier = _parse_account_identifier(d.pop("account_identifier", UNSET))
 
-        def _parse_description(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        description = _parse_description(d.pop("description", UNSET))
+        description: None | str | Unset = d.pop("description", UNSET)
 
         unit_price = d.pop("unit_price", UNSET)
 
@@ -186,23 +156,9 @@ class InvoiceLineItem:
 
         total_amount = d.pop("total_amount", UNSET)
 
-        def _parse_external_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        external_id: None | str | Unset = d.pop("external_id", UNSET)
 
-        external_id = _parse_external_id(d.pop("external_id", UNSET))
-
-        def _parse_product(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        product = _parse_product(d.pop("product", UNSET))
+        product: None | str | Unset = d.pop("product", UNSET)
 
         invoice_line_item = cls(
             id=id,
@@ -237,3 +193,22 @@ class InvoiceLineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+def _parse_account_identifier(data: object) -> AccountIdentifier | None | Unset:
+    if data is None:
+        return data
+    if isinstance(data, Unset):
+        return data
+    try:
+        if not isinstance(data, dict):
+            raise TypeError()
+        componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(data)
+
+        return componentsschemas_account_identifier_type_0
+    except (TypeError, ValueError, AttributeError, KeyError):
+        pass
+    return cast(AccountIdentifier | None | Unset, data)
+
+
+from ..models.account_identifier import AccountIdentifier  # noqa: E402 -- after the class, so import cycles work

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.sales_tax_create import SalesTaxCreate
-
 
 T = TypeVar("T", bound="InvoiceLineItemCreate")
 
@@ -87,8 +83,6 @@ class InvoiceLineItemCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.sales_tax_create import SalesTaxCreate  # noqa: PLC0415
-
         d = dict(src_dict)
         quantity = d.pop("quantity")
 
@@ -142,3 +136,6 @@ class InvoiceLineItemCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.sales_tax_create import SalesTaxCreate  # noqa: E402 -- after the class, so import cycles work

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.partner_token_request_grant_type import PartnerTokenRequestGrantType
+from ..types import parse_uuid
 
 T = TypeVar("T", bound="PartnerTokenRequest")
 
@@ -46,7 +47,7 @@ class PartnerTokenRequest:
         d = dict(src_dict)
         grant_type = PartnerTokenRequestGrantType(d.pop("grant_type"))
 
-        client_id = UUID(d.pop("client_id"))
+        client_id = parse_uuid(d.pop("client_id"))
 
         partner_token_request = cls(
             grant_type=grant_type,

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="PaymentAllocation")
 
@@ -76,7 +76,7 @@ class PaymentAllocation:
         if isinstance(_payment_id, Unset):
             payment_id = UNSET
         else:
-            payment_id = UUID(_payment_id)
+            payment_id = parse_uuid(_payment_id)
 
         payment_allocation = cls(
             amount_cents=amount_cents,

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RefundAllocation")
 
@@ -65,7 +65,7 @@ class RefundAllocation:
         if isinstance(_refund_id, Unset):
             refund_id = UNSET
         else:
-            refund_id = UUID(_refund_id)
+            refund_id = parse_uuid(_refund_id)
 
         amount_cents = d.pop("amount_cents", UNSET)
 

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.validation_error_response_detail import ValidationErrorResponseDetail
-
 
 T = TypeVar("T", bound="ValidationErrorResponse")
 
@@ -58,17 +54,10 @@ class ValidationErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.validation_error_response_detail import ValidationErrorResponseDetail  # noqa: PLC0415
-
         d = dict(src_dict)
         error_code = d.pop("error_code")
 
-        def _parse_message(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        message = _parse_message(d.pop("message"))
+        message: None | str = d.pop("message")
 
         detail = ValidationErrorResponseDetail.from_dict(d.pop("detail"))
 
@@ -99,3 +88,6 @@ class ValidationErrorResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+from ..models.validation_error_response_detail import ValidationErrorResponseDetail  # noqa: E402 -- after the class, so import cycles work

@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="WriteOff")
 
@@ -71,7 +71,7 @@ class WriteOff:
         if isinstance(_write_off_id, Unset):
             write_off_id = UNSET
         else:
-            write_off_id = UUID(_write_off_id)
+            write_off_id = parse_uuid(_write_off_id)
 
         amount_cents = d.pop("amount_cents", UNSET)
 

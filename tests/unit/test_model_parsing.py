@@ -1,0 +1,134 @@
+"""How the generated models parse (codegen/templates/model.py.jinja and property_templates/).
+
+The templates change the shape of the generated parsing code for speed (docs/performance.md,
+benchmark (c)); these tests pin that the behaviour is the upstream one: ``parse_uuid`` agrees
+with ``uuid.UUID``, union fields still fall back to the raw value, and every model module imports
+on its own even though it imports the models it refers to at its bottom.
+"""
+
+from __future__ import annotations
+
+import ast
+import pickle
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from thredfi_client._generated.types import parse_uuid
+from thredfi_client.models import AccountIdentifier, InvoiceLineItem
+
+MODELS = Path(__file__).parents[2] / "thredfi_client" / "_generated" / "models"
+
+UUID_INPUTS: list[Any] = [
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0A1B2C3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D",
+    "00000000-0000-0000-0000-000000000000",
+    "ffffffff-ffff-ffff-ffff-ffffffffffff",
+    "{0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d}",
+    "urn:uuid:0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d",
+    " a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",  # int(..., 16) takes the space: so does UUID()
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4 ",
+    "+a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0_1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4g",  # not hex
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4",  # too short
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d0",  # too long
+    "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1-2b3c4d",  # a fifth hyphen
+    "0a1b2c3d04e5f04a6b08c7d09e0f1a2b3c4d",  # 36 characters, no hyphens
+    "-a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "0x1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "",
+    "not a uuid",
+    42,
+    None,
+    ["0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"],
+]
+
+
+def outcome(function: Any, value: Any) -> tuple[str, Any]:
+    try:
+        result = function(value)
+    except Exception:  # only whether it raised matters: the client maps them all
+        return ("raised", None)
+    return ("value", (type(result), result.int, result.is_safe, str(result), hash(result)))
+
+
+@pytest.mark.parametrize("value", UUID_INPUTS, ids=repr)
+def test_parse_uuid_agrees_with_uuid(value: Any) -> None:
+    parse_uuid.cache_clear()
+    assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+
+
+def test_parsed_uuids_behave_like_uuids() -> None:
+    text = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+    parsed = parse_uuid(text)
+    assert parsed == uuid.UUID(text)
+    assert pickle.loads(pickle.dumps(parsed)) == parsed
+    assert parsed.version == 4
+    assert {parsed: 1}[uuid.UUID(text)] == 1
+    with pytest.raises(TypeError):
+        parsed.int = 1  # type: ignore[misc]  # immutable, so sharing one object is safe
+
+
+def test_parse_uuid_remembers_ids_not_errors_and_is_bounded() -> None:
+    parse_uuid.cache_clear()
+    text = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+    assert parse_uuid(text) is parse_uuid(text)
+    with pytest.raises(ValueError, match="badly formed"):
+        parse_uuid("nope")
+    info = parse_uuid.cache_info()
+    assert (info.currsize, info.hits, info.maxsize) == (1, 1, 4096)
+
+
+def test_union_fields_still_fall_back_to_the_raw_value() -> None:
+    line = {"id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "quantity": 1}
+    as_model = InvoiceLineItem.from_dict(
+        {**line, "account_identifier": {"id": line["id"], "type": "AccountId"}}
+    )
+    assert isinstance(as_model.account_identifier, AccountIdentifier)
+    as_null = InvoiceLineItem.from_dict({**line, "account_identifier": None})
+    assert as_null.account_identifier is None
+    odd = InvoiceLineItem.from_dict({**line, "account_identifier": "4000"})
+    kept: object = odd.account_identifier
+    assert kept == "4000"  # kept as sent (typed otherwise), as the upstream parser does
+    assert odd.to_dict()["account_identifier"] == "4000"
+
+
+def _functions(tree: ast.AST) -> list[ast.FunctionDef]:
+    return [node for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)]
+
+
+@pytest.mark.parametrize("path", sorted(MODELS.glob("*.py")), ids=lambda path: path.name)
+def test_model_methods_define_no_closures_and_import_nothing(path: Path) -> None:
+    tree = ast.parse(path.read_text())
+    for function in _functions(tree):
+        for node in ast.walk(function):
+            assert not isinstance(node, ast.Import | ast.ImportFrom), (path.name, function.name)
+            if node is not function:
+                assert not isinstance(node, ast.FunctionDef), (path.name, function.name)
+    top = [node.name for node in tree.body if isinstance(node, ast.FunctionDef | ast.ClassDef)]
+    assert len(top) == len(set(top)), f"{path.name}: a hoisted parser shadows another: {top}"
+
+
+def test_every_model_module_imports_on_its_own() -> None:
+    """Each module that imports other models (at its bottom) first, in a fresh interpreter."""
+    names = sorted(
+        path.stem for path in MODELS.glob("*.py") if "from ..models." in path.read_text()
+    )
+    assert len(names) >= 5  # the invoice and customer models refer to others
+    failures = {}
+    for name in names:
+        result = subprocess.run(
+            [sys.executable, "-c", f"import thredfi_client._generated.models.{name}"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        if result.returncode:
+            failures[name] = result.stderr.strip().splitlines()[-1:]
+    assert not failures
