@@ -13,7 +13,6 @@ what the client receives, and the client layer turns it into an exception.
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import collections
 import logging
@@ -21,12 +20,15 @@ import re
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
 from contextlib import aclosing
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 import httpx
 
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOKEN_REQUEST, TOTAL_TIMEOUT
+
+if TYPE_CHECKING:
+    import asyncio
 
 __all__ = ["AccessToken", "ThredfiAuth", "TokenScope"]
 
@@ -424,6 +426,9 @@ class ThredfiAuth(httpx.Auth):
             logger.debug("Discarded the rejected Thredfi %s", _kind(key))
 
     def _lock(self, key: str | None) -> asyncio.Lock:
+        # asyncio is imported on first use (a token request), not by `import thredfi_client`.
+        import asyncio
+
         loop = asyncio.get_running_loop()
         if loop is not self._locks_loop:
             self._locks = {}

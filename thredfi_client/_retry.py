@@ -7,7 +7,6 @@ the caller the final response or re-raises the final transport error.
 
 from __future__ import annotations
 
-import asyncio
 import email.utils
 import json
 import logging
@@ -99,6 +98,14 @@ class RetryPolicy:
 DEFAULT_RETRY_POLICY: Final = RetryPolicy()
 
 
+async def _sleep(seconds: float) -> None:
+    # asyncio is imported when first needed, not by `import thredfi_client`: httpx does not
+    # import it either, and it is a third of the package's import time (docs/performance.md).
+    import asyncio
+
+    await asyncio.sleep(seconds)
+
+
 def _utcnow() -> datetime:
     return datetime.now(UTC)
 
@@ -119,7 +126,8 @@ class RetryTransport(httpx.AsyncBaseTransport):
     Args:
         wrapped: the transport doing the I/O; closed by :meth:`aclose`.
         policy: limits and backoff.
-        sleep: awaited with the wait in seconds between attempts (injectable for tests).
+        sleep: awaited with the wait in seconds between attempts (default ``asyncio.sleep``;
+            injectable for tests).
         random: returns a float in ``[0, 1)`` for the jitter (injectable for tests).
         now: returns the current aware datetime, for ``Retry-After`` HTTP-dates.
     """
@@ -129,13 +137,13 @@ class RetryTransport(httpx.AsyncBaseTransport):
         wrapped: httpx.AsyncBaseTransport,
         policy: RetryPolicy = DEFAULT_RETRY_POLICY,
         *,
-        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[object]] | None = None,
         random: Callable[[], float] = _random.random,
         now: Callable[[], datetime] = _utcnow,
     ) -> None:
         self._wrapped = wrapped
         self._policy = policy
-        self._sleep = sleep
+        self._sleep = sleep or _sleep
         self._random = random
         self._now = now
 
@@ -214,6 +222,8 @@ class RetryTransport(httpx.AsyncBaseTransport):
         if total is None:
             return await self._send_and_read(request)
         seconds = float(total)
+        import asyncio  # not at import time: see _sleep
+
         try:
             async with asyncio.timeout(seconds) as deadline:
                 return await self._send_and_read(request)

@@ -68,3 +68,36 @@ def test_plain_import_pulls_no_server_dependency() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_plain_import_defers_models_and_asyncio_to_first_use() -> None:
+    """Import time is benchmark (d): models and asyncio load when a call first needs them."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, thredfi_client\n"
+        "def loaded():\n"
+        "    return sorted(m for m in sys.modules if m == 'asyncio'"
+        " or m.startswith('thredfi_client._generated.models'))\n"
+        "print(loaded())\n"
+        "import asyncio, httpx\n"
+        "from thredfi_client import ThredfiClient\n"
+        "def handler(request):\n"
+        "    if request.url.path.endswith('/token/'):\n"
+        "        return httpx.Response(200, json={'access_token': 't', 'token_type': 'Bearer',"
+        " 'expires_in': 3600})\n"
+        "    return httpx.Response(200, content=open(sys.argv[1], 'rb').read())\n"
+        "async def main():\n"
+        "    async with ThredfiClient(partner_id='p', api_key='k',"
+        " transport=httpx.MockTransport(handler)) as client:\n"
+        "        customer = await client.customers.get('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',"
+        " '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d')\n"
+        "    print(type(customer).__name__, 'asyncio' in sys.modules)\n"
+        "asyncio.run(main())\n"
+    )
+    example = Path(__file__).parents[1] / "fixtures" / "seed_examples" / "create_customer_201.json"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(example)], capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["[]", "Customer", "True"], out.stdout + out.stderr

@@ -15,6 +15,7 @@ import functools
 import re
 import uuid
 from collections.abc import Callable, Mapping, Sequence
+from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
 
 import attrs
@@ -100,11 +101,15 @@ _UNION_SPLIT = re.compile(r"\s*\|\s*(?![^\[]*\])")
 
 
 @functools.cache
-def _models_namespace() -> dict[str, Any]:
+def _models_module() -> ModuleType:
     # Imported on first use: the models package imports this module's package.
-    from .. import models
+    from .. import models  # noqa: PLC0415
 
-    return vars(models)
+    return models
+
+
+def _model_named(name: str) -> Any:
+    return getattr(_models_module(), name, None)
 
 
 def _check(type_string: str, value: Any, where: str) -> Any:
@@ -157,7 +162,7 @@ def _check_one(alternative: str, value: Any, where: str) -> Any:
             inner = alternative[5:-1]
             return [_check(inner, item, f"{where}[{index}]") for index, item in enumerate(value)]
         raise _Mismatch(alternative)
-    target = _models_namespace().get(alternative)
+    target = _model_named(alternative)
     if isinstance(target, type) and issubclass(target, enum.Enum):
         if isinstance(value, target):
             return value

@@ -7,15 +7,17 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 from uuid import UUID
 
-from ...models import *  # noqa: F403 -- signatures name nested request models
 from ...types import UNSET, Unset
 from .. import NOT_GIVEN, NotGiven, RawResponse, Requester, TimeoutTypes, coerce_model
 from . import archive_customer as _archive_customer
 from . import create_customer as _create_customer
 from . import get_customer as _get_customer
+
+if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
+    from ...models import *  # noqa: F403 -- signatures name nested request models
 
 
 class CustomersResourceWithRawResponse:
@@ -152,6 +154,8 @@ class CustomersResourceWithRawResponse:
             "credit_limit_cents": credit_limit_cents,
             "document": document,
         }
+        from ...models import CustomerCreate  # noqa: PLC0415 -- see the imports at the top
+
         given = {name: value for name, value in fields.items() if not isinstance(value, Unset)}
         if body is None:
             body_model = coerce_model(CustomerCreate, given, "")

@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 from uuid import UUID
 
-from ...models import *  # noqa: F403 -- signatures name nested request models
 from ...types import UNSET, Unset
 from .. import NOT_GIVEN, NotGiven, RawResponse, Requester, TimeoutTypes, coerce_model
 from . import create_invoice as _create_invoice
+
+if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
+    from ...models import *  # noqa: F403 -- signatures name nested request models
 
 
 class InvoicesResourceWithRawResponse:
@@ -139,6 +141,8 @@ class InvoicesResourceWithRawResponse:
             "metadata": metadata,
             "document": document,
         }
+        from ...models import InvoiceCreate  # noqa: PLC0415 -- see the imports at the top
+
         given = {name: value for name, value in fields.items() if not isinstance(value, Unset)}
         if body is None:
             body_model = coerce_model(InvoiceCreate, given, "")

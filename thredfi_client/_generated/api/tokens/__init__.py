@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 from uuid import UUID
 
-from ...models import *  # noqa: F403 -- signatures name nested request models
 from ...types import UNSET, Unset
 from .. import NOT_GIVEN, NotGiven, RawResponse, Requester, TimeoutTypes, coerce_model
 from . import get_business_token as _get_business_token
 from . import get_partner_token as _get_partner_token
+
+if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
+    from ...models import *  # noqa: F403 -- signatures name nested request models
 
 
 class TokensResourceWithRawResponse:
@@ -77,6 +79,8 @@ class TokensResourceWithRawResponse:
             "grant_type": grant_type,
             "client_id": client_id,
         }
+        from ...models import PartnerTokenRequest  # noqa: PLC0415 -- see the imports at the top
+
         given = {name: value for name, value in fields.items() if not isinstance(value, Unset)}
         if body is None:
             body_model = coerce_model(PartnerTokenRequest, given, "")
