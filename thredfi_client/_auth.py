@@ -248,14 +248,16 @@ class ThredfiAuth(httpx.Auth):
         # direct call to one gets the partner token, as it must.
         key = self._business_id_in(path) if self._token_scope == "business" else None
 
-        channel = _Channel()
-        outcome = _Outcome()
-        async with aclosing(self._obtain(key, request, channel, outcome)) as token_requests:
-            async for token_request in token_requests:
-                channel.response = yield token_request
-        if outcome.token is None:
-            return
-        used = outcome.token
+        used = self._cached(key)  # the common case: no token request, no sub-flow to set up
+        if used is None:
+            channel = _Channel()
+            outcome = _Outcome()
+            async with aclosing(self._obtain(key, request, channel, outcome)) as token_requests:
+                async for token_request in token_requests:
+                    channel.response = yield token_request
+            if outcome.token is None:
+                return
+            used = outcome.token
         request.headers["Authorization"] = f"Bearer {used.value}"
         response = yield request
         if response.status_code != 401:
@@ -268,6 +270,7 @@ class ThredfiAuth(httpx.Auth):
             _kind(key),
         )
         self._discard(key, used)
+        channel = _Channel()
         outcome = _Outcome()
         async with aclosing(self._obtain(key, request, channel, outcome)) as token_requests:
             async for token_request in token_requests:

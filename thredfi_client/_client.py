@@ -216,9 +216,12 @@ class ThredfiClient(Resources):
         }
         if operation.idempotent:
             extensions[ext.IDEMPOTENT] = True
+        # The path is joined to the base URL here, as httpx would join them (base path + "/" +
+        # path), so that httpx parses one absolute URL, not the relative one and then their join
+        # (~30 us a call).
         request = self._http.build_request(
             request_kwargs.pop("method"),
-            request_kwargs.pop("url"),
+            str(self._http.base_url).rstrip("/") + "/" + request_kwargs.pop("url").lstrip("/"),
             timeout=phases,
             extensions=extensions,
             **request_kwargs,
@@ -320,6 +323,8 @@ def _checked_base_url(value: str | httpx.URL) -> httpx.URL:
     url = httpx.URL(str(value).rstrip("/"))
     if url.scheme not in ("http", "https") or not url.host:
         raise ValueError(f"base_url must be an absolute http(s) URL, got {str(value)!r}")
+    if url.query or url.fragment:
+        raise ValueError(f"base_url must not have a query or fragment, got {str(value)!r}")
     if url.scheme == "http" and not _is_loopback(url.host):
         raise ValueError(
             f"base_url {str(value)!r}: plain http:// is only allowed for loopback hosts; "

@@ -239,11 +239,16 @@ class RetryTransport(httpx.AsyncBaseTransport):
         if response.is_stream_consumed:
             # Already read by the transport (e.g. httpx.MockTransport): nothing left to receive.
             return response
+        stream = response.stream
+        if not isinstance(stream, httpx.AsyncByteStream):
+            raise RuntimeError("the wrapped transport returned a sync stream to an async client")
         try:
             # Raw bytes, so the client still decodes (gzip...) and times the response as usual.
-            raw = b"".join([chunk async for chunk in response.aiter_raw()])
+            # Read from the transport's stream itself: this response is dropped, so httpx's
+            # per-chunk bookkeeping in Response.aiter_raw() would be wasted work.
+            raw = b"".join([chunk async for chunk in stream])
         finally:
-            await response.aclose()
+            await stream.aclose()
         return httpx.Response(
             status_code=response.status_code,
             headers=response.headers,

@@ -860,3 +860,39 @@ async def test_token_requests_use_their_own_pool() -> None:
     async with client:
         await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
     assert seen == ["tokens", "api"]
+
+
+# -- URLs ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "base", ["https://gw.example.test/thredfi", "https://gw.example.test/thredfi/"]
+)
+async def test_a_base_url_path_prefixes_every_operation_path(base: str) -> None:
+    seen: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(str(request.url))
+        if request.url.path.endswith("/token/"):
+            return httpx.Response(
+                200, json={"access_token": "tok_x", "token_type": "Bearer", "expires_in": 3600}
+            )
+        return httpx.Response(200, json=customer_json())
+
+    async with ThredfiClient(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=base,
+        transport=httpx.MockTransport(handler),
+    ) as client:
+        await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+    assert seen[-1] == (
+        f"https://gw.example.test/thredfi/v1/platform/businesses/{BUSINESS_ID}"
+        f"/customers/{CUSTOMER_ID}/"
+    )
+
+
+@pytest.mark.parametrize("url", ["https://api.thredfi.test/?x=1", "https://api.thredfi.test/#top"])
+def test_a_base_url_with_query_or_fragment_is_refused(url: str) -> None:
+    with pytest.raises(ValueError, match="query or fragment"):
+        ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=url)

@@ -608,6 +608,13 @@ async def test_returned_response_is_fully_received_and_closed_upstream() -> None
     assert await response.aread() == b"abc"
 
 
+async def test_a_sync_stream_from_the_wrapped_transport_is_refused() -> None:
+    response = httpx.Response(200, stream=iter([b"x"]))  # type: ignore[arg-type]
+    transport, _, _ = make_transport(response)
+    with pytest.raises(RuntimeError, match="sync stream"):
+        await transport.handle_async_request(request())
+
+
 async def test_total_timeout_turns_slow_body_into_read_timeout() -> None:
     slow = TrackedStream([b"a", b"b"], delay=1.0)
     transport, inner, _ = make_transport(httpx.Response(200, stream=slow))
