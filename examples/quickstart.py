@@ -23,7 +23,7 @@ async def main() -> None:
     business_id = os.environ["THREDFI_BUSINESS_ID"]
     suffix = uuid.uuid4().hex[:8]  # fresh external ids, so every run creates new records
     async with ThredfiClient() as client:  # credentials and base URL from $THREDFI_*
-        print(f"Thredfi API at {client.base_url}")
+        print(f"Thredfi API at {client.base_url} (transport: {client.transport_name})")
 
         token = await client.tokens.get_partner_token(
             body={"grant_type": "client_credentials", "client_id": os.environ["THREDFI_PARTNER_ID"]}

@@ -88,6 +88,10 @@ def record_for_leak_scan(kind: str, text: str) -> None:
 
 @pytest.fixture
 def client() -> thredfi_client.ThredfiClient:
-    c = thredfi_client.ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL)
+    # transport="httpx": the tests using this fixture mock HTTP with pytest-httpx, which
+    # replaces httpx's own transport only (the default, "auto", picks aiohttp when installed).
+    c = thredfi_client.ThredfiClient(
+        partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL, transport="httpx"
+    )
     record_for_leak_scan("client repr", repr(c))
     return c

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import ipaddress
 import logging
 import os
@@ -11,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Literal, Self, TypeVar, cast, get_args
 
 import httpx
 
@@ -41,7 +42,10 @@ DEFAULT_BASE_URL = "https://sandbox.thredfi.com"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-TransportChoice = Literal["httpx", "aiohttp"]
+#: What ``transport=`` accepts by name. ``"auto"``: ``"aiohttp"`` if the extra is installed.
+TransportChoice = Literal["auto", "httpx", "aiohttp"]
+#: What :attr:`ThredfiClient.transport_name` reports: ``"custom"`` for a transport instance.
+TransportName = Literal["httpx", "aiohttp", "custom"]
 
 USER_AGENT = (
     f"thredfi-client/{__version__} python/{platform.python_version_tuple()[0]}."
@@ -68,9 +72,13 @@ class ThredfiClient(Resources):
         max_retries: Retries after the first attempt (default 2, or ``retry_policy``'s).
         retry_policy: Full retry settings (backoff, caps, statuses); ``max_retries``, when
             given, overrides its ``max_retries``.
-        transport: ``"httpx"`` (default), ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or an
-            ``httpx.AsyncBaseTransport`` to send through (e.g. ``httpx.ASGITransport`` for the
-            in-process sandbox). Auth, retries and errors apply whichever is used.
+        transport: ``"auto"``, ``"httpx"``, ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or
+            an ``httpx.AsyncBaseTransport`` to send through (e.g. ``httpx.ASGITransport`` for
+            the in-process sandbox). Defaults to ``$THREDFI_TRANSPORT``, else ``"auto"``:
+            ``"aiohttp"`` when the ``[aiohttp]`` extra is installed (measured much faster, see
+            Performance), otherwise ``"httpx"``. Auth, retries and errors apply whichever is
+            used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
+            with pytest-httpx or respx: they mock httpx's own transport only.
         limits: Connection pool limits (default 100 connections, 20 kept alive).
     """
 
@@ -84,7 +92,7 @@ class ThredfiClient(Resources):
         timeout: TimeoutTypes = DEFAULT_TIMEOUT,
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
-        transport: TransportChoice | httpx.AsyncBaseTransport = "httpx",
+        transport: TransportChoice | httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits = DEFAULT_LIMITS,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
@@ -101,6 +109,9 @@ class ThredfiClient(Resources):
         self._max_retries = _checked_max_retries(
             policy.max_retries if max_retries is None else max_retries
         )
+        if transport is None:
+            transport = _transport_from_environment()
+        self._transport_name = _transport_name(transport)
         self._auth = ThredfiAuth(
             partner_id=partner_id,
             api_key=api_key,
@@ -110,7 +121,7 @@ class ThredfiClient(Resources):
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=self._auth,
-            transport=RetryTransport(_lanes(transport, limits), policy),
+            transport=RetryTransport(_lanes(transport, self._transport_name, limits), policy),
             timeout=self._timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=False,  # credentials must never follow a Location elsewhere
@@ -139,6 +150,15 @@ class ThredfiClient(Resources):
     def auth(self) -> ThredfiAuth:
         """The token handler (e.g. ``await client.auth.invalidate()`` to drop cached tokens)."""
         return self._auth
+
+    @property
+    def transport_name(self) -> TransportName:
+        """The transport this client sends through: ``"httpx"``, ``"aiohttp"`` or ``"custom"``.
+
+        What ``transport="auto"`` (the default) resolved to, or ``"custom"`` when an
+        ``httpx.AsyncBaseTransport`` was passed. Clients made by :meth:`with_options` share it.
+        """
+        return self._transport_name
 
     @property
     def http_client(self) -> httpx.AsyncClient:
@@ -387,18 +407,56 @@ class _TokenLane(httpx.AsyncBaseTransport):
         await self._tokens.aclose()
 
 
+_TRANSPORT_CHOICES: tuple[str, ...] = get_args(TransportChoice)  # ("auto", "httpx", "aiohttp")
+
+
+def _transport_from_environment() -> TransportChoice:
+    """``$THREDFI_TRANSPORT`` (unset or empty: ``"auto"``), checked."""
+    value = os.environ.get("THREDFI_TRANSPORT") or "auto"
+    if value not in _TRANSPORT_CHOICES:
+        raise ValueError(f"$THREDFI_TRANSPORT must be 'auto', 'httpx' or 'aiohttp', not {value!r}")
+    return cast(TransportChoice, value)
+
+
+def _transport_name(choice: object) -> TransportName:
+    """What a ``transport=`` value sends through; ``"auto"`` is resolved here, once per client."""
+    if isinstance(choice, httpx.AsyncBaseTransport):
+        return "custom"
+    if choice == "auto":
+        return "aiohttp" if _aiohttp_extra_installed() else "httpx"
+    if choice == "httpx" or choice == "aiohttp":
+        return choice
+    raise ValueError(
+        f"transport must be 'auto', 'httpx', 'aiohttp' or an httpx transport, not {choice!r}"
+    )
+
+
+@functools.cache
+def _aiohttp_extra_installed() -> bool:
+    """Whether the ``[aiohttp]`` extra imports (checked on first use, not at package import).
+
+    Cached: a missing extra is not searched for again by every client. Tests that simulate its
+    absence call ``_aiohttp_extra_installed.cache_clear()``.
+    """
+    try:
+        from ._aiohttp import SafeAiohttpTransport  # noqa: F401 -- imported to see that it can be
+    except ImportError:
+        return False
+    return True
+
+
 def _lanes(
-    choice: TransportChoice | httpx.AsyncBaseTransport, limits: httpx.Limits
+    choice: TransportChoice | httpx.AsyncBaseTransport, name: TransportName, limits: httpx.Limits
 ) -> httpx.AsyncBaseTransport:
     if isinstance(choice, httpx.AsyncBaseTransport):
         return choice  # the caller's transport (e.g. in-process ASGI) carries everything
-    return _TokenLane(_inner_transport(choice, limits), _inner_transport(choice, TOKEN_LANE_LIMITS))
+    return _TokenLane(_inner_transport(name, limits), _inner_transport(name, TOKEN_LANE_LIMITS))
 
 
-def _inner_transport(choice: TransportChoice, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
-    if choice == "httpx":
+def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+    if name == "httpx":
         return httpx.AsyncHTTPTransport(limits=limits)
-    if choice == "aiohttp":
+    if name == "aiohttp":
         try:
             from ._aiohttp import SafeAiohttpTransport
         except ImportError as exc:
@@ -406,4 +464,4 @@ def _inner_transport(choice: TransportChoice, limits: httpx.Limits) -> httpx.Asy
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
             ) from exc
         return SafeAiohttpTransport(limits=limits)
-    raise ValueError(f"transport must be 'httpx', 'aiohttp' or an httpx transport, not {choice!r}")
+    raise AssertionError(f"unreachable: {name!r}")  # pragma: no cover - _transport_name checks

@@ -52,7 +52,10 @@ def fault_server(_running_server: FaultServer) -> Iterator[FaultServer]:
 
 @pytest.fixture
 async def make_client(fault_server: FaultServer) -> AsyncIterator[ClientFactory]:
-    """Build clients for a fault server (default: ``fault_server``); all closed at teardown."""
+    """Build clients for a fault server (default: ``fault_server``); all closed at teardown.
+
+    Without ``transport=`` a client gets the SDK's default ("auto": aiohttp when installed).
+    """
     made: list[ThredfiClient] = []
 
     def make(server: FaultServer | None = None, **kwargs: Any) -> ThredfiClient:

@@ -43,7 +43,8 @@ async def test_503_503_200_succeeds_on_the_third_attempt_within_backoff_bounds(
 async def test_retry_after_is_honoured(
     fault_server: FaultServer, make_client: ClientFactory
 ) -> None:
-    # The only 2-second test: Retry-After is read above the transport, so httpx alone suffices.
+    # The only 2-second test: Retry-After is read above the transport, so one transport (the
+    # default) suffices.
     customer_id = fault_server.add_customer()
     fault_server.script("get_customer", faults.status(503, retry_after="2"))
     client = make_client()

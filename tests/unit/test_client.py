@@ -1,4 +1,8 @@
-"""ThredfiClient end to end over mocked HTTP (pytest-httpx): facade, auth, retries, errors."""
+"""ThredfiClient end to end over mocked HTTP (pytest-httpx): facade, auth, retries, errors.
+
+pytest-httpx mocks httpx's own transport, so every client here that sends through it passes
+``transport="httpx"`` (the ``client`` fixture does too); the default would pick aiohttp.
+"""
 
 from __future__ import annotations
 
@@ -135,7 +139,7 @@ def token(httpx_mock: HTTPXMock) -> None:
 
 @pytest.fixture
 def env(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("THREDFI_PARTNER_ID", "THREDFI_API_KEY", "THREDFI_BASE_URL"):
+    for name in ("THREDFI_PARTNER_ID", "THREDFI_API_KEY", "THREDFI_BASE_URL", "THREDFI_TRANSPORT"):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -795,7 +799,11 @@ async def test_business_scope_exchanges_once_per_business(
     )
     httpx_mock.add_response(url=CUSTOMER_URL, json=customer_json(), is_reusable=True)
     async with ThredfiClient(
-        partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL, token_scope="business"
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        token_scope="business",
+        transport="httpx",
     ) as client:
         await asyncio.gather(*(client.customers.get(BUSINESS_ID, CUSTOMER_ID) for _ in range(20)))
     assert len(httpx_mock.get_requests(url=exchange)) == 1
@@ -823,6 +831,7 @@ async def test_retry_policy_max_retries_is_the_default(httpx_mock: HTTPXMock, to
         api_key=API_KEY,
         base_url=BASE_URL,
         retry_policy=thredfi_client.RetryPolicy(max_retries=4, backoff_base=0.0),
+        transport="httpx",
     )
     assert client.max_retries == 4
     assert client.auth is client.http_client.auth
