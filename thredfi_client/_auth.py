@@ -20,9 +20,9 @@ import re
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
 from contextlib import aclosing
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Final, Literal
 
-import attrs
 import httpx
 
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOKEN_REQUEST, TOTAL_TIMEOUT
@@ -53,7 +53,7 @@ _DEFAULT_PORTS: Final = {"http": 80, "https": 443}
 _ID: Final = r"[A-Za-z0-9_-]+"
 
 
-@attrs.frozen(kw_only=True)
+@dataclass(frozen=True, kw_only=True, slots=True)
 class AccessToken:
     """A bearer token and when to stop using it.
 
@@ -62,7 +62,7 @@ class AccessToken:
     """
 
     #: The bearer token itself. Kept out of ``repr`` so it never reaches a log or traceback.
-    value: str = attrs.field(repr=False)
+    value: str = field(repr=False)
     #: Clock time at which the server stops accepting the token.
     expires_at: float
     #: Clock time from which a cached token is no longer handed out (``expires_at`` minus
@@ -89,7 +89,6 @@ class _Secret:
     __str__ = __repr__
 
 
-@attrs.define
 class _Channel:
     """Carries each response back into a token sub-flow.
 
@@ -97,20 +96,25 @@ class _Channel:
     the response to the request they yielded from here.
     """
 
-    response: httpx.Response | None = None
+    __slots__ = ("response",)
+
+    def __init__(self) -> None:
+        self.response: httpx.Response | None = None
 
     def received(self) -> httpx.Response:
         assert self.response is not None, "a token sub-flow resumed before its response arrived"
         return self.response
 
 
-@attrs.define
 class _Outcome:
     """Result of obtaining a token: the token (``None`` if obtaining it failed)."""
 
-    token: AccessToken | None = None
-    #: True if the token was fetched by this flow rather than taken from the cache.
-    fetched: bool = False
+    __slots__ = ("fetched", "token")
+
+    def __init__(self) -> None:
+        self.token: AccessToken | None = None
+        #: True if the token was fetched by this flow rather than taken from the cache.
+        self.fetched = False
 
 
 def _origin(url: httpx.URL) -> tuple[str, str, int | None]:

@@ -12,11 +12,12 @@ import json
 import logging
 import math
 import random as _random
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Final
 
-import attrs
 import httpx
 
 from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
@@ -35,32 +36,28 @@ _NEVER_SENT_ERRORS: Final = (httpx.ConnectError, httpx.ConnectTimeout, httpx.Poo
 _MAX_EXPONENT: Final = 60
 
 
-def _non_negative_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+def _check_non_negative_int(name: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ValueError(f"{attribute.name} must be a non-negative int, got {value!r}")
+        raise ValueError(f"{name} must be a non-negative int, got {value!r}")
 
 
-def _non_negative_finite(instance: object, attribute: attrs.Attribute[float], value: float) -> None:
+def _check_non_negative_finite(name: str, value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{attribute.name} must be a number, got {value!r}")
+        raise TypeError(f"{name} must be a number, got {value!r}")
     # The negated comparison also rejects NaN.
     if not (value >= 0 and math.isfinite(value)):
-        raise ValueError(f"{attribute.name} must be finite and >= 0, got {value!r}")
+        raise ValueError(f"{name} must be finite and >= 0, got {value!r}")
 
 
-def _to_statuses(value: Iterable[int]) -> frozenset[int]:
-    return frozenset(value)
-
-
-def _valid_statuses(
-    instance: object, attribute: attrs.Attribute[frozenset[int]], value: frozenset[int]
-) -> None:
+def _check_statuses(name: str, value: frozenset[object]) -> None:
     for status in value:
         if isinstance(status, bool) or not isinstance(status, int) or not 100 <= status <= 599:
-            raise ValueError(f"{attribute.name} must hold HTTP status codes, got {status!r}")
+            raise ValueError(f"{name} must hold HTTP status codes, got {status!r}")
 
 
-@attrs.frozen(kw_only=True)
+# A frozen dataclass rather than attrs: the classes built at `import thredfi_client` do not
+# import attrs, which the generated models load on first use (docs/performance.md, (d)).
+@dataclass(frozen=True, kw_only=True, slots=True)
 class RetryPolicy:
     """How often and how patiently failed attempts are repeated.
 
@@ -73,15 +70,20 @@ class RetryPolicy:
         retry_statuses: response statuses worth another attempt.
     """
 
-    max_retries: int = attrs.field(default=2, validator=_non_negative_int)
-    backoff_base: float = attrs.field(default=0.5, validator=_non_negative_finite)
-    backoff_cap: float = attrs.field(default=8.0, validator=_non_negative_finite)
-    retry_after_cap: float = attrs.field(default=60.0, validator=_non_negative_finite)
-    retry_statuses: frozenset[int] = attrs.field(
-        default=frozenset({429, 500, 502, 503, 504}),
-        converter=_to_statuses,
-        validator=_valid_statuses,
-    )
+    max_retries: int = 2
+    backoff_base: float = 0.5
+    backoff_cap: float = 8.0
+    retry_after_cap: float = 60.0
+    #: A set or frozenset; stored as a frozenset.
+    retry_statuses: AbstractSet[int] = frozenset({429, 500, 502, 503, 504})
+
+    def __post_init__(self) -> None:
+        _check_non_negative_int("max_retries", self.max_retries)
+        for name in ("backoff_base", "backoff_cap", "retry_after_cap"):
+            _check_non_negative_finite(name, getattr(self, name))
+        statuses = frozenset(self.retry_statuses)
+        _check_statuses("retry_statuses", statuses)
+        object.__setattr__(self, "retry_statuses", statuses)  # frozen: the one conversion
 
     def backoff(self, attempt: int, rand: float) -> float:
         """Full-jitter backoff: ``rand * min(backoff_cap, backoff_base * 2**attempt)``.

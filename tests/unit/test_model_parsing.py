@@ -132,3 +132,15 @@ def test_every_model_module_imports_on_its_own() -> None:
         if result.returncode:
             failures[name] = result.stderr.strip().splitlines()[-1:]
     assert not failures
+
+
+def test_every_generated_module_defines_what_it_exports() -> None:
+    import importlib
+
+    generated = Path(__file__).parents[2] / "thredfi_client" / "_generated"
+    for path in sorted(generated.rglob("*.py")):
+        relative = path.relative_to(generated.parent.parent).with_suffix("")
+        name = ".".join(part for part in relative.parts if part != "__init__")
+        module = importlib.import_module(name)
+        missing = [item for item in getattr(module, "__all__", ()) if not hasattr(module, item)]
+        assert not missing, f"{name} exports names it does not define: {missing}"

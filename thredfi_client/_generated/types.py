@@ -1,7 +1,10 @@
 """Contains some shared types for properties"""
 
+from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from http import HTTPStatus
+from typing import IO, BinaryIO, Generic, Literal, TypeVar
 from uuid import UUID, SafeUUID
 
 
@@ -27,7 +30,7 @@ def parse_uuid(value: str) -> UUID:
     used; errors are never remembered). The canonical 36-character form is converted the way
     ``UUID.__init__`` converts it (the same ``int(hex, 16)`` on the same 32 characters, then the
     same two slots), without its keyword dispatch; any other form goes to ``UUID(value)`` itself.
-    tests/unit/test_models.py checks the two agree, valid input and invalid.
+    tests/unit/test_model_parsing.py checks the two agree, valid input and invalid.
     """
     if len(value) == 36 and value[8] == value[13] == value[18] == value[23] == "-":
         digits = value.replace("-", "")
@@ -37,6 +40,43 @@ def parse_uuid(value: str) -> UUID:
             _set_slot(uuid, "is_safe", _SAFE_UNKNOWN)
             return uuid
     return UUID(value)
+
+
+# The types that `httpx.Client(files=)` can accept, copied from that library.
+FileContent = IO[bytes] | bytes | str
+FileTypes = (
+    # (filename, file (or bytes), content_type)
+    tuple[str | None, FileContent, str | None]
+    # (filename, file (or bytes), content_type, headers)
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
+RequestFiles = list[tuple[str, FileTypes]]
+
+
+@dataclass
+class File:
+    """Contains information for file uploads"""
+
+    payload: BinaryIO
+    file_name: str | None = None
+    mime_type: str | None = None
+
+    def to_tuple(self) -> FileTypes:
+        """Return a tuple representation that httpx will accept for multipart/form-data"""
+        return self.file_name, self.payload, self.mime_type
+
+
+T = TypeVar("T")
+
+
+@dataclass
+class Response(Generic[T]):
+    """A response from an endpoint"""
+
+    status_code: HTTPStatus
+    content: bytes
+    headers: MutableMapping[str, str]
+    parsed: T | None
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset", "parse_uuid"]

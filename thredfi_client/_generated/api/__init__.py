@@ -9,6 +9,7 @@ hand-written code: the requester is reached only through the Protocol below.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 import functools
@@ -18,7 +19,6 @@ from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
 from typing import Any, Generic, Protocol, TypeVar
 
-import attrs
 import httpx
 
 from ..types import UNSET, Unset
@@ -50,7 +50,9 @@ NOT_GIVEN = NotGiven()
 TimeoutTypes = float | httpx.Timeout
 
 
-@attrs.frozen(kw_only=True)
+# Frozen dataclasses, not attrs: nothing built at `import thredfi_client` imports attrs; the
+# models load it on first use (docs/performance.md, benchmark (d)).
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class Operation(Generic[T]):
     """What the requester needs to know about one operation of the spec."""
 
@@ -69,7 +71,7 @@ class Operation(Generic[T]):
     parse: Callable[[httpx.Response], T]
 
 
-@attrs.frozen(kw_only=True)
+@dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
 class RawResponse(Generic[T]):
     """A successful response with its HTTP details: ``client.<resource>.with_raw_response``."""
 
@@ -77,7 +79,7 @@ class RawResponse(Generic[T]):
     headers: httpx.Headers
     request_id: str | None
     parsed: T
-    http_response: httpx.Response = attrs.field(repr=False)
+    http_response: httpx.Response = dataclasses.field(repr=False)
 
 
 class Requester(Protocol):
@@ -162,6 +164,8 @@ def _check_one(alternative: str, value: Any, where: str) -> Any:
             inner = alternative[5:-1]
             return [_check(inner, item, f"{where}[{index}]") for index, item in enumerate(value)]
         raise _Mismatch(alternative)
+    import attrs  # noqa: PLC0415 -- the models' library: loaded with them, on first use
+
     target = _model_named(alternative)
     if isinstance(target, type) and issubclass(target, enum.Enum):
         if isinstance(value, target):
@@ -188,6 +192,8 @@ def coerce_model(cls: type[ModelT], values: Mapping[str, Any], where: str) -> Mo
     Raises ``TypeError`` for a missing/unknown field or a value of the wrong type and
     ``ValueError`` for a value out of its allowed set, naming the field (``line_items[1].quantity``).
     """
+    import attrs  # noqa: PLC0415 -- see _check_one
+
     fields = {field.name: field for field in attrs.fields(cls)}  # type: ignore[misc]
     fields.pop("additional_properties", None)
     unknown = [key for key in values if key not in fields]
