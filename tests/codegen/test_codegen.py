@@ -58,7 +58,12 @@ def run_codegen(root: Path) -> subprocess.CompletedProcess[str]:
 def tree_digest(*paths: Path) -> str:
     digest = hashlib.sha256()
     for base in paths:
-        files = [base] if base.is_file() else sorted(p for p in base.rglob("*") if p.is_file())
+        # Bytecode caches are the interpreter's, not the generator's output.
+        files = (
+            [base]
+            if base.is_file()
+            else sorted(p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        )
         for path in files:
             digest.update(str(path.relative_to(base.parent)).encode())
             digest.update(path.read_bytes())
