@@ -24,7 +24,15 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from codegen.names import HTTP_METHODS, Names, NamesError, check_against, operations_of
+from codegen.names import (
+    HTTP_METHODS,
+    Names,
+    NamesError,
+    PublicName,
+    check_against,
+    operations_of,
+    suggested_name,
+)
 
 #: Header parameters that are never generated (case-insensitive), with why.
 DROPPED_HEADERS = {
@@ -78,13 +86,22 @@ class Prepared:
 
 
 def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str]) -> Prepared:
-    """Build the generator's view of ``contract``; raise ``PrepareError`` listing every problem."""
-    check_against(names, contract, skipped)
+    """Build the generator's view of ``contract``; raise ``PrepareError`` listing every problem.
+
+    Problems are collected, not stopped at: an operation or schema with no entry in the names
+    table goes on under its suggested name, so one run reports everything there is to fix.
+    """
+    errors: list[str] = []
+    try:
+        check_against(names, contract, skipped)
+    except NamesError as exc:
+        errors += exc.messages
     spec = copy.deepcopy(dict(contract))
     prepared = Prepared(spec=spec)
-    errors: list[str] = []
     for verb, path, operation in list(operations_of(spec)):
-        vendor_id = operation["operationId"]
+        vendor_id = operation.get("operationId")
+        if not vendor_id:
+            continue  # reported by check_against
         if vendor_id in skipped:
             del spec["paths"][path][verb]
             prepared.notes.append(
@@ -92,7 +109,7 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
                 "(codegen/skipped.yaml)"
             )
             continue
-        public = names.operations[vendor_id]
+        public = names.operations.get(vendor_id) or _suggested(vendor_id, operation)
         internal_id = f"{public.resource}_{public.method}"
         label = f"{vendor_id} (client.{public}, {verb.upper()} {path})"
         facts = OperationFacts(
@@ -122,6 +139,13 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
     if errors:
         raise PrepareError(errors)
     return prepared
+
+
+def _suggested(vendor_id: str, operation: Mapping[str, Any]) -> PublicName:
+    resource, method = suggested_name(vendor_id, (operation.get("tags") or ["default"])[0]).split(
+        "."
+    )
+    return PublicName(resource, method)
 
 
 def _has_operations(item: Mapping[str, Any]) -> bool:
@@ -235,7 +259,7 @@ def _filter_parameters(
 def _rename_schemas(spec: dict[str, Any], models: Mapping[str, str]) -> None:
     """Rename each component schema to its public name, and every reference to it."""
     schemas = spec.get("components", {}).get("schemas", {})
-    spec.setdefault("components", {})["schemas"] = {models[k]: v for k, v in schemas.items()}
+    spec.setdefault("components", {})["schemas"] = {models.get(k, k): v for k, v in schemas.items()}
     renamed = {
         f"#/components/schemas/{old}": f"#/components/schemas/{new}"
         for old, new in models.items()
