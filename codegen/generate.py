@@ -103,10 +103,10 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
             "resource": facts.resource,
             "method": facts.method,
             "idempotent": facts.idempotent,
-            "methods": methods[facts.resource],
         }
         for op_id, facts in prepared.operations.items()
     }
+    project.env.globals["sdk_methods"] = methods
     project.env.filters["unshadowed"] = unshadowed
     with contextlib.redirect_stdout(io.StringIO()):  # "Generating ..." chatter
         errors = project.build()
