@@ -179,10 +179,15 @@ def check_against(
                 f"schema '{vendor_name}' any more.{hint} If the vendor renamed it, rename this "
                 "entry's key and keep its public name."
             )
+    renamed_hint = (
+        " (or, if it is a renamed schema named above, rename that entry's key instead)"
+        if any(name not in schemas for name in names.models)
+        else ""
+    )
     for schema in unmapped_schemas:
         errors.append(
             f"schema '{schema}' has no public model name: add '{schema}: {schema}' under "
-            f"models: in {names.path}"
+            f"models: in {names.path}{renamed_hint}"
         )
     for op_id, reason in skipped.items():
         if op_id not in contract_ops:

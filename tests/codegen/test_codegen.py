@@ -302,7 +302,6 @@ def test_new_operation_is_callable_through_the_layer_after_regeneration(tmp_path
 USER_SCRIPT = """
 import datetime
 from thredfi_client import ThredfiClient
-from thredfi_client._generated import OPERATION_NAMES
 
 async def main(bid: str, cid: str) -> None:
     async with ThredfiClient() as client:

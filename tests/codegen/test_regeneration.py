@@ -224,7 +224,12 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         "  OAuth2TokenRequestRequest: PartnerTokenRequest",
     )
     table = table.replace("  PartnerToken: PartnerToken", "  OAuth2TokenResponse: PartnerToken")
-    for entry, section in [*suggested, ("InvoiceRequest: InvoiceRequest", "models")]:
+    renamed = (
+        "OAuth2TokenRequestRequest: OAuth2TokenRequestRequest",
+        "OAuth2TokenResponse: OAuth2TokenResponse",
+    )
+    additions = [(e, s) for e, s in suggested if e not in renamed]
+    for entry, section in [*additions, ("InvoiceRequest: InvoiceRequest", "models")]:
         table = table.replace(f"{section}:\n", f"{section}:\n  {entry}\n", 1)
     names.write_text(table)
     overlay.write_text(overlay.read_text() + NEW_CORRECTIONS)
