@@ -193,6 +193,9 @@ def _choose_content_type(
             f"({', '.join(content)})"
         )
         return None
+    if not content:
+        errors.append(f"{label}: its requestBody lists no content type")
+        return None
     if chosen is None:
         json_types = [t for t in content if t in JSON_TYPES or t.endswith("+json")]
         if json_types:

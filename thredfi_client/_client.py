@@ -375,12 +375,16 @@ _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie
 _REFUSED_DEFAULT_HEADERS = _CREDENTIAL_HEADERS | {"idempotency-key"}
 
 
+#: What ``_checked_headers`` returns for ``None`` (never mutated: saves a Headers per call).
+_NO_HEADERS = httpx.Headers()
+
+
 def _checked_headers(
     name: str, headers: Headers | None, *, refused: frozenset[str] = _CREDENTIAL_HEADERS
 ) -> httpx.Headers:
     """Headers a caller adds, checked; the message names the header, never its value."""
     if headers is None:
-        return httpx.Headers()
+        return _NO_HEADERS
     if not isinstance(headers, Mapping):
         raise TypeError(f"{name} must be a mapping of header names to values")
     for key, value in headers.items():

@@ -155,6 +155,7 @@ def test_form_stays_where_it_is_the_only_type_or_chosen() -> None:
             "its body is offered as application/x-www-form-urlencoded, multipart/form-data and "
             "none is JSON: set x-sdk-content-type",
         ),
+        (payment({}), "its requestBody lists no content type"),
         (
             payment({"application/json": SCHEMA}, **{"x-sdk-content-type": "text/csv"}),
             "x-sdk-content-type 'text/csv' is not one of its body's content types",
@@ -264,3 +265,17 @@ def test_a_generator_warning_fails_naming_the_operation(tmp_path: Path) -> None:
         f"create_invoice_payment (client.invoice_payments.create, POST {PAYMENTS}) was not "
         "generated: list[str] | Unset is not allowed in header"
     ], caught.value.messages
+
+
+def test_an_operation_whose_body_was_not_generated_fails(tmp_path: Path) -> None:
+    """Codegen's own check, behind the generator: a contract body must become parameters."""
+    prepared = prepare(CONTRACT, NAMES, {})
+    create = prepared.spec["paths"]["/v1/platform/businesses/{business_id}/customers/"]["post"]
+    del create["requestBody"]  # what a generator that silently dropped the body would see
+    with pytest.raises(CodegenError) as caught:
+        generate(prepared, ROOT, tmp_path / "_generated")
+    assert caught.value.messages == [
+        "create_customer (client.customers.create, POST "
+        "/v1/platform/businesses/{business_id}/customers/): its contract has a request body "
+        "(application/json) but the generated method takes no body parameters"
+    ]
