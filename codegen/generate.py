@@ -57,7 +57,8 @@ def unshadowed(type_string: object, method_names: Sequence[str]) -> str:
     text = str(type_string)
     for name in _BUILTIN_TYPES:
         if name in method_names:
-            text = re.sub(rf"(?<![\w.]){name}\b", f"builtins.{name}", text)
+            # Only names used as types: not a parameter (``type: str``), not a Literal's value.
+            text = re.sub(rf"(?<![\w.'\"]){name}\b(?!\s*[:=])", f"builtins.{name}", text)
     return text
 
 

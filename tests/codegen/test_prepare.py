@@ -250,6 +250,13 @@ def test_builtins_hidden_by_a_method_are_written_in_full() -> None:
     assert unshadowed("list[str] | None", ["create"]) == "list[str] | None"
     assert unshadowed("dict[str, list[int]]", ["dict", "type"]) == "builtins.dict[str, list[int]]"
     assert unshadowed("Sequence[InvoiceType]", ["type"]) == "Sequence[InvoiceType]"
+    assert unshadowed("Literal['list', \"type\"] | list[str]", ["list", "type"]) == (
+        "Literal['list', \"type\"] | builtins.list[str]"
+    )
+    signature = "type: str | Unset = UNSET,\nmax_retries: int | NotGiven = NOT_GIVEN,"
+    assert unshadowed(signature, ["type", "str", "int"]) == (
+        "type: builtins.str | Unset = UNSET,\nmax_retries: builtins.int | NotGiven = NOT_GIVEN,"
+    )
 
 
 def test_a_generator_warning_fails_naming_the_operation(tmp_path: Path) -> None:
