@@ -7,9 +7,13 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="AccountIdentifier")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
 
 
 @_attrs_define

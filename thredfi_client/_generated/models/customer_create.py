@@ -6,10 +6,17 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.customer_create_status import CustomerCreateStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "payment_terms_days": {"int_format": "int64"},
+    "credit_limit_cents": {"int_format": "int64", "minimum": 0},
+}
 
 
 @_attrs_define

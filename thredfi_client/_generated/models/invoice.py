@@ -8,11 +8,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_status import InvoiceStatus
 from ..models.invoice_type import InvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Invoice")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "invoice_number": {"max_length": 100},
+    "currency": {"max_length": 3},
+    "subtotal": {"int_format": "int64"},
+    "additional_discount": {"int_format": "int64"},
+    "additional_sales_taxes_total": {"int_format": "int64"},
+    "tips": {"int_format": "int64"},
+    "total_amount": {"int_format": "int64"},
+    "outstanding_balance": {"int_format": "int64"},
+}
 
 
 @_attrs_define

@@ -8,10 +8,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_create_invoice_type import InvoiceCreateInvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "external_id": {"min_length": 1},
+    "additional_discount": {"int_format": "int64"},
+    "additional_sales_taxes_total": {"int_format": "int64"},
+    "tips": {"int_format": "int64"},
+    "transaction_tags": {"items": {"min_length": 1}},
+}
 
 
 @_attrs_define

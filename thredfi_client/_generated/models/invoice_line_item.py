@@ -7,9 +7,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceLineItem")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "unit_price": {"int_format": "int64"},
+    "quantity": {"int_format": "int64"},
+    "subtotal": {"int_format": "int64"},
+    "discount_amount": {"int_format": "int64"},
+    "sales_taxes_total": {"int_format": "int64"},
+    "total_amount": {"int_format": "int64"},
+}
 
 
 @_attrs_define

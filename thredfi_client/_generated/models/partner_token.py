@@ -6,9 +6,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartnerToken")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "expires_in": {"int_format": "int64", "minimum": 0}
+}
 
 
 @_attrs_define

@@ -7,10 +7,14 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.partner_token_request_grant_type import PartnerTokenRequestGrantType
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="PartnerTokenRequest")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
 
 
 @_attrs_define

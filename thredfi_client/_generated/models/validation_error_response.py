@@ -6,9 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationErrorResponse")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
 
 
 @_attrs_define

@@ -6,7 +6,12 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="ValidationErrorResponseDetail")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
 
 
 @_attrs_define
