@@ -12,6 +12,7 @@ T = TypeVar("T", bound="ErrorResponseDetail")
 
 #: The schema constraints of the fields, from the contract; checked before a request is sent.
 FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_new = object.__new__
 
 
 @_attrs_define
@@ -29,10 +30,9 @@ class ErrorResponseDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_response_detail = cls()
-
-        error_response_detail.additional_properties = d
+        error_response_detail = _new(cls)
+        additional_properties = dict(src_dict)
+        error_response_detail.additional_properties = additional_properties
         return error_response_detail
 
     @property
