@@ -30,29 +30,30 @@ Behaviour the documentation leaves open, as the sandbox implements it:
   customer of this business is a 400 ``field_errors.customer_id``.
 * Uploaded documents are accepted but not stored: ``documents`` is ``[]``, ``document`` null.
 
-Fault controls exist in Python (:meth:`Sandbox.fail_next`, :meth:`Sandbox.add_delay`,
-:meth:`Sandbox.drop_connection`, :meth:`Sandbox.truncate_response`,
-:meth:`Sandbox.malformed_json`, :meth:`Sandbox.request_count`) and over HTTP under
-``/__sandbox__/`` (``GET /__sandbox__/``, ``POST|GET|DELETE /__sandbox__/faults``,
-``DELETE /__sandbox__/faults/{id}``, ``GET|DELETE /__sandbox__/requests``,
-``GET /__sandbox__/state``, ``POST /__sandbox__/reset``, ``POST /__sandbox__/tokens/revoke``,
-``POST /__sandbox__/businesses``, ``POST /__sandbox__/clock {"advance": s}``,
-``PATCH /__sandbox__/config``). A fault posted over HTTP is a JSON object with ``path`` (prefix)
-or ``path_regex``, ``action`` (``respond`` | ``delay`` | ``drop`` | ``truncate`` |
-``malformed_json``), and as relevant ``status``, ``count`` (null: always), ``method``,
-``retry_after``, ``body`` (JSON value or text), ``content_type``, ``delay``,
-``after_processing``.
+Fault controls: one method, :meth:`Sandbox.add_fault` (actions ``respond``, ``delay``, ``drop``,
+``truncate``, ``malformed_json``, ``reset``, ``stall``, ``raw``), plus :meth:`Sandbox.clear_faults`
+and the request log (:attr:`Sandbox.requests`, :meth:`Sandbox.request_count`). The same controls
+are served over HTTP under ``/__sandbox__/`` (``GET /__sandbox__/``,
+``POST|GET|DELETE /__sandbox__/faults``, ``DELETE /__sandbox__/faults/{id}``,
+``GET|DELETE /__sandbox__/requests``, ``GET /__sandbox__/state``, ``POST /__sandbox__/reset``,
+``POST /__sandbox__/tokens/revoke``, ``POST /__sandbox__/businesses``,
+``POST /__sandbox__/clock {"advance": s}``, ``PATCH /__sandbox__/config``); a fault posted over
+HTTP is a JSON object of ``add_fault``'s arguments (``path`` or ``path_regex``; ``body_base64``
+and ``raw_base64`` for bytes).
 """
 
-from ._asgi import ADMIN_PREFIX, SandboxConnectionDropped, SandboxExchange
+from ._asgi import ADMIN_PREFIX, SandboxExchange
+from ._connection import SandboxConnectionDropped
 from ._countries import ISO_3166_ALPHA2
-from ._faults import Fault, RequestRecord
+from ._faults import STALL_LIMIT, Fault
+from ._request_log import RequestRecord
 from ._sandbox import ErrorStyle, PartnerCredentials, Sandbox
 from ._server import SandboxServer
 
 __all__ = [
     "ADMIN_PREFIX",
     "ISO_3166_ALPHA2",
+    "STALL_LIMIT",
     "ErrorStyle",
     "Fault",
     "PartnerCredentials",

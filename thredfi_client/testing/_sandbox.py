@@ -13,7 +13,7 @@ import math
 import re
 import secrets
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
@@ -25,15 +25,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from ._asgi import ADMIN_PREFIX, SandboxApp, SandboxExchange
-from ._faults import Fault, FaultAction, FaultBook, PathMatch, RequestLog, RequestRecord
+from ._asgi import ADMIN_PREFIX, ResponseHook, SandboxApp
+from ._connection import StopSignal
+from ._faults import Fault, FaultAction, FaultBody, FaultBook, FaultDelay
+from ._request_log import PathMatch, RequestLog, RequestRecord
 from ._validation import FieldErrors, clean_customer, clean_invoice
 
 __all__ = ["ErrorStyle", "PartnerCredentials", "Sandbox"]
 
 ErrorStyle = Literal["spec", "guide"]
 Clock = Callable[[], datetime]
-ResponseHook = Callable[[SandboxExchange], None]
 
 _V1 = "/v1/platform"
 _DEFAULT_DUE_DAYS = 30
@@ -162,7 +163,19 @@ class Sandbox:
         self.partner_id = credentials.partner_id
         self.api_key = credentials.api_key
         self.business_id = self.add_business(business_id=business_id)
-        self.app = SandboxApp(self, self._build_router())
+        self.app = SandboxApp(
+            self._build_router(),
+            faults=self._faults,
+            requests=self._requests,
+            stop=StopSignal(),
+            error_body=lambda request_id, status: self._error_body(
+                request_id,
+                _DEFAULT_CODES.get(status, "server_error"),
+                f"Injected fault: HTTP {status}.",
+                {},
+            ),
+            on_response=lambda: self.on_response,
+        )
 
     # ------------------------------------------------------------------ Python control API
 
@@ -231,112 +244,78 @@ class Sandbox:
         self._faults.clear()
         self._requests.clear()
 
-    # Faults. ``path`` is a prefix (str) or a compiled regular expression.
-
-    def fail_next(
+    def add_fault(
         self,
         path: PathMatch,
         *,
+        method: str | None = None,
+        action: FaultAction,
+        times: int | None = 1,
         status: int = 500,
-        count: int | None = 1,
-        method: str | None = None,
-        retry_after: str | int | None = None,
-        body: bytes | str | dict[str, Any] | list[Any] | None = None,
+        body: FaultBody = None,
         content_type: str | None = None,
+        headers: Mapping[str, str] | Sequence[tuple[str, str]] | None = None,
+        retry_after: str | int | None = None,
+        delay: FaultDelay = 0.0,
         after_processing: bool = False,
-        delay: float = 0.0,
+        raw: bytes | None = None,
     ) -> Fault:
-        """Answer the next ``count`` matching requests with ``status`` (None: all of them).
+        """Make the next ``times`` requests matching ``path`` (and ``method``) misbehave.
 
-        ``body`` None sends the standard JSON error body; a dict or list is sent as JSON; a
-        ``str``/``bytes`` is sent as is with ``content_type`` (default ``text/html`` for
-        ``str``/``bytes``), e.g. a proxy's HTML 502 page. With ``after_processing`` the request
-        is handled first (a create takes effect) and the client still gets the failure.
+        ``path`` is a prefix (``str``) or a compiled regular expression (``re.search``);
+        ``times=None`` fires on every match until :meth:`clear_faults`. Rules fire in the order
+        they were added, so two rules for one path script two requests in turn.
+
+        ``action``:
+
+        * ``respond``: answer ``status`` (default 500) with ``body``: None sends the standard
+          JSON error body; a dict or list is sent as JSON; ``str``/``bytes`` as they are, with
+          ``content_type`` (default ``text/html``); or a function of the request
+          (:class:`RequestRecord`, e.g. to echo one of its headers) returning one of those.
+          ``headers`` are added (e.g. ``{"Content-Encoding": "gzip"}`` with gzip bytes as
+          ``body``, a ``Location``, a 9000-byte ``Set-Cookie``); ``retry_after`` adds
+          ``Retry-After``.
+        * ``delay``: wait ``delay`` seconds, then answer normally.
+        * ``drop``: close the connection without answering.
+        * ``truncate``: handle the request, send the status line, headers and half the body
+          (``Content-Length`` announces all of it), then close.
+        * ``reset``: as ``truncate``, but end with a TCP RST (``connection reset by peer``).
+        * ``malformed_json``: handle the request, then answer 200 with a body that is not JSON.
+        * ``stall``: hold the connection without answering until the client gives up, then
+          close it; ``delay`` bounds the hold (default :data:`STALL_LIMIT`, 10 s).
+        * ``raw``: write ``raw`` to the socket as it is, then close: a malformed status line
+          (``b"HTTP/1.1 2OO OK\\r\\n"``), a bad header line, a header over 8190 bytes...
+
+        ``delay`` (seconds, or a ``(low, high)`` range drawn uniformly for each request) is
+        waited before any action. ``after_processing=True`` handles the request first (a create
+        takes effect) and the fault hits the answer; ``truncate``, ``reset`` and
+        ``malformed_json`` always do. A wait ends early when the client disconnects (a request
+        not yet handled then never is) or the server stops.
+
+        Over a socket (:class:`SandboxServer`) the connection-level actions do to the socket
+        what their names say. In process (``httpx.ASGITransport``) there is no socket:
+        ``drop``, ``truncate``, ``reset``, ``stall`` and ``raw`` raise
+        :class:`SandboxConnectionDropped`, an ``httpx.RemoteProtocolError``.
+
+        Raises ``ValueError``/``TypeError`` naming any argument that is wrong or that ``action``
+        does not use.
         """
-        raw, ctype = _fault_body(body, content_type)
-        return self._faults.add(
-            path=path,
-            method=_upper(method),
-            action="respond",
-            remaining=count,
-            status=status,
-            body=raw,
-            content_type=ctype,
-            retry_after=None if retry_after is None else str(retry_after),
-            after_processing=after_processing,
-            delay=delay,
-        )
-
-    def add_delay(
-        self,
-        path: PathMatch,
-        seconds: float,
-        *,
-        count: int | None = 1,
-        method: str | None = None,
-        after_processing: bool = False,
-    ) -> Fault:
-        """Sleep ``seconds`` on the next ``count`` matching requests, then answer normally.
-
-        ``after_processing=True`` sleeps after the request took effect and before the answer:
-        "the server created it, then stalled past the client's read timeout". Real sleeps:
-        ``httpx.ASGITransport`` enforces no timeouts, so test timeouts over a SandboxServer.
-        """
-        return self._faults.add(
-            path=path,
-            method=_upper(method),
-            action="delay",
-            remaining=count,
-            delay=seconds,
-            after_processing=after_processing,
-        )
-
-    def drop_connection(
-        self,
-        path: PathMatch,
-        *,
-        count: int | None = 1,
-        method: str | None = None,
-        after_processing: bool = False,
-    ) -> Fault:
-        """Close the connection without answering the next ``count`` matching requests.
-
-        Over a real socket (SandboxServer/uvicorn) the client reads EOF before any status line
-        (httpx: ``RemoteProtocolError: Server disconnected without sending a response``). In
-        process there is no socket: :class:`SandboxConnectionDropped`, a subclass of
-        ``httpx.RemoteProtocolError``, propagates out of ``ASGITransport`` instead.
-        """
-        return self._faults.add(
-            path=path,
-            method=_upper(method),
-            action="drop",
-            remaining=count,
-            after_processing=after_processing,
-        )
-
-    def truncate_response(
-        self, path: PathMatch, *, count: int | None = 1, method: str | None = None
-    ) -> Fault:
-        """Handle the request, send the status line, headers and half the body, then close."""
-        return self._faults.add(
-            path=path,
-            method=_upper(method),
-            action="truncate",
-            remaining=count,
-            after_processing=True,
-        )
-
-    def malformed_json(
-        self, path: PathMatch, *, count: int | None = 1, method: str | None = None
-    ) -> Fault:
-        """Handle the request, then answer 200 with a JSON content type and a broken body."""
-        return self._faults.add(
-            path=path,
-            method=_upper(method),
-            action="malformed_json",
-            remaining=count,
-            after_processing=True,
-        )
+        defaults: dict[str, Any] = {
+            "status": (status, 500),
+            "body": (body, None),
+            "content_type": (content_type, None),
+            "headers": (headers, None),
+            "retry_after": (retry_after, None),
+            "delay": (delay, 0.0),
+            "after_processing": (after_processing, False),
+            "raw": (raw, None),
+        }
+        given = {
+            name: value
+            for name, (value, default) in defaults.items()
+            if value is not default and value != default
+        }
+        return self._faults.add(path=path, method=method, action=action, times=times, given=given)
 
     def clear_faults(self) -> None:
         """Remove every fault rule."""
@@ -355,6 +334,16 @@ class Sandbox:
     def requests(self) -> list[RequestRecord]:
         """Every API request received (admin requests excluded), oldest first."""
         return self._requests.records()
+
+    @property
+    def requests_in_flight(self) -> int:
+        """API requests being handled (or held by a fault) right now."""
+        return self._requests.in_flight
+
+    @property
+    def max_requests_in_flight(self) -> int:
+        """The most API requests handled at once since the request log was last cleared."""
+        return self._requests.max_in_flight
 
     # ------------------------------------------------------------------ responses
 
@@ -902,7 +891,7 @@ class Sandbox:
         body = await _admin_json(request)
         try:
             fault = _fault_from_json(self, body)
-        except (ValueError, TypeError, KeyError, re.error) as exc:
+        except (ValueError, TypeError, re.error, binascii.Error) as exc:
             return self._ok({"error": str(exc)}, 400)
         return self._ok(fault.describe(), 201)
 
@@ -1001,10 +990,6 @@ class Sandbox:
 
 
 # ---------------------------------------------------------------------- helpers
-
-
-def _upper(method: str | None) -> str | None:
-    return method.upper() if method else None
 
 
 def _bare_customer(external_id: str) -> dict[str, Any]:
@@ -1121,45 +1106,60 @@ async def _token_form(request: Request) -> dict[str, str] | None:
     return None
 
 
-def _fault_body(
-    body: bytes | str | dict[str, Any] | list[Any] | None, content_type: str | None
-) -> tuple[bytes | None, str]:
-    if body is None:
-        return None, content_type or "application/json"
-    if isinstance(body, dict | list):
-        return json.dumps(body).encode(), content_type or "application/json"
-    raw = body.encode() if isinstance(body, str) else body
-    return raw, content_type or "text/html; charset=utf-8"
+_DEFAULT_CODES = {
+    400: "validation_error",
+    401: "invalid_token",
+    403: "permission_denied",
+    404: "not_found",
+    409: "conflict",
+    422: "unprocessable_entity",
+    429: "rate_limited",
+}
+_FAULT_FIELDS = frozenset(
+    {
+        "path",
+        "path_regex",
+        "method",
+        "action",
+        "times",
+        "status",
+        "body",
+        "body_base64",
+        "content_type",
+        "headers",
+        "retry_after",
+        "delay",
+        "after_processing",
+        "raw",
+        "raw_base64",
+    }
+)
 
 
 def _fault_from_json(sandbox: Sandbox, body: dict[str, Any]) -> Fault:
-    """Build a fault from the admin API's JSON (see the package docstring for the fields)."""
-    regex = body.get("path_regex")
-    path: PathMatch = re.compile(str(regex)) if regex else str(body["path"])
-    action: FaultAction = body.get("action", "respond")
-    count = body.get("count", 1)
-    method = body.get("method")
-    after = bool(body.get("after_processing", False))
-    if action == "respond":
-        return sandbox.fail_next(
-            path,
-            status=int(body.get("status", 500)),
-            count=count,
-            method=method,
-            retry_after=body.get("retry_after"),
-            body=body.get("body"),
-            content_type=body.get("content_type"),
-            after_processing=after,
-            delay=float(body.get("delay", 0)),
-        )
-    if action == "delay":
-        return sandbox.add_delay(
-            path, float(body["delay"]), count=count, method=method, after_processing=after
-        )
-    if action == "drop":
-        return sandbox.drop_connection(path, count=count, method=method, after_processing=after)
-    if action == "truncate":
-        return sandbox.truncate_response(path, count=count, method=method)
-    if action == "malformed_json":
-        return sandbox.malformed_json(path, count=count, method=method)
-    raise ValueError(f"unknown action {action!r}")
+    """Build a fault from the admin API's JSON: :meth:`Sandbox.add_fault`'s arguments, plus
+    ``path_regex`` (instead of ``path``), ``body_base64`` and ``raw_base64`` for binary bodies,
+    and ``raw`` as text whose characters are bytes 0-255 (latin-1)."""
+    unknown = sorted(set(body) - _FAULT_FIELDS)
+    if unknown:
+        hint = " ('count' is now 'times')" if "count" in unknown else ""
+        raise ValueError(f"unknown fault field(s): {', '.join(unknown)}{hint}")
+    if ("path" in body) == ("path_regex" in body):
+        raise ValueError("give exactly one of 'path' (a prefix) and 'path_regex'")
+    path: PathMatch = re.compile(str(body["path_regex"])) if "path_regex" in body else body["path"]
+    options = {k: v for k, v in body.items() if k not in ("path", "path_regex", "action")}
+    if "body_base64" in options:
+        if "body" in options:
+            raise ValueError("give at most one of 'body' and 'body_base64'")
+        options["body"] = base64.b64decode(options.pop("body_base64"), validate=True)
+    if "raw_base64" in options:
+        if "raw" in options:
+            raise ValueError("give at most one of 'raw' and 'raw_base64'")
+        options["raw"] = base64.b64decode(options.pop("raw_base64"), validate=True)
+    elif isinstance(options.get("raw"), str):
+        options["raw"] = options["raw"].encode("latin-1")
+    if isinstance(options.get("delay"), list):
+        options["delay"] = tuple(options["delay"])
+    if isinstance(options.get("headers"), list):
+        options["headers"] = [tuple(pair) for pair in options["headers"]]
+    return sandbox.add_fault(path, action=body.get("action", "respond"), **options)
