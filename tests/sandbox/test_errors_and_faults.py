@@ -297,6 +297,8 @@ async def test_admin_requests_revoke_businesses_clock_config(
             "/__sandbox__/config",
             json={
                 "token_ttl": 7,
+                "token_leeway": 2.5,
+                "token_prefix": "tok_",
                 "require_business_token": True,
                 "error_style": "guide",
                 "currency": "USD",
@@ -305,12 +307,19 @@ async def test_admin_requests_revoke_businesses_clock_config(
     ).json()["config"]
     assert config == {
         "token_ttl": 7,
+        "token_leeway": 2.5,
+        "token_prefix": "tok_",
         "require_business_token": True,
         "error_style": "guide",
         "currency": "USD",
     }
     response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert response.json()["expires_in"] == 7
+    assert response.json()["access_token"].startswith("tok_")
+    refused = await http.patch("/__sandbox__/config", json={"token_ttl": -1, "colour": "red"})
+    assert refused.status_code == 400
+    assert "colour" in refused.json()["error"]
+    assert sandbox.token_ttl == 7
 
 
 # ---------------------------------------------------------------------- the recorder itself

@@ -25,7 +25,7 @@ async def _token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
     response = await http.post(
         TOKEN_PATH,
         auth=(sandbox.partner_id, sandbox.api_key),
-        data={"grant_type": "client_credentials"},
+        data={"grant_type": "client_credentials", "client_id": sandbox.partner_id},
     )
     token: str = response.json()["access_token"]
     return token

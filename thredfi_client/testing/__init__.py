@@ -22,8 +22,16 @@ Behaviour the documentation leaves open, as the sandbox implements it:
 * Money is integer cents and taxes are given as amounts (``rate`` is informational), so no
   rounding ever happens.
 * A malformed UUID in the path is answered like an unknown id: 404 ``business_not_found`` or
-  ``customer_not_found``. Paths without the trailing slash get 404 (no redirect).
-* Unknown body fields are ignored; ``null`` or blank optional strings count as absent.
+  ``customer_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
+  path does not serve gets 405 with an ``Allow`` header.
+* Request bodies are checked as ``openapi/thredfi.yaml`` describes them: ``null`` only where a
+  field is nullable, each field of its JSON type, enums, required fields. Unknown body fields
+  are ignored; blank optional strings count as absent. Beyond the contract, the rules the
+  documentation states in prose are applied (a customer needs ``individual_name`` or
+  ``company_name``; ``country`` is an ISO 3166-1 alpha-2 code; VAT number forms), and amounts
+  and quantities must not be negative nor discounts exceed what they discount.
+* The partner token request may have no body; one that is sent needs ``grant_type`` and a
+  ``client_id`` equal to the Basic credentials' partner.
 * An unknown ``customer_external_id`` on create-invoice creates a customer whose
   ``individual_name`` (hence ``display_name``) and ``external_id`` are that value.
 * ``customer_id`` on create-invoice wins over ``customer_external_id``; an id that is not a

@@ -115,6 +115,13 @@ class SandboxServer:
         return port
 
     @property
+    def open_connections(self) -> int:
+        """Client connections the server holds open now (idle keep-alive ones included)."""
+        if self._server is None:
+            raise RuntimeError("the server is not running")
+        return len(self._server.server_state.connections)
+
+    @property
     def base_url(self) -> str:
         """``http://127.0.0.1:<port>``: the base URL to give a client."""
         return f"http://{LOOPBACK}:{self.port}"
