@@ -83,7 +83,8 @@ class Fault:
         status: Status code for ``respond``.
         body: Body for ``respond`` (bytes, or a function of the request); None sends the
             standard JSON error body for ``status``.
-        content_type: Content-Type of ``body``.
+        content_type: Content-Type of ``body``; None for a function body when not given (then
+            it follows what the function returns, as for a fixed body).
         headers: Extra response headers for ``respond``, in order (names may repeat).
         retry_after: Value of a ``Retry-After`` header on ``respond``, if any.
         delay: Seconds to wait before acting (a ``(low, high)`` range is drawn per request);
@@ -101,7 +102,7 @@ class Fault:
     remaining: int | None = 1
     status: int = 500
     body: bytes | Callable[[RequestRecord], _BodyValue] | None = None
-    content_type: str = "application/json"
+    content_type: str | None = "application/json"
     headers: tuple[tuple[str, str], ...] = ()
     retry_after: str | None = None
     delay: FaultDelay = 0.0
@@ -118,8 +119,8 @@ class Fault:
     def body_for(self, request: RequestRecord) -> tuple[bytes | None, str]:
         """The ``respond`` body and its content type for one request."""
         if callable(self.body):
-            return encode_body(self.body(request), None)
-        return self.body, self.content_type
+            return encode_body(self.body(request), self.content_type)
+        return self.body, self.content_type or "application/json"
 
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description, as listed by the admin API."""
@@ -234,7 +235,7 @@ def make_fault(
     body = given.get("body")
     if callable(body):
         options["body"] = body
-        options["content_type"] = content_type or "application/json"
+        options["content_type"] = content_type
     else:
         options["body"], options["content_type"] = encode_body(body, content_type)
     if "headers" in given:
