@@ -216,7 +216,7 @@ def _read_line(process: subprocess.Popen[str], timeout: float = 20.0) -> str:
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
-    process = _start_cli("--port", "0", "--token-ttl", "120")
+    process = _start_cli("--port", "0", "--token-ttl", "120", "--format", "json")
     try:
         info = json.loads(_read_line(process))
         assert set(info) == {"base_url", "partner_id", "api_key", "business_id"}
@@ -239,6 +239,69 @@ def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
         assert created.status_code == 201
         process.send_signal(sig)
         assert process.wait(timeout=15) == 0
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read() == ""  # one JSON line, nothing else: a program reads it
+        assert "Stop it" not in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=5)
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+
+
+ENV_NAMES = ["THREDFI_BASE_URL", "THREDFI_PARTNER_ID", "THREDFI_API_KEY", "THREDFI_BUSINESS_ID"]
+
+
+def test_serve_cli_prints_export_lines_and_how_to_stop_it_by_default() -> None:
+    awkward_key = "sk_sandbox_it's $HOME `x`"
+    process = _start_cli("--port", "0", "--api-key", awkward_key)
+    try:
+        assert process.stdout is not None
+        first = _read_line(process)  # the rest was written with it: no wait
+        lines = [first, *(process.stdout.readline() for _ in ENV_NAMES[1:])]
+        assert [line.split("=", 1)[0] for line in lines] == [f"export {n}" for n in ENV_NAMES]
+        # Pasted into a shell, the lines set exactly the values (quoting included).
+        shown = subprocess.run(
+            [
+                "bash",
+                "-c",
+                "".join(lines) + 'printf "%s\\n" ' + " ".join(f'"${n}"' for n in ENV_NAMES),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+            check=True,
+        ).stdout.splitlines()
+        env = dict(zip(ENV_NAMES, shown, strict=True))
+        assert env["THREDFI_API_KEY"] == awkward_key
+        assert env["THREDFI_BASE_URL"].startswith("http://127.0.0.1:")
+        response = httpx.post(
+            env["THREDFI_BASE_URL"] + TOKEN_PATH,
+            auth=(env["THREDFI_PARTNER_ID"], env["THREDFI_API_KEY"]),
+            timeout=5,
+        )
+        assert response.status_code == 200
+        created = httpx.post(
+            env["THREDFI_BASE_URL"] + customers_path(env["THREDFI_BUSINESS_ID"]),
+            json={"individual_name": "CLI"},
+            headers=bearer(response.json()["access_token"]),
+            timeout=5,
+        )
+        assert created.status_code == 201
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read() == ""  # stdout holds the export lines only
+        hint = process.stderr.read()
+        assert "Stop it with Ctrl-C" in hint
+        assert f"kill {process.pid}" in hint
+        assert hint.startswith("# ")  # harmless if pasted along with the exports
     finally:
         if process.poll() is None:
             process.kill()

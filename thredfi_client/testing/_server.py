@@ -90,7 +90,8 @@ class SandboxServer:
       event loop.
 
     Either way ``server.base_url`` is ``http://127.0.0.1:<port>`` and the server is stopped on
-    exit (open requests get up to 2 seconds, then are cancelled).
+    exit: requests held by a fault (``delay``, ``stall``...) end at once, their connections
+    closed; a request still being handled gets up to 2 seconds.
 
     Args:
         sandbox: The sandbox to serve; a fresh ``Sandbox()`` when omitted.
