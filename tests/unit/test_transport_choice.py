@@ -19,7 +19,7 @@ import pytest
 from thredfi_client import ThredfiClient, _client
 from thredfi_client._aiohttp import SafeAiohttpTransport
 
-from ..conftest import API_KEY, BASE_URL, PARTNER_ID
+from ..support import API_KEY, BASE_URL, PARTNER_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 
