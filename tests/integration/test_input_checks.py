@@ -19,13 +19,15 @@ import pytest_asyncio
 from thredfi_client import ThredfiClient, ThredfiError
 from thredfi_client.testing import Sandbox, SandboxServer
 
-from ..conftest import API_KEY, PARTNER_ID
+from ..support.constants import API_KEY, PARTNER_ID
 
 pytestmark = pytest.mark.integration
 
 Transport = Literal["httpx", "aiohttp"]
 TRANSPORTS: tuple[Transport, ...] = ("httpx", "aiohttp")
 NOW = datetime.datetime.now(datetime.UTC)
+#: The contract wants at least one line on an invoice.
+A_LINE: list[dict[str, Any]] = [{"quantity": 1, "unit_price": 100}]
 
 
 @pytest_asyncio.fixture
@@ -58,7 +60,7 @@ def bad_calls() -> dict[str, tuple[BadCall, str, str]]:
         ),
         "empty invoice external_id": (
             lambda c, b, _: c.invoices.create(
-                business_id=b, external_id="", sent_at=NOW, line_items=[]
+                business_id=b, external_id="", sent_at=NOW, line_items=A_LINE
             ),
             "external_id",
             "'' is shorter than 1 character",
@@ -68,7 +70,7 @@ def bad_calls() -> dict[str, tuple[BadCall, str, str]]:
                 business_id=b,
                 external_id="inv-naive",
                 sent_at=datetime.datetime(2026, 1, 2, 3, 4, 5),
-                line_items=[],
+                line_items=A_LINE,
             ),
             "sent_at",
             "is a naive datetime",
@@ -83,7 +85,7 @@ def bad_calls() -> dict[str, tuple[BadCall, str, str]]:
                 business_id=b,
                 external_id="inv-space",
                 sent_at=NOW,
-                line_items=[],
+                line_items=A_LINE,
                 customer_id=" " + cid[1:],
             ),
             "customer_id",

@@ -31,10 +31,12 @@ from thredfi_client.models import (
     InvoiceLineItemCreate,
 )
 
-from ..conftest import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
+from ..support.constants import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 
 UTC_NOW = datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=datetime.UTC)
 NAIVE = datetime.datetime(2026, 1, 2, 3, 4, 5)
+#: The contract wants at least one line on an invoice.
+A_LINE: list[dict[str, Any]] = [{"quantity": 1, "unit_price": 100}]
 
 #: Text that ``uuid.UUID()`` accepts and that is not a canonical UUID; the comment says what id
 #: ``uuid.UUID()`` made of it (the first one is another business's id).
@@ -101,13 +103,18 @@ async def test_a_naive_datetime_is_refused_naming_the_field(
         ValueError, match=r"sent_at: .* is a naive datetime; give it a timezone"
     ) as c:
         await client.invoices.create(
-            business_id=BUSINESS_ID, external_id="inv-1", sent_at=NAIVE, line_items=[]
+            business_id=BUSINESS_ID, external_id="inv-1", sent_at=NAIVE, line_items=A_LINE
         )
     assert_refused(c, "sent_at")
     with pytest.raises(ValueError, match=r"body.due_at: .* naive") as c:
         await client.invoices.create(
             business_id=BUSINESS_ID,
-            body={"external_id": "inv-1", "sent_at": UTC_NOW, "due_at": NAIVE, "line_items": []},
+            body={
+                "external_id": "inv-1",
+                "sent_at": UTC_NOW,
+                "due_at": NAIVE,
+                "line_items": A_LINE,
+            },
         )
     assert_refused(c, "body.due_at")
     assert requests == []
@@ -117,7 +124,11 @@ async def test_a_naive_datetime_in_a_model_given_as_the_body_is_refused(
     sent: tuple[ThredfiClient, list[httpx.Request]],
 ) -> None:
     client, requests = sent
-    body = InvoiceCreate(external_id="inv-1", sent_at=NAIVE, line_items=[])
+    body = InvoiceCreate(
+        external_id="inv-1",
+        sent_at=NAIVE,
+        line_items=[InvoiceLineItemCreate(quantity=1, unit_price=1)],
+    )
     with pytest.raises(ValueError, match=r"body.sent_at: .* naive") as c:
         await client.invoices.create(business_id=BUSINESS_ID, body=body)
     assert_refused(c, "body.sent_at")
@@ -134,7 +145,7 @@ async def test_an_aware_datetime_is_sent_with_its_offset(
             business_id=BUSINESS_ID,
             external_id="inv-1",
             sent_at=datetime.datetime(2026, 1, 2, 3, 4, 5, tzinfo=paris),
-            line_items=[],
+            line_items=A_LINE,
         )
     assert b'"sent_at":"2026-01-02T03:04:05+01:00"' in requests[-1].content
 
@@ -174,7 +185,7 @@ async def test_an_empty_invoice_external_id_is_refused(
     client, requests = sent
     with pytest.raises(ValueError, match="external_id: '' is shorter than 1 character") as c:
         await client.invoices.create(
-            business_id=BUSINESS_ID, external_id="", sent_at=UTC_NOW, line_items=[]
+            business_id=BUSINESS_ID, external_id="", sent_at=UTC_NOW, line_items=A_LINE
         )
     assert_refused(c, "external_id")
     assert requests == []
@@ -189,7 +200,7 @@ async def test_constraints_of_list_items_and_nested_models_name_the_item(
             business_id=BUSINESS_ID,
             external_id="inv-1",
             sent_at=UTC_NOW,
-            line_items=[],
+            line_items=A_LINE,
             transaction_tags=["vip", ""],
         )
     assert_refused(c, "transaction_tags[1]")
@@ -300,7 +311,7 @@ async def test_a_body_uuid_must_be_canonical(
             business_id=BUSINESS_ID,
             external_id="inv-1",
             sent_at=UTC_NOW,
-            line_items=[],
+            line_items=A_LINE,
             customer_id=text,
         )
     assert_refused(c, "customer_id")
@@ -349,7 +360,7 @@ def test_argument_errors_are_thredfi_errors_and_builtin_ones() -> None:
         coerce_model(CustomerCreate, {"colour": "red"}, "")
     assert caught.value.argument == "colour"
     with pytest.raises(type_error, match="missing required field 'sent_at'") as caught:
-        coerce_model(InvoiceCreate, {"external_id": "x", "line_items": []}, "body")
+        coerce_model(InvoiceCreate, {"external_id": "x", "line_items": A_LINE}, "body")
     assert caught.value.argument == "body.sent_at"
     assert repr(caught.value).startswith("ArgumentTypeError(")
 

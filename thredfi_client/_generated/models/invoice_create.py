@@ -17,6 +17,7 @@ T = TypeVar("T", bound="InvoiceCreate")
 #: The schema constraints of the fields, from the contract; checked before a request is sent.
 FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
     "external_id": {"min_length": 1},
+    "line_items": {"min_items": 1},
     "additional_discount": {"int_format": "int64"},
     "additional_sales_taxes_total": {"int_format": "int64"},
     "tips": {"int_format": "int64"},
