@@ -421,3 +421,129 @@ def test_valid_parameters_pass_and_uuid_text_becomes_a_uuid() -> None:
     assert checked["owner"] == uuid.UUID(BUSINESS_ID)
     assert checked["page_size"] == 100
     assert checked["trace"] is UNSET
+
+
+# -- the runtime checks, branch by branch --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "constraints", "message"),
+    [
+        (0, {"exclusive_minimum": 0}, "must be greater than 0"),
+        (5, {"exclusive_maximum": 5}, "must be less than 5"),
+        (7, {"multiple_of": 5}, "is not a multiple of 5"),
+        (0.3, {"multiple_of": 0.25}, "is not a multiple of 0.25"),
+        (2**31, {"int_format": "int32"}, "int32 integers"),
+        ([], {"min_items": 1}, "0 item.*at least 1"),
+        ([1, 2], {"max_items": 1}, "2 item.*at most 1"),
+        ([1, 2, 1], {"unique_items": True}, r"f\[2\]: 1 repeats an earlier item"),
+        (["ok", "x"], {"items": {"min_length": 2}}, r"f\[1\]: 'x' is shorter than 2"),
+        ("abc", {"pattern": r"^\d+$"}, r"does not match the pattern"),
+        ("\u0661\u0662", {"pattern": r"^\d+$"}, r"does not match"),  # \d is ASCII, as in ECMA-262
+    ],
+)
+def test_each_constraint_is_checked(value: Any, constraints: Any, message: str) -> None:
+    from thredfi_client._operation import _check_constraints
+
+    with pytest.raises(ValueError, match=message) as caught:
+        _check_constraints(value, constraints, "f")
+    assert isinstance(caught.value, ThredfiError)
+
+
+@pytest.mark.parametrize(
+    ("value", "constraints"),
+    [
+        (None, {"minimum": 1}),
+        (UNSET, {"min_length": 1}),
+        (True, {"maximum": 0}),  # a bool is not a number here
+        (10, {"multiple_of": 5, "exclusive_minimum": 9, "exclusive_maximum": 11}),
+        (0.75, {"multiple_of": 0.25}),
+        ([1, 2], {"unique_items": True, "min_items": 2, "max_items": 2}),
+        ({"a": 1}, {"min_length": 5}),  # constraints of other kinds do not apply
+    ],
+)
+def test_values_within_their_constraints_pass(value: Any, constraints: Any) -> None:
+    from thredfi_client._operation import _check_constraints
+
+    _check_constraints(value, constraints, "f")
+
+
+def test_numbers_typed_float_must_be_finite() -> None:
+    from thredfi_client._operation import _check_field
+
+    assert _check_field({}, "float | Unset", 1.5, "rate") == 1.5
+    assert _check_field({}, "float", 2, "rate") == 2
+    with pytest.raises(ValueError, match="rate: inf is not a finite number"):
+        _check_field({}, "float", float("inf"), "rate")
+    with pytest.raises(TypeError, match="rate: expected float"):
+        _check_field({}, "float", True, "rate")
+
+
+def test_free_form_values_name_what_json_cannot_carry() -> None:
+    from thredfi_client._operation import _check_json
+
+    _check_json({"a": [1, 2.5, None, True, ("t", {"b": "c"})]}, "metadata")
+    with pytest.raises(TypeError, match=r"metadata\.a: JSON object keys are text, got int 1"):
+        _check_json({"a": {1: "x"}}, "metadata")
+    with pytest.raises(ValueError, match=r"metadata\[1\]: -inf is not a finite number"):
+        _check_json([0, float("-inf")], "metadata")
+    with pytest.raises(TypeError, match=r"metadata\[0\]: bytes b'x' cannot be sent as JSON"):
+        _check_json([b"x"], "metadata")
+
+
+def test_a_model_given_with_a_required_field_unset_is_refused() -> None:
+    from thredfi_client._generated.api.tokens import tokens_get_partner_token as partner
+    from thredfi_client._operation import request_body
+    from thredfi_client.models import PartnerTokenRequest
+
+    body = PartnerTokenRequest.from_dict(
+        {"grant_type": "client_credentials", "client_id": PARTNER_ID}
+    )
+    body.client_id = UNSET  # type: ignore[assignment]
+    with pytest.raises(TypeError, match="body: missing required field 'client_id'") as caught:
+        request_body(partner.OPERATION, body, {})
+    assert isinstance(caught.value, ThredfiError)
+
+
+def test_a_nested_model_given_as_something_else_is_named() -> None:
+    with pytest.raises(TypeError, match=r"line_items\[0\]: expected InvoiceLineItemCreate"):
+        coerce_model(
+            InvoiceCreate,
+            {"external_id": "i", "sent_at": UTC_NOW, "line_items": [("quantity", 1)]},
+            "",
+        )
+
+
+def test_parameter_annotations_resolve_generated_models_on_first_use() -> None:
+    """An endpoint module imports its models for type checking only; a parameter typed with
+    one (an enum) still resolves, from the generated models package."""
+    from thredfi_client._generated.api.customers import customers_create
+    from thredfi_client._operation import _EndpointNames
+    from thredfi_client.models import CustomerCreateStatus
+
+    module = customers_create.__name__
+    names = _EndpointNames(module)
+    assert names.get("CustomerCreateStatus") is CustomerCreateStatus
+    assert names["OPERATION"] is customers_create.OPERATION
+    assert names.get("NoSuchName") is None
+    assert len(names) == len(list(names)) > 0
+    # Outside the generated package there is no models package to fall back on.
+    assert _EndpointNames(__name__).get("CustomerCreateStatus", 1) == 1
+
+    operation: Operation[Any] = Operation(
+        operation_id="find_customers",
+        method="GET",
+        path="/x/",
+        idempotent=True,
+        success_statuses=frozenset({200}),
+        uuid_params=(),
+        path_params=(),
+        build_request=customers_create._get_kwargs,
+        parse=lambda response: None,
+        param_checks={"status": ("query", "CustomerCreateStatus | Unset", FieldConstraints())},
+    )
+    assert checked_arguments(operation, {"status": "active"})["status"] is (
+        CustomerCreateStatus.ACTIVE
+    )
+    with pytest.raises(ValueError, match="status: 'dormant' is not one of 'active'"):
+        checked_arguments(operation, {"status": "dormant"})
