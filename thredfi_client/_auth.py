@@ -14,7 +14,7 @@ what the client receives, and the client layer turns it into an exception.
 from __future__ import annotations
 
 import base64
-import collections
+import heapq
 import logging
 import re
 import time
@@ -42,8 +42,10 @@ _INHERITED_EXTENSIONS: Final = ("timeout", TOTAL_TIMEOUT, MAX_RETRIES)
 
 #: Refresh a token this many seconds before it expires, at most (10 % of its lifetime if less).
 _MAX_REFRESH_MARGIN: Final = 60.0
-#: How many issued token values redact() remembers (a bounded memory).
-_RECENT_TOKENS: Final = 64
+#: Seconds a token stays redactable after it expires: an error about a request sent with it
+#: can arrive after the token left the cache. Time-bounded, so no number of newer tokens can
+#: push an old one out of redact()'s memory.
+REDACT_GRACE: Final = 600.0
 #: Shorter "secrets" (e.g. a test key "k") are not redacted: replacing them would garble text.
 _MIN_SECRET_CHARS: Final = 6
 
@@ -87,6 +89,34 @@ class _Secret:
         return "<redacted>"
 
     __str__ = __repr__
+
+
+class _IssuedTokens:
+    """Every token value obtained, kept until ``REDACT_GRACE`` seconds after it expires."""
+
+    __slots__ = ("_clock", "_queue", "_until")
+
+    def __init__(self, clock: Callable[[], float]) -> None:
+        self._clock = clock
+        self._until: dict[str, float] = {}
+        self._queue: list[tuple[float, str]] = []  # a heap of (forget at, value)
+
+    def add(self, value: str, expires_at: float) -> None:
+        until = max(expires_at, self._clock()) + REDACT_GRACE
+        if until > self._until.get(value, -1.0):
+            self._until[value] = until
+            heapq.heappush(self._queue, (until, value))
+
+    def values(self) -> list[str]:
+        now = self._clock()
+        while self._queue and self._queue[0][0] < now:
+            until, value = heapq.heappop(self._queue)
+            if self._until.get(value) == until:
+                del self._until[value]
+        return list(self._until)
+
+    def __repr__(self) -> str:
+        return f"<{len(self._until)} issued tokens>"
 
 
 class _Channel:
@@ -177,8 +207,8 @@ class ThredfiAuth(httpx.Auth):
         )
         # Cache key None is the partner token; other keys are business ids.
         self._tokens: dict[str | None, AccessToken] = {}
-        # Recently issued token values, for redact(): a 401 may echo one already dropped.
-        self._recent_tokens: collections.deque[_Secret] = collections.deque(maxlen=_RECENT_TOKENS)
+        # Issued token values, for redact(): a 401 may echo one already dropped.
+        self._issued = _IssuedTokens(clock)
         # Locks are made inside the running loop, and remade if the client moves to another one.
         self._locks: dict[str | None, asyncio.Lock] = {}
         self._locks_loop: asyncio.AbstractEventLoop | None = None
@@ -205,7 +235,7 @@ class ThredfiAuth(httpx.Auth):
         For messages built from what a server sent back, which may echo a credential.
         """
         basic = self._basic_authorization().removeprefix("Basic ")
-        secrets = [self._api_key.reveal(), basic, *(t.reveal() for t in self._recent_tokens)]
+        secrets = [self._api_key.reveal(), basic, *self._issued.values()]
         for secret in sorted({s for s in secrets if len(s) >= _MIN_SECRET_CHARS}, key=len)[::-1]:
             text = text.replace(secret, "[redacted]")
         return text
@@ -410,7 +440,7 @@ class ThredfiAuth(httpx.Auth):
             return None
         margin = min(_MAX_REFRESH_MARGIN, 0.1 * expires_in)
         logger.info("Obtained a Thredfi %s (expires_in=%d s)", _kind(business_id), expires_in)
-        self._recent_tokens.append(_Secret(value))
+        self._issued.add(value, sent_at + expires_in)
         return AccessToken(
             value=value,
             expires_at=sent_at + expires_in,
