@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import heapq
+import json
 import logging
 import re
 import time
@@ -46,6 +47,8 @@ _MAX_REFRESH_MARGIN: Final = 60.0
 #: can arrive after the token left the cache. Time-bounded, so no number of newer tokens can
 #: push an old one out of redact()'s memory.
 REDACT_GRACE: Final = 600.0
+#: Fields of a token endpoint's JSON body that hold a secret.
+_TOKEN_FIELDS: Final = frozenset({"access_token", "refresh_token", "id_token"})
 #: Shorter "secrets" (e.g. a test key "k") are not redacted: replacing them would garble text.
 _MIN_SECRET_CHARS: Final = 6
 
@@ -117,6 +120,38 @@ class _IssuedTokens:
 
     def __repr__(self) -> str:
         return f"<{len(self._until)} issued tokens>"
+
+
+def redacted_token_response(response: httpx.Response) -> httpx.Response:
+    """A copy of a token endpoint's ``response`` whose body shows no token.
+
+    A JSON object keeps its shape with token fields replaced; any other body is withheld.
+    """
+    try:
+        body = json.loads(response.content)
+    except (ValueError, RecursionError):
+        body = None
+    if isinstance(body, dict):
+        content = json.dumps(_masked(body)).encode()
+    else:
+        content = f"[token endpoint body withheld: {len(response.content)} bytes]".encode()
+    return httpx.Response(
+        response.status_code,
+        headers={"Content-Type": response.headers.get("Content-Type", "application/json")},
+        content=content,
+        request=response.request,
+    )
+
+
+def _masked(value: object) -> object:
+    if isinstance(value, dict):
+        return {
+            k: "[redacted]" if k in _TOKEN_FIELDS and v is not None else _masked(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_masked(item) for item in value]
+    return value
 
 
 class _Channel:

@@ -17,7 +17,7 @@ from typing import Any, Literal, Self, TypeVar, cast, get_args
 import httpx
 
 from . import _extensions as ext
-from ._auth import ThredfiAuth
+from ._auth import ThredfiAuth, redacted_token_response
 from ._errors import (
     APIResponseValidationError,
     APIStatusError,
@@ -284,7 +284,9 @@ class ThredfiClient(Resources):
 def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
     """Turn the final response into a RawResponse, or raise the matching typed error."""
     if response.request.extensions.get(ext.TOKEN_REQUEST):
-        # The auth flow could not obtain a token; this is the token endpoint's answer.
+        # The auth flow could not obtain a token; this is the token endpoint's answer, which
+        # may hold a working token: the error keeps a copy showing none.
+        response = redacted_token_response(response)
         if response.is_success:
             raise APIResponseValidationError(response, "the token endpoint's body has no token")
         raise status_error_from_response(response, auth_failure=True)

@@ -17,6 +17,7 @@ import pytest
 from pytest_httpx import HTTPXMock
 
 from thredfi_client import (
+    APIResponseValidationError,
     PermissionDeniedError,
     RetryPolicy,
     ThredfiClient,
@@ -124,3 +125,27 @@ async def test_an_old_business_token_echoed_by_the_api_is_redacted(fake: FakeThr
     texts = [str(info.value), repr(info.value), repr(info.value.body), info.value.message]
     assert all(first_token not in text for text in texts), texts
     assert "token [redacted] is not allowed" in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(lambda v: {"access_token": v, "token_type": "Bearer"}, id="missing"),
+        pytest.param(lambda v: {"access_token": v, "expires_in": "3600"}, id="string"),
+        pytest.param(lambda v: {"access_token": v, "expires_in": None}, id="null"),
+        pytest.param(lambda v: {"access_token": v, "expires_in": [3600]}, id="list"),
+    ],
+)
+async def test_an_unusable_token_response_keeps_no_token_in_the_error(
+    fake: FakeThredfi, body: Callable[[str], Any]
+) -> None:
+    fake.token_body = body
+    async with make_client() as client:
+        with pytest.raises(APIResponseValidationError) as info:
+            await client.customers.get(business_ids(1)[0], CUSTOMER_ID)
+
+    (token,) = fake.issued
+    exc = info.value
+    texts = [str(exc), repr(exc), exc.body, exc.message, exc.response.text]
+    assert all(token not in text for text in texts), texts
+    assert '"access_token": "[redacted]"' in exc.body
