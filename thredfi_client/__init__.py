@@ -4,7 +4,7 @@
 ...     customer = await client.customers.get(business_id=bid, customer_id=cid)
 """
 
-from ._auth import AccessToken, ThredfiAuth
+from ._auth import ThredfiAuth
 from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ThredfiClient
 from ._errors import (
     STATUS_ERRORS,
@@ -24,6 +24,8 @@ from ._errors import (
 )
 from ._generated import API_VERSION, NOT_GIVEN, NotGiven, RawResponse
 from ._retry import RetryPolicy, RetryTransport
+from ._token_store import TokenStore
+from ._tokens import AccessToken
 from ._version import __version__
 
 __all__ = [
@@ -52,6 +54,7 @@ __all__ = [
     "ThredfiAuth",
     "ThredfiClient",
     "ThredfiError",
+    "TokenStore",
     "UnprocessableEntityError",
     "__version__",
 ]
