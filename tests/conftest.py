@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
+import shutil
+import socket
+import subprocess
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -95,3 +101,103 @@ def client() -> thredfi_client.ThredfiClient:
     )
     record_for_leak_scan("client repr", repr(c))
     return c
+
+
+# -- a real Redis, for the token store tests (tests/store, tests/fleet) ---------------------------
+
+
+class RedisServer:
+    """A ``redis-server`` on 127.0.0.1, no persistence, that a test may stop and start again."""
+
+    def __init__(self, tmp: Path) -> None:
+        self.port = _free_port()
+        self._tmp = tmp
+        self._process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def start(self) -> None:
+        command = [
+            _redis_server(),
+            *("--bind", "127.0.0.1", "--port", str(self.port), "--dir", str(self._tmp)),
+            *("--save", "", "--appendonly", "no", "--protected-mode", "yes"),
+            *("--loglevel", "warning", "--logfile", ""),
+        ]
+        self._process = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            if self._process.poll() is not None:
+                raise RuntimeError(f"redis-server exited with {self._process.returncode}")
+            if self.ping():
+                return
+            time.sleep(0.02)
+        self.stop()
+        raise RuntimeError("redis-server did not answer PING within 10 s")
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait(timeout=5)
+            self._process = None
+
+    def ping(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2) as sock:
+                sock.sendall(b"PING\r\n")
+                return sock.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def _redis_server() -> str:
+    path = shutil.which("redis-server")
+    if path is None:
+        message = (
+            "redis-server is not installed: run ./scripts/install-redis (scripts/bootstrap does)"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"{message}; CI must run the Redis tests, not skip them")
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """One Redis for the session (tests flush it with ``redis_url``)."""
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session Redis, emptied first (FLUSHALL)."""
+    if not redis_server.ping():
+        redis_server.start()  # a test stopped it
+    with socket.create_connection(("127.0.0.1", redis_server.port), timeout=2) as sock:
+        sock.sendall(b"FLUSHALL\r\n")
+        assert sock.recv(16).startswith(b"+OK")
+    return redis_server.url
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A Redis of this test's own, to stop and restart at will."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

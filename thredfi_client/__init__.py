@@ -23,6 +23,7 @@ from ._errors import (
     UnprocessableEntityError,
 )
 from ._generated import API_VERSION, NOT_GIVEN, NotGiven, RawResponse
+from ._redis_store import RedisTokenStore
 from ._retry import RetryPolicy, RetryTransport
 from ._token_store import TokenStore
 from ._tokens import AccessToken
@@ -49,6 +50,7 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "RedisTokenStore",
     "RetryPolicy",
     "RetryTransport",
     "ThredfiAuth",

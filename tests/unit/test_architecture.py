@@ -47,6 +47,7 @@ ALLOWED = {
     "_retry": {"_extensions"},
     "_redaction": set(),
     "_token_store": set(),
+    "_redis_store": set(),
     "_tokens": {"_errors", "_extensions", "_redaction", "_retry", "_token_store"},
     "_auth": {"_tokens"},
 }
