@@ -49,7 +49,8 @@ class RedisTokenStore:
 
     Args:
         url: A ``redis://`` or ``rediss://`` URL (its password is never shown in ``repr``).
-        timeout: Seconds any one Redis operation may take (default 0.25).
+        timeout: Seconds any one Redis operation may take, waiting for the event loop included
+            (default 0.5).
         lock_ttl: Seconds a fetch lock lives; a process that dies holding it delays the others
             by this much at most (default 5).
         recheck_interval: Seconds between attempts to use Redis again after it failed.
@@ -61,7 +62,7 @@ class RedisTokenStore:
         self,
         url: str = "redis://127.0.0.1:6379/0",
         *,
-        timeout: float = 0.25,
+        timeout: float = 0.5,
         lock_ttl: float = 5.0,
         recheck_interval: float = 5.0,
         client: Redis | None = None,

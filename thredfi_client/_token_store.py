@@ -103,8 +103,8 @@ class SharedTokens:
         return f"SharedTokens(store={type(self._store).__name__})"
 
     async def get_or_lock(self, key: str | None, bound: float) -> tuple[str, float, float] | None:
-        """A shared token not due for refresh, as (value, seconds left, refresh margin); or
-        None: fetch it yourself (holding the key's lock when it could be taken)."""
+        """A shared token not due for refresh, as (value, expiry on the clock, refresh margin);
+        or None: fetch it yourself (holding the key's lock when it could be taken)."""
         store = self._store
         if store is None:
             return None
@@ -162,6 +162,7 @@ class SharedTokens:
     async def _fresh(self, name: str) -> tuple[str, float, float] | None:
         store = self._store
         assert store is not None
+        asked = self._clock()  # the TTL counts from a moment after this: expiry stays safe
         got = await self._call(lambda: store.get(name), None)
         if got is None:
             return None
@@ -170,7 +171,8 @@ class SharedTokens:
             logger.warning("Ignoring an unreadable token in the token store (wrong API key?)")
             return None
         value, margin = opened
-        return (value, got[1], margin) if got[1] > margin else None
+        expires_at = asked + got[1]
+        return (value, expires_at, margin) if self._clock() < expires_at - margin else None
 
     async def _call(
         self, op: Callable[[], Awaitable[T]], default: T, *, extra: float = 0.0, force: bool = False
@@ -195,6 +197,7 @@ class SharedTokens:
                     self._store.recheck_interval,
                 )
             return default
+        self._down_until = -math.inf
         if self._outage:
             self._outage = False
             logger.warning("Token store available again; sharing tokens through it")

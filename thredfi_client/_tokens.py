@@ -244,8 +244,8 @@ class TokenSource:
         try:
             shared = await self._shared.get_or_lock(key, caller.bound(self._policy))
             if shared is not None:
-                value, remaining, margin = shared
-                token = self._token(value, key, self._clock() + remaining, margin)
+                value, expires_at, margin = shared
+                token = self._token(value, key, expires_at, margin)
             else:
                 token = await self._fetch(key, caller)
                 remaining = token.expires_at - self._clock()
