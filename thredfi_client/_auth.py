@@ -1,9 +1,5 @@
-"""Two-tier Thredfi OAuth2 as an ``httpx.Auth`` generator flow.
-
-The flow gets a token from the :class:`~thredfi_client._tokens.TokenSource` (which fetches,
-caches and shares tokens and raises typed errors when it cannot), sends the request with it,
-and on a 401 discards that token, gets a fresh one and sends the request once more.
-"""
+"""Two-tier Thredfi OAuth2 as an ``httpx.Auth`` flow: get a token from the token source, send;
+on a 401 discard that token, get a fresh one, send once more."""
 
 from __future__ import annotations
 
@@ -34,8 +30,7 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
 
 
 def _origin_text(url: httpx.URL) -> str:
-    scheme, host, port = _origin(url)
-    return f"{scheme}://{host}:{port}"
+    return "{}://{}:{}".format(*_origin(url))
 
 
 class ThredfiAuth(httpx.Auth):
@@ -84,7 +79,7 @@ class ThredfiAuth(httpx.Auth):
         )
         self._tokens = tokens or TokenSource(
             partner_id=partner_id, api_key=api_key, base_url=base, clock=clock
-        )
+        )  # fmt: skip
 
     @property
     def partner_id(self) -> str:
@@ -103,8 +98,8 @@ class ThredfiAuth(httpx.Auth):
         )
 
     def redact(self, text: str) -> str:
-        """``text`` with the API key, its Basic value and every token still cached or used in
-        the last 10 minutes of its life replaced: for messages built from a server's answer."""
+        """``text`` with the API key, its Basic value and every token seen (until 10 minutes
+        after it expires) replaced: for messages built from a server's answer."""
         return self._tokens.secrets.redact(text)
 
     async def invalidate(self) -> None:
@@ -125,17 +120,11 @@ class ThredfiAuth(httpx.Auth):
     async def async_auth_flow(
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        """Attach a token to ``request``; on a 401, replay it once with a fresh token.
-
-        Raises the token source's typed error (a ``ThredfiError``) when no token can be had.
-        """
+        """Send ``request`` with a token, once more on a 401; no token: a ``ThredfiError``."""
         if _origin(request.url) != self._origin:
-            logger.warning(
-                "Sending a request to %s without Thredfi credentials: "
-                "they are only sent to the configured base URL %s",
-                _origin_text(request.url),
-                _origin_text(self._base),
-            )
+            where = _origin_text(request.url), _origin_text(self._base)
+            logger.warning("Sending a request to %s without Thredfi credentials: they are only "
+                           "sent to the configured base URL %s", *where)  # fmt: skip
             yield request
             return
         path = request.url.path
@@ -153,12 +142,8 @@ class ThredfiAuth(httpx.Auth):
         response = yield request
         if response.status_code != 401:
             return
-        logger.info(
-            "Thredfi answered 401 to %s %s; replaying it once with a fresh %s",
-            request.method,
-            path,
-            "partner token" if key is None else f"business token for {key}",
-        )
+        logger.info("Thredfi answered 401 to %s %s; replaying it with a fresh token",
+                    request.method, path)  # fmt: skip
         await self._tokens.discard(key, token)
         token = await self._tokens.get(key, Caller.of(request))
         request.headers["Authorization"] = f"Bearer {token.value}"

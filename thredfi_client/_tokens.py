@@ -1,15 +1,10 @@
-"""The token source: partner tokens and business tokens, fetched, cached and shared.
-
-:class:`TokenSource` owns the in-process cache (LRU, bounded), one in-flight fetch per key,
-the token requests themselves (its own ``httpx.AsyncClient`` over a small pool, with retries),
-and, when a :class:`~thredfi_client.TokenStore` is given, the tokens shared with other
-processes. A fetch that fails raises a typed :class:`~thredfi_client.ThredfiError` holding
-nothing secret; every caller waiting for that fetch gets the same error.
-"""
+"""The token source: the in-process cache (bounded LRU), one fetch in flight per key, the
+partner-token fetch and business-token exchange over its own ``httpx.AsyncClient`` (small pool,
+retries), refresh before expiry, and tokens shared through a ``TokenStore``. A failed fetch
+raises a typed ``ThredfiError`` holding nothing secret, in every caller that waited for it."""
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
 import re
@@ -17,7 +12,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import httpx
 
@@ -31,10 +26,8 @@ from ._errors import (
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
 from ._redaction import Redactor
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy, RetryTransport
+from ._single_flight import SingleFlight
 from ._token_store import SharedTokens, TokenStore
-
-if TYPE_CHECKING:
-    import asyncio
 
 __all__ = ["TOKEN_POOL_LIMITS", "AccessToken", "Caller", "TokenSource"]
 
@@ -48,8 +41,7 @@ _MAX_REFRESH_MARGIN: Final = 60.0
 _MAX_LIFETIME: Final = 10 * 365 * 86400
 #: A usable bearer token: visible ASCII only (no space, CR/LF, NUL or non-ASCII), bounded.
 _TOKEN_RE: Final = re.compile(r"[\x21-\x7e]{1,16384}")
-#: Added to a caller's bound so that a fetch failing at its own deadline fails its waiters with
-#: its error, not with a timeout of their wait.
+#: Added to a caller's bound: a fetch failing at its deadline fails its waiters with its error.
 _SLACK: Final = 0.25
 #: Seconds between sweeps of expired tokens out of the cache.
 _SWEEP_EVERY: Final = 60.0
@@ -100,33 +92,13 @@ def _kind(key: str | None) -> str:
     return "partner token" if key is None else f"business token for {key}"
 
 
-class _Flight:
-    """One fetch in progress for a key, and how many callers wait for it."""
-
-    __slots__ = ("handoff", "task", "waiters")
-
-    def __init__(self, task: asyncio.Task[AccessToken], handoff: asyncio.Lock) -> None:
-        self.task = task
-        self.waiters = 0
-        # Waiters resume one per loop iteration (as a lock hands over): hundreds resumed at
-        # once enter httpcore's pool together, which scans every queued request on each entry
-        # (1000 calls across an expiry then took minutes instead of 9 s).
-        self.handoff = handoff
-
-
 class TokenSource:
     """Obtains, caches and refreshes the partner token and business-scoped tokens.
 
-    Args:
-        partner_id, api_key: the partner's credentials (HTTP Basic on the token endpoint).
-        base_url: the API's base URL; token endpoints are built from it.
-        transport: sends the token requests (wrapped in a :class:`RetryTransport`); default: an
-            ``httpx.AsyncHTTPTransport`` with :data:`TOKEN_POOL_LIMITS`.
-        owns_transport: close ``transport`` in :meth:`aclose` (False for one shared with the API).
-        retry_policy: retries of token requests (per call, ``max_retries`` overrides it).
-        token_store: shares tokens with other processes; ``None``: this process only.
-        cache_size: business tokens kept at most (least recently used go first).
-        clock: monotonic seconds, for expiry (replaceable in tests).
+    ``transport`` sends the token requests under a ``RetryTransport`` (default: an httpx pool
+    of :data:`TOKEN_POOL_LIMITS`), closed by :meth:`aclose` if ``owns_transport``;
+    ``token_store`` shares tokens with other processes; ``cache_size`` bounds the business
+    tokens kept (least recently used go first); ``clock`` is monotonic seconds.
     """
 
     def __init__(
@@ -156,8 +128,9 @@ class TokenSource:
         inner = transport or httpx.AsyncHTTPTransport(limits=TOKEN_POOL_LIMITS)
         self._http = httpx.AsyncClient(transport=RetryTransport(inner, retry_policy))
         self._tokens: OrderedDict[str | None, AccessToken] = OrderedDict()
-        self._secrets = Redactor(partner_id, api_key, clock)
-        self._flights: dict[str | None, _Flight] = {}
+        #: This client's secrets: ``redact(text)``, ``basic_authorization()``.
+        self.secrets = Redactor(partner_id, api_key, clock)
+        self._flights: SingleFlight[str | None, AccessToken] = SingleFlight()
         self._swept_at = clock()
         self._shared = SharedTokens(token_store, partner_id, api_key, base_url, clock)
 
@@ -184,31 +157,12 @@ class TokenSource:
         token = self.cached(key)
         if token is not None:
             return token
-        import asyncio  # on first use, not at `import thredfi_client`
-
-        flight = self._flights.get(key)
-        if flight is None or flight.task.get_loop() is not asyncio.get_running_loop():
-            task = asyncio.create_task(self._obtain(key, caller))
-            flight = self._flights[key] = _Flight(task, asyncio.Lock())
-            flight.task.add_done_callback(functools.partial(self._landed, key, flight))
-        flight.waiters += 1
-        bound = caller.bound(self._policy)
-        try:
-            async with asyncio.timeout(bound) as deadline:
-                token = await asyncio.shield(flight.task)
-                async with flight.handoff:
-                    await asyncio.sleep(0)
-                return token
-        except TimeoutError:
-            if not deadline.expired():
-                raise
-            raise APITimeoutError(
-                f"timed out after {bound:g}s waiting for the {_kind(key)}", request=None
-            ) from None
-        finally:
-            flight.waiters -= 1
-            if not flight.waiters and not flight.task.done():
-                flight.task.cancel()  # nobody wants it any more (every caller was cancelled)
+        return await self._flights.run(
+            key,
+            lambda: self._obtain(key, caller),
+            caller.bound(self._policy),
+            lambda: APITimeoutError(f"timed out waiting for the {_kind(key)}", request=None),
+        )
 
     async def discard(self, key: str | None, token: AccessToken) -> None:
         """Forget ``token`` (rejected by the API) unless a newer one already replaced it."""
@@ -218,13 +172,7 @@ class TokenSource:
         await self._shared.delete(key, token.value)
 
     def invalidate(self) -> None:
-        """Forget every cached token of this process."""
         self._tokens.clear()
-
-    @property
-    def secrets(self) -> Redactor:
-        """This client's secrets: ``redact(text)``, ``basic_authorization()``."""
-        return self._secrets
 
     async def aclose(self) -> None:
         """Close the token requests' pool (unless it is shared) and the token store."""
@@ -234,12 +182,6 @@ class TokenSource:
 
     # -- obtaining -------------------------------------------------------------------------------
 
-    def _landed(self, key: str | None, flight: _Flight, _: object) -> None:
-        if self._flights.get(key) is flight:
-            del self._flights[key]
-        if not flight.task.cancelled():
-            flight.task.exception()  # retrieved: a fetch nobody awaited any more is not an error
-
     async def _obtain(self, key: str | None, caller: Caller) -> AccessToken:
         try:
             shared = await self._shared.get_or_lock(key, caller.bound(self._policy))
@@ -248,10 +190,8 @@ class TokenSource:
                 token = self._token(value, key, expires_at, margin)
             else:
                 token = await self._fetch(key, caller)
-                remaining = token.expires_at - self._clock()
-                await self._shared.put(
-                    key, token.value, remaining, token.expires_at - token.refresh_at
-                )
+                life, margin = token.expires_at - self._clock(), token.expires_at - token.refresh_at
+                await self._shared.put(key, token.value, life, margin)
         finally:
             await self._shared.unlock(key)
         if self._clock() < token.refresh_at:
@@ -262,9 +202,8 @@ class TokenSource:
         if key is None:
             logger.debug("Requesting a Thredfi partner token")
             data = {"grant_type": "client_credentials", "client_id": self._partner_id}
-            return await self._request(
-                self._partner_url, None, self._secrets.basic_authorization(), caller, data
-            )
+            basic = self.secrets.basic_authorization()
+            return await self._request(self._partner_url, None, basic, caller, data)
         url = self._base.join(self._exchange_url.format(key))
         cached = self.cached(None)
         partner = cached or await self.get(None, caller)
@@ -288,13 +227,13 @@ class TokenSource:
         caller: Caller,
         data: dict[str, str] | None = None,
     ) -> AccessToken:
-        extensions: dict[str, Any] = {IDEMPOTENT: True}  # a token request has no side effect
-        if caller.timeout is not None:
-            extensions["timeout"] = caller.timeout
-        if caller.total is not None:
-            extensions[TOTAL_TIMEOUT] = caller.total
-        if caller.retries is not None:
-            extensions[MAX_RETRIES] = caller.retries
+        options = (
+            ("timeout", caller.timeout),
+            (TOTAL_TIMEOUT, caller.total),
+            (MAX_RETRIES, caller.retries),
+        )
+        extensions: dict[str, Any] = {name: value for name, value in options if value is not None}
+        extensions[IDEMPOTENT] = True  # a token request has no side effect
         headers = {"Accept": "application/json", "Authorization": authorization}
         if caller.user_agent is not None:
             headers["User-Agent"] = caller.user_agent
@@ -317,7 +256,7 @@ class TokenSource:
                 "Thredfi %s request failed with HTTP %d", _kind(key), response.status_code
             )
             raise status_error_from_response(
-                self._secrets.clean_response(response), auth_failure=True
+                self.secrets.clean_response(response), auth_failure=True
             )
         try:
             body = json.loads(response.content)
@@ -332,28 +271,22 @@ class TokenSource:
         elif abs(expires_in) > _MAX_LIFETIME:
             problem = "expires_in is out of range"
         else:
-            if expires_in < 0:
-                logger.warning(
-                    "Thredfi issued a %s with expires_in=%d (already expired): using it once",
-                    _kind(key),
-                    expires_in,
-                )
-            logger.info("Obtained a Thredfi %s (expires_in=%d s)", _kind(key), expires_in)
+            level = logging.WARNING if expires_in < 0 else logging.INFO  # < 0: already expired
+            logger.log(level, "Obtained a Thredfi %s (expires_in=%d s)", _kind(key), expires_in)
             margin = min(_MAX_REFRESH_MARGIN, 0.1 * expires_in) if expires_in > 0 else 0.0
             return self._token(value, key, sent_at + expires_in, margin)
         # Never log the body: it may hold a token.
         logger.warning("Thredfi %s response (HTTP 200): %s", _kind(key), problem)
         raise APIResponseValidationError(
-            self._secrets.clean_response(response), f"token endpoint: {problem}"
+            self.secrets.clean_response(response), f"token endpoint: {problem}"
         )
 
     def _token(self, value: str, key: str | None, expires_at: float, margin: float) -> AccessToken:
+        self.secrets.remember(value, expires_at)
         refresh_at = expires_at - margin
-        token = AccessToken(
+        return AccessToken(
             value=value, expires_at=expires_at, refresh_at=refresh_at, business_id=key
         )
-        self._secrets.remember(value, expires_at)
-        return token
 
     def _remember(self, key: str | None, token: AccessToken) -> None:
         self._tokens[key] = token

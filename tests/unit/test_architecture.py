@@ -48,7 +48,8 @@ ALLOWED = {
     "_redaction": set(),
     "_token_store": set(),
     "_redis_store": set(),
-    "_tokens": {"_errors", "_extensions", "_redaction", "_retry", "_token_store"},
+    "_single_flight": set(),
+    "_tokens": {"_errors", "_extensions", "_redaction", "_retry", "_single_flight", "_token_store"},
     "_auth": {"_tokens"},
 }
 

@@ -770,7 +770,7 @@ async def test_secrets_never_reach_repr_or_logs(
     texts += [str(info.value), repr(info.value), info.value.body, info.value.response.text]
     texts += [r.getMessage() for r in caplog.records]
     texts += [repr(token) for token in auth._tokens._tokens.values()]
-    texts += [repr(vars(auth._tokens)), repr(auth._tokens._secrets)]
+    texts += [repr(vars(auth._tokens)), repr(auth._tokens.secrets)]
     for text in texts:
         for secret in secrets:
             assert secret not in text
@@ -863,7 +863,7 @@ async def test_cancelled_token_fetch_releases_the_lock(
     auth = client.auth
     assert isinstance(auth, ThredfiAuth)
     await let_others_run()
-    assert not auth._tokens._flights, "the fetch nobody waits for was cancelled"
+    assert len(auth._tokens._flights) == 0, "the fetch nobody waits for was cancelled"
     response = await asyncio.wait_for(client.get(PARTNER_PATH), timeout=5)
 
     assert response.status_code == 200
