@@ -27,6 +27,7 @@ from thredfi_client import (
     RetryPolicy,
     ThredfiClient,
 )
+from thredfi_client._redaction import REDACT_GRACE, Redactor
 
 from ..conftest import API_KEY, BASE_URL, CUSTOMER_ID, PARTNER_ID
 
@@ -332,3 +333,35 @@ async def test_ten_thousand_businesses_leave_a_bounded_cache_and_no_locks(
     # Before: ~72,000 objects kept for 10,000 businesses. Redaction remembers every token value
     # for its lifetime (10,000 strings); little else may remain.
     assert growth < 8_000, growth
+
+
+# -- redaction remembers by time, not by count ----------------------------------------------
+
+
+async def test_a_token_evicted_from_the_cache_is_still_redacted(fake: FakeThredfi) -> None:
+    businesses = business_ids(30)
+    async with make_client(token_scope="business", token_cache_size=10) as client:
+        for business_id in businesses:
+            await client.customers.get(business_id, CUSTOMER_ID)
+        evicted = fake.issued[1]  # the first business's token: long out of the cache
+        assert client.auth.redact(f"echo {evicted}") == "echo [redacted]"
+        fake.api_answer = echo_authorization
+        with pytest.raises(PermissionDeniedError) as info:
+            await client.customers.get(businesses[0], CUSTOMER_ID)  # fetched again: new token
+
+    assert fake.exchanges == 31
+    assert fake.issued[-1] not in str(info.value)
+
+
+def test_redaction_forgets_a_token_ten_minutes_after_it_expires() -> None:
+    now = [1000.0]
+    secrets = Redactor(PARTNER_ID, API_KEY, lambda: now[0])
+    secrets.remember("tok_secret_short", expires_at=1060.0)
+    secrets.remember("tok_secret_long", expires_at=5000.0)
+
+    now[0] = 1060.0 + REDACT_GRACE - 1
+    assert secrets.redact("tok_secret_short tok_secret_long") == "[redacted] [redacted]"
+    now[0] = 1060.0 + REDACT_GRACE + 1
+    assert secrets.redact("tok_secret_short tok_secret_long") == "tok_secret_short [redacted]"
+    assert "1 tokens" in repr(secrets)
+    assert API_KEY not in repr(secrets)
