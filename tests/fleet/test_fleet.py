@@ -143,9 +143,10 @@ class Watcher(threading.Thread):
 
 
 def scan(url: str) -> list[tuple[bytes, bytes | None]]:
-    redis = Redis.from_url(url)
+    redis = Redis.from_url(url)  # bytes in, bytes out (no decode_responses)
     try:
-        return [(key, redis.get(key)) for key in redis.scan_iter()]
+        entries: list[tuple[bytes, Any]] = [(key, redis.get(key)) for key in redis.scan_iter()]
+        return entries
     finally:
         redis.close()
 
