@@ -39,8 +39,9 @@ TOKEN_POOL_LIMITS: Final = httpx.Limits(max_connections=2, max_keepalive_connect
 _MAX_REFRESH_MARGIN: Final = 60.0
 #: Longest lifetime believed (ten years); beyond it ``expires_in`` is garbage, not a promise.
 _MAX_LIFETIME: Final = 10 * 365 * 86400
-#: A usable bearer token: visible ASCII only (no space, CR/LF, NUL or non-ASCII), bounded.
-_TOKEN_RE: Final = re.compile(r"[\x21-\x7e]{1,16384}")
+#: A usable bearer token: printable ASCII (no CR/LF, NUL, tab or non-ASCII), bounded. Spaces are
+#: allowed: the contract says only "string", and Prism serves such tokens.
+_TOKEN_RE: Final = re.compile(r"[\x20-\x7e]{1,16384}")
 #: Added to a caller's bound: a fetch failing at its deadline fails its waiters with its error.
 _SLACK: Final = 0.25
 #: Seconds between sweeps of expired tokens out of the cache.
@@ -264,8 +265,8 @@ class TokenSource:
             body = None
         value = body.get("access_token") if isinstance(body, dict) else None
         expires_in = body.get("expires_in") if isinstance(body, dict) else None
-        if not isinstance(value, str) or not _TOKEN_RE.fullmatch(value):
-            problem = "no usable access_token (visible ASCII characters)"
+        if not isinstance(value, str) or not _TOKEN_RE.fullmatch(value) or not value.strip():
+            problem = "no usable access_token (printable ASCII characters)"
         elif isinstance(expires_in, bool) or not isinstance(expires_in, int):
             problem = "expires_in is not an integer"
         elif abs(expires_in) > _MAX_LIFETIME:

@@ -589,7 +589,8 @@ async def test_token_endpoint_5xx_is_retried_by_the_token_source(
         b'{"access_token": "t", "expires_in": "3600"}',
         b'{"access_token": "t", "expires_in": 3600.5}',
         b'{"access_token": "t", "expires_in": true}',
-        b'{"access_token": "a b", "expires_in": 3600}',
+        b'{"access_token": "a\\tb", "expires_in": 3600}',
+        b'{"access_token": "   ", "expires_in": 3600}',
     ],
 )
 async def test_unusable_token_body_raises_a_validation_error(
