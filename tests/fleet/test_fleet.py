@@ -264,7 +264,8 @@ def test_others_recover_within_the_lock_ttl_when_the_holder_is_killed(
         partner_requests = sandbox.request_count(PARTNER_TOKEN)
 
     assert fleet.workers[0].wait(timeout=5) == -signal.SIGKILL
-    assert recovered_after < LOCK_TTL + 1.0, recovered_after
+    # The lock's TTL, plus starting a client and the fetch itself on a busy machine.
+    assert recovered_after < LOCK_TTL + 2.0, recovered_after
     assert partner_requests == 1 + 2, "setup's, the dead holder's, the survivor's"
 
 

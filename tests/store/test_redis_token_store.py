@@ -265,7 +265,7 @@ async def test_a_waiter_wakes_when_the_token_lands_without_polling_redis(redis_u
         await asyncio.sleep(0.3)
         await holder.set("thredfi:test", b"sealed", 60.0)
         await holder.release("thredfi:test", owner)
-        await asyncio.wait_for(waiting, 1.0)
+        await asyncio.wait_for(waiting, 2.5)
         woke_after = loop.time() - started
         after = await probe.info("commandstats")
     finally:
@@ -273,7 +273,7 @@ async def test_a_waiter_wakes_when_the_token_lands_without_polling_redis(redis_u
         await holder.aclose()
         await waiter.aclose()
 
-    assert 0.3 <= woke_after < 1.0, woke_after
+    assert 0.3 <= woke_after < 2.5, woke_after  # woken by the release, not its 3 s bound
     gets = after.get("cmdstat_get", {}).get("calls", 0) - before.get("cmdstat_get", {}).get(
         "calls", 0
     )
@@ -289,7 +289,7 @@ async def test_a_dead_holders_lock_delays_a_waiter_by_its_ttl_at_most(redis_url:
         loop = asyncio.get_running_loop()
         started = loop.time()
         await store.wait("thredfi:test", 5.0)
-        assert loop.time() - started < 0.6
+        assert loop.time() - started < 1.5  # the lock's 0.4 s, not the 5 s the wait allowed
         assert await store.acquire("thredfi:test", 1.0) is not None
     finally:
         await store.aclose()
