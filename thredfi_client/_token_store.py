@@ -166,12 +166,13 @@ class SharedTokens:
         got = await self._call(lambda: store.get(name), None)
         if got is None:
             return None
-        opened = self._open(name, got[0])
-        if opened is None:
+        ttl = got[1] if isinstance(got, tuple) and len(got) == 2 else None
+        opened = self._open(name, got[0]) if isinstance(ttl, int | float) else None
+        if opened is None or ttl is None:
             logger.warning("Ignoring an unreadable token in the token store (wrong API key?)")
             return None
         value, margin = opened
-        expires_at = asked + got[1]
+        expires_at = asked + ttl
         return (value, expires_at, margin) if self._clock() < expires_at - margin else None
 
     async def _call(
