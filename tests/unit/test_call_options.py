@@ -13,7 +13,7 @@ from pytest_httpx import HTTPXMock
 from thredfi_client import ThredfiClient
 from thredfi_client._operation import UNSET, Operation, Unset
 
-from ..support.constants import API_KEY, BASE_URL, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
+from ..support import API_KEY, BASE_URL, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 from .test_client import (
     ARCHIVE_URL,
     CUSTOMER_URL,
