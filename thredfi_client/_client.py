@@ -26,7 +26,6 @@ from ._errors import (
     status_error_from_response,
 )
 from ._generated import Resources
-from ._generated.types import parse_uuid
 from ._operation import (
     NOT_GIVEN,
     Body,
@@ -37,6 +36,7 @@ from ._operation import (
     RawResponse,
     TimeoutTypes,
     Unset,
+    checked_arguments,
 )
 from ._retry import RetryPolicy, RetryTransport
 from ._token_store import TokenStore
@@ -468,26 +468,12 @@ def _add_to_body(
 
 
 def _checked_path_params(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate path parameters before anything is sent; UUID ones become ``uuid.UUID``."""
-    checked = dict(arguments)
-    for name in operation.path_params:
-        value = checked.get(name)
-        if name in operation.uuid_params:
-            checked[name] = _as_uuid(name, value)
-        elif not isinstance(value, str | int) or str(value) in ("", ".", "..") or "/" in str(value):
-            raise ValueError(f"{name} must be a single, non-empty path segment, got {value!r:.60}")
-    return checked
+    """Validate the parameters before anything is sent; UUID ones become ``uuid.UUID``.
 
-
-def _as_uuid(name: str, value: object) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    if isinstance(value, str):
-        try:
-            return parse_uuid(value)  # uuid.UUID(value), remembered: the same ids recur
-        except ValueError:
-            pass
-    raise ValueError(f"{name} must be a UUID (str or uuid.UUID), got {value!r:.60}")
+    The checks are the runtime module's (``checked_arguments``): path segments, canonical UUIDs
+    only, and the contract's types and constraints of query and header parameters.
+    """
+    return checked_arguments(operation, arguments)
 
 
 def _checked_base_url(value: str | httpx.URL) -> httpx.URL:

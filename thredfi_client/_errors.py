@@ -5,6 +5,12 @@ Every exception the SDK raises on purpose derives from :class:`ThredfiError`:
 * :class:`APIConnectionError` (and :class:`APITimeoutError`) -- no usable response arrived.
 * :class:`APIResponseValidationError` -- a 2xx response whose body could not be parsed.
 * :class:`APIStatusError` and one subclass per documented status (see :data:`STATUS_ERRORS`).
+* :class:`InvalidArgumentError` -- an argument of a call breaks the contract; nothing was sent.
+  Raised as :class:`ArgumentValueError` (also a ``ValueError``) or :class:`ArgumentTypeError`
+  (also a ``TypeError``), so code written for the built-in exceptions keeps working.
+
+This module imports nothing else from the SDK: the runtime module of the generated code
+(``_operation``) raises the argument errors, and may import it without reaching another layer.
 
 The messages never contain anything taken from the request other than its method and URL path,
 so an ``Authorization`` header can never leak through ``str()``, ``repr()`` or a log line.
@@ -27,10 +33,13 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -69,6 +78,32 @@ class ThredfiError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+
+class InvalidArgumentError(ThredfiError):
+    """An argument of a call breaks the contract; raised before anything is sent.
+
+    ``argument`` names it as the call spelled it: ``business_id``, ``credit_limit_cents``,
+    ``line_items[1].quantity``, ``body.external_id`` (empty when the call as a whole is wrong).
+    Raised as one of its two subclasses, never itself.
+    """
+
+    argument: str
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class ArgumentValueError(InvalidArgumentError, ValueError):
+    """A value the contract forbids: out of range, too long, not matching, not canonical."""
+
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of the wrong type, a missing required field or an unknown one."""
 
 
 class APIConnectionError(ThredfiError):

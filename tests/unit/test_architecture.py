@@ -48,9 +48,16 @@ def test_generated_code_imports_only_the_runtime_module() -> None:
         assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
 
 
-def test_the_runtime_module_is_a_leaf() -> None:
-    """It imports nothing else from thredfi_client, so generated code reaches no other layer."""
-    assert imported_modules(PACKAGE / "_operation.py") == set()
+def test_the_runtime_module_reaches_only_the_exception_tree() -> None:
+    """It imports only ``_errors`` (for the argument errors it raises, which are ThredfiErrors),
+    and ``_errors`` imports no other layer: generated code reaches no client, auth, retry or
+    token code through it (docs/architecture.md)."""
+    imported = imported_modules(PACKAGE / "_operation.py")
+    assert {m.rsplit(".", 1)[0] if m.count(".") > 1 else m for m in imported} <= {
+        "thredfi_client._errors"
+    }
+    reached = imported_modules(PACKAGE / "_errors.py")
+    assert {m for m in reached if not m.startswith("thredfi_client._extensions")} == set()
 
 
 #: What each hand-written layer below the client may import (DESIGN.md: data flows one way).

@@ -516,7 +516,7 @@ async def test_409_is_never_retried(
                 business_id=BUSINESS_ID,
                 external_id="inv-1",
                 sent_at=datetime.datetime.now(datetime.UTC),
-                line_items=[],
+                line_items=[{"quantity": 1, "unit_price": 1}],  # the contract wants one line
             )
     assert len(httpx_mock.get_requests(url=INVOICES_URL)) == 1
 
