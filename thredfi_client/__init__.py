@@ -55,3 +55,12 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+# Public classes say they live here, as httpx's do: tracebacks read
+# `thredfi_client.BadRequestError: ...`, not the private module's path, and pickles name the
+# public path. (Only classes: constants and instances keep their module.)
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = __name__
+del _name, _public
