@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import logging
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -32,6 +33,16 @@ SECRET_MARKERS = (
     "tok_secret_",
     base64.b64encode(f"{PARTNER_ID}:{API_KEY}".encode()).decode(),
 )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # scripts/test measures the pytest-xdist workers with coverage's `patch = subprocess`, which
+    # passes COVERAGE_PROCESS_CONFIG down to every Python subprocess. The tools the tests start
+    # (mkdocs, codegen, pip, mypy) need no measuring and run twice as slow traced, so only an
+    # xdist controller, which starts the workers, keeps the variable.
+    controller = bool(getattr(config.option, "numprocesses", None))
+    if not controller or hasattr(config, "workerinput"):
+        os.environ.pop("COVERAGE_PROCESS_CONFIG", None)
 
 
 class _Recorder(logging.Handler):
