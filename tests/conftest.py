@@ -14,6 +14,7 @@ from each other or from a conftest); shared fixtures live here, where pytest fin
 from __future__ import annotations
 
 import logging
+import os
 import socket
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -36,6 +37,16 @@ from .support import (
 )
 from .support.redis_server import RedisServer
 from .support.servers import ClientFactory, fresh_sandbox, serve_sandbox
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # scripts/test measures the pytest-xdist workers with coverage's `patch = subprocess`, which
+    # passes COVERAGE_PROCESS_CONFIG down to every Python subprocess. The tools the tests start
+    # (mkdocs, codegen, pip, mypy) need no measuring and run twice as slow traced, so only an
+    # xdist controller, which starts the workers, keeps the variable.
+    controller = bool(getattr(config.option, "numprocesses", None))
+    if not controller or hasattr(config, "workerinput"):
+        os.environ.pop("COVERAGE_PROCESS_CONFIG", None)
 
 
 class _Recorder(logging.Handler):

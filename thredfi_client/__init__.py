@@ -4,6 +4,8 @@
 ...     customer = await client.customers.get(business_id=bid, customer_id=cid)
 """
 
+import logging as _logging
+
 from ._auth import ThredfiAuth
 from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ThredfiClient
 from ._errors import (
@@ -67,3 +69,16 @@ __all__ = [
     "UnprocessableEntityError",
     "__version__",
 ]
+
+# Public classes say they live here, as httpx's do: tracebacks read
+# `thredfi_client.BadRequestError: ...`, not the private module's path, and pickles name the
+# public path. (Only classes: constants and instances keep their module.)
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = __name__
+del _name, _public
+
+# A library leaves output to the application (logging HOWTO): without this, Python's last-resort
+# handler would print the SDK's WARNING records on stderr when no logging is configured.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -351,7 +351,9 @@ class ThredfiClient(Resources):
             exc.request_id = redact(exc.request_id) if exc.request_id else exc.request_id
             exc.error_code = redact(exc.error_code) if exc.error_code else exc.error_code
             exc.body = _redact_json(exc.body, redact)
-            exc.field_errors = {k: [redact(m) for m in v] for k, v in exc.field_errors.items()}
+            exc.field_errors = {
+                redact(k): [redact(m) for m in v] for k, v in exc.field_errors.items()
+            }
         elif isinstance(exc, APIResponseValidationError):
             exc.body = redact(exc.body)
         return exc

@@ -477,9 +477,7 @@ async def test_404_raises_not_found_with_details(
         "customer_not_found",
         "req_42",
     )
-    assert (
-        str(exc) == "NotFoundError: 404 customer_not_found: Customer not found (request_id=req_42)"
-    )
+    assert str(exc) == "404 customer_not_found: Customer not found (request_id=req_42)"
 
 
 async def test_400_field_errors_from_the_guide_shape(
