@@ -5,7 +5,13 @@
 """
 
 from ._auth import AccessToken, ThredfiAuth
-from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ThredfiClient
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    ThredfiClient,
+)
 from ._errors import (
     STATUS_ERRORS,
     APIConnectionError,
@@ -14,11 +20,14 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
+    EventLoopError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     ThredfiError,
     UnprocessableEntityError,
 )
@@ -29,6 +38,7 @@ from ._version import __version__
 __all__ = [
     "API_VERSION",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "STATUS_ERRORS",
@@ -40,13 +50,16 @@ __all__ = [
     "AccessToken",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
+    "EventLoopError",
     "InternalServerError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "RetryTransport",
     "ThredfiAuth",

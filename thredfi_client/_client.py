@@ -8,6 +8,7 @@ import ipaddress
 import logging
 import os
 import platform
+import re
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -18,9 +19,14 @@ import httpx
 
 from . import _extensions as ext
 from ._auth import ThredfiAuth
+from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
+from ._deadline import DeadlineArmingTransport
 from ._errors import (
+    APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    ClientClosedError,
+    ResponseTooLargeError,
     ThredfiError,
     connection_error_from,
     status_error_from_response,
@@ -30,7 +36,7 @@ from ._generated.types import parse_uuid
 from ._retry import RetryPolicy, RetryTransport
 from ._version import __version__
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ThredfiClient"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RESPONSE_BYTES", "DEFAULT_TIMEOUT", "ThredfiClient"]
 
 T = TypeVar("T")
 
@@ -80,6 +86,13 @@ class ThredfiClient(Resources):
             used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
             with pytest-httpx or respx: they mock httpx's own transport only.
         limits: Connection pool limits (default 100 connections, 20 kept alive).
+        max_response_bytes: The largest response body accepted, counted after decompression
+            (default 32 MiB). A larger one raises :class:`~thredfi_client.ResponseTooLargeError`
+            as soon as it is seen, without reading the rest.
+
+    A client belongs to the event loop it is first used in (its connections do): using it from
+    another loop or thread raises :class:`~thredfi_client.EventLoopError`, and using it after
+    :meth:`aclose` raises :class:`~thredfi_client.ClientClosedError`.
     """
 
     def __init__(
@@ -94,6 +107,7 @@ class ThredfiClient(Resources):
         retry_policy: RetryPolicy | None = None,
         transport: TransportChoice | httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits = DEFAULT_LIMITS,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
         api_key = api_key or os.environ.get("THREDFI_API_KEY")
@@ -105,6 +119,7 @@ class ThredfiClient(Resources):
             base_url or os.environ.get("THREDFI_BASE_URL") or DEFAULT_BASE_URL
         )
         self._timeout, self._total_timeout = _checked_timeout(timeout)
+        self._timeout_phases = self._timeout.as_dict()
         policy = retry_policy or RetryPolicy()
         self._max_retries = _checked_max_retries(
             policy.max_retries if max_retries is None else max_retries
@@ -118,14 +133,30 @@ class ThredfiClient(Resources):
             base_url=self._base_url,
             token_scope=token_scope,
         )
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int):
+            raise ValueError(f"max_response_bytes must be an int, got {max_response_bytes!r}")
+        if max_response_bytes < 1:
+            raise ValueError(f"max_response_bytes must be >= 1, got {max_response_bytes!r}")
+        self._transport = RetryTransport(
+            _lanes(transport, self._transport_name, limits),
+            policy,
+            max_response_bytes=max_response_bytes,
+        )
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=self._auth,
-            transport=RetryTransport(_lanes(transport, self._transport_name, limits), policy),
+            transport=self._transport,
             timeout=self._timeout,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                # What the retry layer decodes (within the body cap), and nothing else.
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             follow_redirects=False,  # credentials must never follow a Location elsewhere
         )
+        self._headers = self._http.headers
+        self._paths = _PathJoiner(self._base_url)
         self._owns_http = True
         self._bind_resources(self)
 
@@ -162,8 +193,18 @@ class ThredfiClient(Resources):
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient``, with auth and retries installed."""
+        """An ``httpx.AsyncClient`` over the same pool, with auth and retries installed.
+
+        For requests the SDK has no operation for. The operations themselves do not go through
+        it (they skip its cookie, redirect and event-hook handling), so hooks installed on it
+        see only the requests made through it.
+        """
         return self._http
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The largest response body accepted, in bytes, after decompression."""
+        return self._transport.max_response_bytes
 
     def with_options(
         self,
@@ -179,6 +220,7 @@ class ThredfiClient(Resources):
         derived = copy.copy(self)
         if not isinstance(timeout, NotGiven):
             derived._timeout, derived._total_timeout = _checked_timeout(timeout)
+            derived._timeout_phases = derived._timeout.as_dict()
         if not isinstance(max_retries, NotGiven):
             derived._max_retries = _checked_max_retries(max_retries)
         derived._owns_http = False
@@ -223,51 +265,115 @@ class ThredfiClient(Resources):
         arguments = _checked_path_params(operation, arguments)
         request_kwargs = operation.build_request(**arguments)
         if isinstance(timeout, NotGiven):
-            phases, total = self._timeout, self._total_timeout
+            phases, total = self._timeout_phases, self._total_timeout
         else:
-            phases, total = _checked_timeout(timeout)
+            checked, total = _checked_timeout(timeout)
+            phases = checked.as_dict()
         retries = (
             self._max_retries
             if isinstance(max_retries, NotGiven)
             else _checked_max_retries(max_retries)
         )
         extensions: dict[str, Any] = {
+            "timeout": phases,
             ext.MAX_RETRIES: retries,
             ext.TOTAL_TIMEOUT: total,
         }
         if operation.idempotent:
             extensions[ext.IDEMPOTENT] = True
-        # The path is joined to the base URL here, as httpx would join them (base path + "/" +
-        # path), so that httpx parses one absolute URL, not the relative one and then their join
-        # (~30 us a call).
-        request = self._http.build_request(
-            request_kwargs.pop("method"),
-            str(self._http.base_url).rstrip("/") + "/" + request_kwargs.pop("url").lstrip("/"),
-            timeout=phases,
-            extensions=extensions,
-            **request_kwargs,
-        )
+        request = self._build_request(request_kwargs, extensions)
         started = time.perf_counter()
+        failure: ThredfiError
         try:
-            response = await self._http.send(request)
-        except httpx.TransportError as exc:
-            raise self._scrubbed(connection_error_from(exc, request)) from exc
-        if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
-            logger.debug(
-                "%s %s -> %s in %.3fs",
-                request.method,
-                request.url.path,
-                response.status_code,
-                time.perf_counter() - started,
-                extra={"operation": operation.operation_id, "status_code": response.status_code},
-            )
-        try:
-            return _parsed(operation, response)
+            response = await self._send(request)
         except ThredfiError as exc:
-            raise self._scrubbed(exc) from exc.__cause__
+            failure = exc
+        except httpx.TransportError as exc:
+            failure = connection_error_from(exc, request)
+        except BodyTooLarge as exc:
+            failure = ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
+        except httpx.DecodingError as exc:
+            failure = APIConnectionError(str(exc), request=request)
+        except Exception as exc:
+            failure = APIConnectionError(
+                f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
+                request=request,
+            )
+        else:
+            if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
+                logger.debug(
+                    "%s %s -> %s in %.3fs",
+                    request.method,
+                    request.url.path,
+                    response.status_code,
+                    time.perf_counter() - started,
+                    extra={
+                        "operation": operation.operation_id,
+                        "status_code": response.status_code,
+                    },
+                )
+            try:
+                return _parsed(operation, response)
+            except ThredfiError as exc:
+                failure = exc
+        # Raised outside the handlers, with its chain cut: nothing below (an httpx or aiohttp
+        # exception, a request holding an Authorization header) travels with it.
+        raise self._scrubbed(failure)
+
+    def _build_request(
+        self, request_kwargs: dict[str, Any], extensions: dict[str, Any]
+    ) -> httpx.Request:
+        """The operation's request on this client's origin, with its default headers."""
+        method = request_kwargs.pop("method").upper()
+        url = self._paths.join(request_kwargs.pop("url"))
+        extra_headers = request_kwargs.pop("headers", None)
+        headers = self._headers
+        if extra_headers:
+            headers = headers.copy()
+            headers.update(extra_headers)
+        return httpx.Request(method, url, headers=headers, extensions=extensions, **request_kwargs)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        """Drive the auth flow over the retry transport: ``httpx.AsyncClient.send``, lean.
+
+        What ``AsyncClient.send`` does per request and the SDK does not use is skipped: cookie
+        jar bookkeeping, redirect handling (redirects are never followed) and event hooks. The
+        requests and responses are httpx's own, and the transports are called as httpx calls
+        them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
+        """
+        if self._http.is_closed:
+            raise ClientClosedError(
+                "the Thredfi client was closed (aclose() or the end of its 'async with'); "
+                "make a new one"
+            )
+        flow = self._auth.async_auth_flow(request)
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                response = await self._transport.handle_async_request(outgoing)
+                response.request = outgoing
+                try:
+                    outgoing = await flow.asend(response)
+                except StopAsyncIteration:
+                    return response
+        finally:
+            await flow.aclose()
 
     def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
-        """Remove this client's secrets from an error whose text came from a server."""
+        """The error without this client's secrets: none in its text, requests or chain.
+
+        Text that came from a server is redacted; the request kept on the error (and on its
+        response) is a copy without credential headers; the chain is cut.
+        """
+        exc.__cause__ = None
+        exc.__context__ = None
+        exc.__suppress_context__ = True
+        request = getattr(exc, "request", None)
+        if isinstance(request, httpx.Request):
+            exc.request = _without_credentials(request)  # type: ignore[attr-defined]
+        response = getattr(exc, "response", None)
+        if isinstance(response, httpx.Response) and response._request is not None:
+            response.request = _without_credentials(response._request)
         redact = self._auth.redact
         exc.message = redact(exc.message)
         exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
@@ -296,9 +402,11 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
         raise status_error_from_response(response)
     try:
         parsed = operation.parse(response)
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        # json.JSONDecodeError is a ValueError; models raise the others on a wrong shape.
-        raise APIResponseValidationError(response, f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        # json.JSONDecodeError (a ValueError), RecursionError on absurdly nested JSON, and
+        # whatever a model raises on a wrong shape (TypeError, KeyError, ...).
+        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise APIResponseValidationError(response, reason) from None
     return RawResponse(
         status_code=response.status_code,
         headers=response.headers,
@@ -306,6 +414,61 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
         parsed=parsed,
         http_response=response,
     )
+
+
+#: Request headers that carry credentials; errors keep copies of requests without them.
+_CREDENTIAL_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+
+
+def _without_credentials(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` (method, URL, headers, body) whose credential headers say so."""
+    headers = [
+        (name, b"[redacted]" if name.lower() in _CREDENTIAL_HEADERS else value)
+        for name, value in request.headers.raw
+    ]
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        content = b""
+    timeouts = request.extensions.get("timeout")
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=content,
+        extensions={"timeout": timeouts} if timeouts is not None else {},
+    )
+
+
+#: A path httpx would keep exactly as it is: unreserved characters, valid escapes, slashes, and
+#: no dot segment to remove.
+_PLAIN_PATH = re.compile(r"(?:/(?!\.\.?(?:/|$))(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})*)+")
+
+
+class _PathJoiner:
+    """Joins operation paths to the base URL as httpx would, without parsing every URL again.
+
+    An operation's path is already percent-encoded (path parameters are quoted). httpx would
+    parse ``base + path`` character by character (~20 us a call); for a path it would keep as
+    it is, the URL is made from the base URL's parsed parts with the path replaced. Any other
+    path takes httpx's parser. tests/unit/test_transport_internals.py pins that both agree.
+    """
+
+    __slots__ = ("_base", "_prefix", "_reference")
+
+    def __init__(self, base: httpx.URL) -> None:
+        self._base = str(base).rstrip("/")
+        self._prefix = base.raw_path.decode("ascii").split("?")[0].rstrip("/")
+        reference = getattr(base, "_uri_reference", None)
+        self._reference = reference if hasattr(reference, "_replace") else None
+
+    def join(self, path: str) -> httpx.URL:
+        path = "/" + path.lstrip("/")
+        if self._reference is not None and _PLAIN_PATH.fullmatch(path):
+            url = httpx.URL.__new__(httpx.URL)
+            url._uri_reference = self._reference._replace(path=self._prefix + path)
+            return url
+        return httpx.URL(self._base + path)
 
 
 def _redact_json(value: object, redact: Callable[[str], str]) -> object:
@@ -387,11 +550,12 @@ def _checked_max_retries(value: object) -> int:
 TOKEN_LANE_LIMITS = httpx.Limits(max_connections=2, max_keepalive_connections=1)
 
 
-class _TokenLane(httpx.AsyncBaseTransport):
+class _TokenLane(DeadlineArmingTransport):
     """Sends the auth flow's token requests over a pool of their own.
 
     Why: in a shared pool a refresh queues behind every API call waiting for a connection, so
     under load a token can arrive close to (or past) its refresh point and be fetched again.
+    Both lanes are the SDK's inner transports, which arm the attempt deadline themselves.
     """
 
     def __init__(self, api: httpx.AsyncBaseTransport, tokens: httpx.AsyncBaseTransport) -> None:
@@ -439,7 +603,7 @@ def _aiohttp_extra_installed() -> bool:
     absence call ``_aiohttp_extra_installed.cache_clear()``.
     """
     try:
-        from ._aiohttp import SafeAiohttpTransport  # noqa: F401 -- imported to see that it can be
+        from ._aiohttp import AiohttpTransport  # noqa: F401 -- imported to see that it can be
     except ImportError:
         return False
     return True
@@ -454,14 +618,17 @@ def _lanes(
 
 
 def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+    """The transport doing the I/O for ``"httpx"`` or ``"aiohttp"``, with its own pool."""
     if name == "httpx":
-        return httpx.AsyncHTTPTransport(limits=limits)
+        from ._httpx import HttpxTransport
+
+        return HttpxTransport(limits)
     if name == "aiohttp":
         try:
-            from ._aiohttp import SafeAiohttpTransport
+            from ._aiohttp import AiohttpTransport
         except ImportError as exc:
             raise ImportError(
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
             ) from exc
-        return SafeAiohttpTransport(limits=limits)
+        return AiohttpTransport(limits)
     raise AssertionError(f"unreachable: {name!r}")  # pragma: no cover - _transport_name checks

@@ -2,9 +2,12 @@
 
 Every exception the SDK raises on purpose derives from :class:`ThredfiError`:
 
-* :class:`APIConnectionError` (and :class:`APITimeoutError`) -- no usable response arrived.
+* :class:`APIConnectionError` (and :class:`APITimeoutError`, :class:`ResponseTooLargeError`) --
+  no usable response arrived.
 * :class:`APIResponseValidationError` -- a 2xx response whose body could not be parsed.
 * :class:`APIStatusError` and one subclass per documented status (see :data:`STATUS_ERRORS`).
+* :class:`EventLoopError` and :class:`ClientClosedError` -- the client was used where or when it
+  cannot work (also ``RuntimeError`` subclasses).
 
 The messages never contain anything taken from the request other than its method and URL path,
 so an ``Authorization`` header can never leak through ``str()``, ``repr()`` or a log line.
@@ -29,11 +32,14 @@ __all__ = [
     "APITimeoutError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
+    "EventLoopError",
     "InternalServerError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ThredfiError",
     "UnprocessableEntityError",
     "connection_error_from",
@@ -97,6 +103,32 @@ class APITimeoutError(APIConnectionError):
         self, message: str = "Request timed out.", *, request: httpx.Request | None
     ) -> None:
         super().__init__(message, request=request)
+
+
+class ResponseTooLargeError(APIConnectionError):
+    """The response body was larger than ``max_response_bytes`` (counted after decompression).
+
+    The rest of the body was not read and its connection was closed. Not retried: the same
+    request would get the same answer. ``limit`` is the cap in bytes.
+    """
+
+    limit: int
+
+    def __init__(self, message: str, *, request: httpx.Request | None, limit: int) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
+
+
+class EventLoopError(ThredfiError, RuntimeError):
+    """The client was used from an event loop other than the one it first ran in.
+
+    A client's connections belong to one event loop. Create one client per event loop (or
+    thread), inside the loop that uses it.
+    """
+
+
+class ClientClosedError(ThredfiError, RuntimeError):
+    """The client (or the client it was derived from with ``with_options``) was closed."""
 
 
 class APIResponseValidationError(ThredfiError):
