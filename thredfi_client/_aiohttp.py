@@ -31,6 +31,7 @@ from yarl import URL
 
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._errors import APIConnectionError
+from ._extensions import TOTAL_TIMEOUT
 from ._pool import ConnectionSlots, LoopBinding
 
 __all__ = ["AiohttpTransport", "mapped_error"]
@@ -110,7 +111,12 @@ class AiohttpTransport(DeadlineArmingTransport):
                 ],
                 data=content or None,
                 allow_redirects=False,
-                timeout=self._timeout(timeouts.get("connect"), timeouts.get("read")),
+                timeout=self._timeout(
+                    timeouts.get("connect"),
+                    # Under the attempt deadline (which equals the read timeout) a timer per
+                    # read is redundant: aiohttp would arm one for every chunk received.
+                    None if TOTAL_TIMEOUT in request.extensions else timeouts.get("read"),
+                ),
             )
         except Exception as exc:
             error = mapped_error(exc, request)

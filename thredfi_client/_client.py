@@ -155,7 +155,11 @@ class ThredfiClient(Resources):
             },
             follow_redirects=False,  # credentials must never follow a Location elsewhere
         )
-        self._headers = self._http.headers
+        self._headers = self._http.headers.copy()
+        # What httpx.Request adds to a request without a body (Host), added once, not per call.
+        self._bodyless_headers = httpx.Headers(
+            [(b"Host", self._base_url.netloc), *self._headers.raw]
+        )
         self._paths = _PathJoiner(self._base_url)
         self._owns_http = True
         self._bind_resources(self)
@@ -327,6 +331,15 @@ class ThredfiClient(Resources):
         method = request_kwargs.pop("method").upper()
         url = self._paths.join(request_kwargs.pop("url"))
         extra_headers = request_kwargs.pop("headers", None)
+        if not request_kwargs and not extra_headers and method in _BODYLESS_METHODS:
+            # No body, query or headers of its own: the request httpx.Request would build, with
+            # the headers it would add already in place (~10 us a call less; a test pins that
+            # both are equal).
+            request = httpx.Request(
+                method, url, headers=self._bodyless_headers, stream=_NO_BODY, extensions=extensions
+            )
+            request._content = b""  # what Request.read() sets, without its ABC check
+            return request
         headers = self._headers
         if extra_headers:
             headers = headers.copy()
@@ -417,13 +430,13 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
 
 
 #: Request headers that carry credentials; errors keep copies of requests without them.
-_CREDENTIAL_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+_SECRET_REQUEST_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
 
 
 def _without_credentials(request: httpx.Request) -> httpx.Request:
     """A copy of ``request`` (method, URL, headers, body) whose credential headers say so."""
     headers = [
-        (name, b"[redacted]" if name.lower() in _CREDENTIAL_HEADERS else value)
+        (name, b"[redacted]" if name.lower() in _SECRET_REQUEST_HEADERS else value)
         for name, value in request.headers.raw
     ]
     try:
@@ -439,6 +452,10 @@ def _without_credentials(request: httpx.Request) -> httpx.Request:
         extensions={"timeout": timeouts} if timeouts is not None else {},
     )
 
+
+#: Methods httpx.Request sends without a body or Content-Length when given none.
+_BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+_NO_BODY = httpx.ByteStream(b"")
 
 #: A path httpx would keep exactly as it is: unreserved characters, valid escapes, slashes, and
 #: no dot segment to remove.

@@ -15,7 +15,7 @@ found through a context variable, so the transports need no reference to it.
 
 from __future__ import annotations
 
-from contextvars import ContextVar, Token
+from contextvars import ContextVar
 from types import TracebackType
 from typing import TYPE_CHECKING, Final
 
@@ -23,6 +23,7 @@ import httpx
 
 if TYPE_CHECKING:
     import asyncio
+    from contextvars import Token
 
 __all__ = ["AttemptDeadline", "DeadlineArmingTransport", "arm_attempt_deadline"]
 
@@ -35,16 +36,23 @@ class AttemptDeadline:
     """``async with AttemptDeadline(seconds) as deadline:`` -- a deadline armed on demand.
 
     Unarmed, it never expires. :meth:`arm` starts the countdown (once; later calls do nothing).
-    On expiry the block is cancelled and ``TimeoutError`` leaves it, as with ``asyncio.timeout``.
+    On expiry the block is cancelled and ``TimeoutError`` leaves it, exactly as with
+    ``asyncio.timeout`` (whose bookkeeping this follows: a cancellation of the task from
+    elsewhere stays a cancellation). Why not ``asyncio.timeout(None)`` and ``reschedule``: this
+    is on every attempt's path, and the general-purpose class costs twice as much.
     """
 
-    __slots__ = ("_armed", "_seconds", "_timeout", "_token")
+    __slots__ = ("_armed", "_cancelling", "_expired", "_handle", "_seconds", "_task", "_token")
+
+    _task: asyncio.Task[object]
+    _cancelling: int
+    _token: Token[AttemptDeadline | None]
 
     def __init__(self, seconds: float) -> None:
         self._seconds = seconds
         self._armed = False
-        self._timeout: asyncio.Timeout | None = None
-        self._token: Token[AttemptDeadline | None] | None = None
+        self._expired = False
+        self._handle: asyncio.TimerHandle | None = None
 
     @property
     def seconds(self) -> float:
@@ -54,8 +62,11 @@ class AttemptDeadline:
         # asyncio is imported on first use, not by `import thredfi_client` (docs/performance.md).
         import asyncio
 
-        self._timeout = asyncio.timeout(None)
-        await self._timeout.__aenter__()
+        task = asyncio.current_task()
+        if task is None:  # pragma: no cover - an async context manager always runs in a task
+            raise RuntimeError("AttemptDeadline must be used inside a task")
+        self._task = task
+        self._cancelling = task.cancelling()
         self._token = _CURRENT.set(self)
         return self
 
@@ -65,28 +76,39 @@ class AttemptDeadline:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self._timeout is not None
-        assert self._token is not None
         _CURRENT.reset(self._token)
-        await self._timeout.__aexit__(exc_type, exc, tb)  # raises TimeoutError on expiry
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if self._expired:
+            import asyncio
+
+            # Ours was the cancellation (no other one is pending): it becomes the timeout.
+            if self._task.uncancel() <= self._cancelling and exc_type is asyncio.CancelledError:
+                raise TimeoutError from exc
 
     def arm(self) -> None:
         """Start the countdown now, unless it already runs."""
-        if self._armed or self._timeout is None:
+        if self._armed:
             return
-        import asyncio
-
         self._armed = True
-        self._timeout.reschedule(asyncio.get_running_loop().time() + self._seconds)
+        loop = self._task.get_loop()
+        self._handle = loop.call_at(loop.time() + self._seconds, self._expire)
 
     def disarm(self) -> None:
         """Stop the countdown: what it bounded is done (a cancellation already sent stays)."""
-        if self._timeout is not None and not self._timeout.expired():
-            self._timeout.reschedule(None)
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
 
     def expired(self) -> bool:
         """Whether the deadline expired (and cancelled the block)."""
-        return self._timeout is not None and self._timeout.expired()
+        return self._expired
+
+    def _expire(self) -> None:
+        self._handle = None
+        self._expired = True
+        self._task.cancel()
 
 
 def arm_attempt_deadline() -> None:

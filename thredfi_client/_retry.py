@@ -318,21 +318,16 @@ class RetryTransport(httpx.AsyncBaseTransport):
 def _received(
     response: httpx.Response, request: httpx.Request, content: bytes, elapsed: float
 ) -> httpx.Response:
-    """A response whose body is ``content`` (already decoded), read and closed."""
-    received = httpx.Response(
-        status_code=response.status_code,
-        headers=response.headers,
-        stream=httpx.ByteStream(content),
-        extensions=response.extensions,
-        request=request,
-    )
+    """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
+    response.stream = httpx.ByteStream(content)
     # Decoded here, within the cap and the deadline: httpx must not decode it a second time,
     # which it would do from the stream (the headers still say how it was encoded on the wire).
-    received._content = content
-    received.is_stream_consumed = True
-    received.is_closed = True
-    received.elapsed = timedelta(seconds=elapsed)
-    return received
+    response._content = content
+    response.is_stream_consumed = True
+    response.is_closed = True
+    response.request = request
+    response.elapsed = timedelta(seconds=elapsed)
+    return response
 
 
 def _is_repeatable(request: httpx.Request) -> bool:
