@@ -4,34 +4,35 @@ The guard records every log record of the ``thredfi_client`` loggers, and every 
 created anywhere in the session (including inside ``pytest.raises``), plus the ``repr`` of every
 client built. At the end of the session none of them may contain a known secret: the test API
 keys, their HTTP Basic header values, or any token value issued by the suite's mocks and
-sandboxes (all of which carry the ``SECRET_MARKERS`` prefixes).
+sandboxes (all of which carry the ``SECRET_MARKERS`` prefixes; the sandboxes served below issue
+tokens starting with ``TOKEN_PREFIX``).
+
+Shared constants and helpers live in ``tests/support`` (test packages import from there, never
+from each other or from a conftest); shared fixtures live here, where pytest finds them.
 """
 
 from __future__ import annotations
 
-import base64
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import pytest
 
 import thredfi_client
 from thredfi_client import _errors
+from thredfi_client.testing import SandboxServer
 
-PARTNER_ID = "6f1c2f0e-3c57-4a7e-9d7e-2b8f4e0c1a11"
-API_KEY = "sk_test_SECRET_api_key_4c1d"
-BUSINESS_ID = "0b6f6a4e-8e2c-4d59-9f3e-6f1a2b3c4d5e"
-OTHER_BUSINESS_ID = "1c7a7b5f-9f3d-4e6a-8a4f-7a2b3c4d5e6f"
-CUSTOMER_ID = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
-BASE_URL = "https://api.thredfi.test"
-
-#: Substrings that only ever occur inside secrets in this suite.
-SECRET_MARKERS = (
-    "SECRET",
-    "tok_secret_",
-    base64.b64encode(f"{PARTNER_ID}:{API_KEY}".encode()).decode(),
+from .support import (
+    API_KEY,
+    BASE_URL,
+    FAST_POLICY,
+    PARTNER_ID,
+    find_leaks,
+    record_for_leak_scan,
+    recorded_texts,
 )
+from .support.servers import ClientFactory, fresh_sandbox, serve_sandbox
 
 
 class _Recorder(logging.Handler):
@@ -42,9 +43,6 @@ class _Recorder(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         self.texts.append(record.getMessage())
         self.texts.append(repr(record.__dict__))
-
-
-_seen_texts: list[tuple[str, str]] = []
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -71,19 +69,9 @@ def _secret_leak_guard() -> Iterator[None]:
     texts = [("log", text) for text in recorder.texts]
     texts += [("exception str", str(exc)) for exc in created]
     texts += [("exception repr", repr(exc)) for exc in created]
-    texts += _seen_texts
+    texts += recorded_texts()
     leaks = find_leaks(texts)
     assert not leaks, f"secrets leaked into {len(leaks)} places: {leaks[:5]}"
-
-
-def find_leaks(texts: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """The (kind, text) pairs that contain a secret marker (tests/unit/test_leak_guard.py)."""
-    return [(kind, text[:200]) for kind, text in texts for m in SECRET_MARKERS if m in text]
-
-
-def record_for_leak_scan(kind: str, text: str) -> None:
-    """Add a text (e.g. a client repr) to the end-of-session secret scan."""
-    _seen_texts.append((kind, text))
 
 
 @pytest.fixture
@@ -95,3 +83,57 @@ def client() -> thredfi_client.ThredfiClient:
     )
     record_for_leak_scan("client repr", repr(c))
     return c
+
+
+# -- a sandbox served on 127.0.0.1, with its fault controls (reliability and security suites) ---
+
+
+@pytest.fixture(scope="module")
+def _running_sandbox_server() -> Iterator[SandboxServer]:
+    yield from serve_sandbox()
+
+
+@pytest.fixture
+def sandbox_server(_running_sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
+    """A sandbox for the suite's identities (``PARTNER_ID``, ``API_KEY``, ``BUSINESS_ID``) served
+    on loopback, with no data, tokens, faults or request log, and default settings."""
+    yield from fresh_sandbox(_running_sandbox_server)
+
+
+@pytest.fixture(scope="module")
+def _other_running_sandbox_server() -> Iterator[SandboxServer]:
+    yield from serve_sandbox()
+
+
+@pytest.fixture
+def other_sandbox_server(
+    _other_running_sandbox_server: SandboxServer,
+) -> Iterator[SandboxServer]:
+    """A second served sandbox: same host, another port, so another origin."""
+    yield from fresh_sandbox(_other_running_sandbox_server)
+
+
+@pytest.fixture
+async def make_client(sandbox_server: SandboxServer) -> AsyncIterator[ClientFactory]:
+    """Build clients for a served sandbox (default: ``sandbox_server``); all closed at teardown.
+
+    Without ``transport=`` a client gets the SDK's default ("auto": aiohttp when installed).
+    """
+    made: list[thredfi_client.ThredfiClient] = []
+
+    def make(server: SandboxServer | None = None, **kwargs: Any) -> thredfi_client.ThredfiClient:
+        kwargs.setdefault("retry_policy", FAST_POLICY)
+        kwargs.setdefault("timeout", 5.0)
+        client = thredfi_client.ThredfiClient(
+            partner_id=PARTNER_ID,
+            api_key=API_KEY,
+            base_url=(server or sandbox_server).base_url,
+            **kwargs,
+        )
+        record_for_leak_scan("client repr", repr(client))
+        made.append(client)
+        return client
+
+    yield make
+    for client in made:
+        await client.aclose()

@@ -11,7 +11,7 @@ import httpx
 from thredfi_client import ThredfiClient
 from thredfi_client._generated import OPERATION_NAMES
 
-from ..conftest import API_KEY, PARTNER_ID, record_for_leak_scan
+from ..support import API_KEY, PARTNER_ID, record_for_leak_scan
 from .spec_examples import SpecOperation, example, path_arguments
 
 

@@ -23,7 +23,7 @@ from thredfi_client import (
 from thredfi_client.models import InvoiceStatus
 from thredfi_client.testing import Sandbox, SandboxServer
 
-from ..conftest import API_KEY, PARTNER_ID
+from ..support import API_KEY, PARTNER_ID
 
 pytestmark = pytest.mark.integration
 

@@ -13,11 +13,10 @@ from thredfi_client import (
     InternalServerError,
     RetryPolicy,
 )
+from thredfi_client.testing import SandboxServer
 
-from ..conftest import BUSINESS_ID
-from . import fault_server as faults
-from .fault_server import FaultServer
-from .fixtures import TRANSPORTS, ClientFactory
+from ..support import BUSINESS_ID, TRANSPORTS, customer_path
+from ..support.servers import ClientFactory
 
 NGINX_502 = b"""<html>
 <head><title>502 Bad Gateway</title><style>body { color: red; }</style></head>
@@ -37,32 +36,50 @@ NGINX_502 = b"""<html>
     ids=["truncated-json", "html", "empty", "json-list"],
 )
 async def test_unparseable_200_raises_validation_error_without_retrying(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str, body: bytes
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, body: bytes
 ) -> None:
-    customer_id = fault_server.add_customer()
-    fault_server.script("get_customer", faults.status(200, body))
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = customer_path(customer_id)
+    sandbox.add_fault(
+        path,
+        method="GET",
+        action="respond",
+        status=200,
+        body=body,
+        content_type="application/json",
+    )
     client = make_client(transport=transport)
 
     with pytest.raises(APIResponseValidationError) as info:
         await client.customers.get(BUSINESS_ID, customer_id)
 
     assert info.value.status_code == 200
-    assert fault_server.count("get_customer") == 1
+    assert sandbox.request_count(path, method="GET") == 1
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_html_502_from_a_proxy_becomes_a_readable_internal_server_error(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = fault_server.add_customer()
-    page = faults.status(502, NGINX_502, content_type="text/html")
-    fault_server.script("get_customer", page, page, page)
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = customer_path(customer_id)
+    sandbox.add_fault(
+        path,
+        method="GET",
+        action="respond",
+        status=502,
+        body=NGINX_502,
+        content_type="text/html",
+        times=3,
+    )
     client = make_client(transport=transport, max_retries=2)
 
     with pytest.raises(InternalServerError) as info:
         await client.customers.get(BUSINESS_ID, customer_id)
 
-    assert fault_server.count("get_customer") == 1 + 2
+    assert sandbox.request_count(path, method="GET") == 1 + 2
     exc = info.value
     assert exc.status_code == 502
     assert "Bad Gateway" in str(exc)
@@ -72,14 +89,16 @@ async def test_html_502_from_a_proxy_becomes_a_readable_internal_server_error(
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_slow_server_times_out_within_timeout_times_attempts_plus_backoff(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = fault_server.add_customer()
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = customer_path(customer_id)
     timeout, retries = 0.3, 2
     policy = RetryPolicy(backoff_base=0.05, backoff_cap=0.5)
     client = make_client(transport=transport, timeout=timeout, retry_policy=policy)
     await client.customers.get(BUSINESS_ID, customer_id)  # the token is fetched outside the timing
-    fault_server.script("get_customer", *[faults.delay(5.0)] * 3)
+    sandbox.add_fault(path, method="GET", action="delay", delay=5.0, times=3)
     started = time.monotonic()
 
     with pytest.raises(APITimeoutError):
@@ -87,5 +106,5 @@ async def test_slow_server_times_out_within_timeout_times_attempts_plus_backoff(
 
     elapsed = time.monotonic() - started
     backoff_bound = sum(policy.backoff(n, 1.0) for n in range(retries))
-    assert fault_server.count("get_customer") == 1 + 1 + retries
+    assert sandbox.request_count(path, method="GET") == 1 + 1 + retries
     assert timeout * (1 + retries) <= elapsed <= timeout * (1 + retries) + backoff_bound + 0.5

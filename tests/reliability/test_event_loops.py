@@ -18,10 +18,7 @@ import pytest
 from thredfi_client import ThredfiClient, ThredfiError
 from thredfi_client.testing import SandboxServer
 
-from ..conftest import API_KEY, PARTNER_ID, record_for_leak_scan
-from .transport_support import TRANSPORTS, _sandbox_server, sandbox_server
-
-__all__ = ["_sandbox_server", "sandbox_server"]
+from ..support import API_KEY, BUSINESS_ID, PARTNER_ID, TRANSPORTS, record_for_leak_scan
 
 
 def _client(server: SandboxServer, transport: Any) -> ThredfiClient:
@@ -54,7 +51,7 @@ def test_a_client_used_in_a_second_asyncio_run_is_refused_at_once(
     sandbox_server: SandboxServer, transport: str
 ) -> None:
     client = _client(sandbox_server, transport)
-    business_id = sandbox_server.sandbox.business_id
+    business_id = BUSINESS_ID
 
     async def create() -> str:
         created = await client.customers.create(business_id, company_name="Acme Ltd")
@@ -82,7 +79,7 @@ def test_a_client_shared_with_another_thread_is_refused_there(
     sandbox_server: SandboxServer, transport: str
 ) -> None:
     client = _client(sandbox_server, transport)
-    business_id = sandbox_server.sandbox.business_id
+    business_id = BUSINESS_ID
     loop = asyncio.new_event_loop()
     runner = threading.Thread(target=loop.run_forever)
     runner.start()
@@ -111,7 +108,7 @@ async def test_a_closed_client_raises_an_sdk_error(
     sandbox_server: SandboxServer, transport: str
 ) -> None:
     client = _client(sandbox_server, transport)
-    business_id = sandbox_server.sandbox.business_id
+    business_id = BUSINESS_ID
     derived = client.with_options(max_retries=0)
     await client.customers.create(business_id, company_name="Acme Ltd")
     await client.aclose()

@@ -7,20 +7,22 @@ import time
 import pytest
 
 from thredfi_client import APIConnectionError, APITimeoutError
+from thredfi_client.testing import SandboxServer
 
-from ..conftest import BUSINESS_ID
-from . import fault_server as faults
-from .fault_server import FaultServer
-from .fixtures import TRANSPORTS, ClientFactory
+from ..support import BUSINESS_ID, TRANSPORTS, customers_path
+from ..support.servers import ClientFactory
 
 TIMEOUT = 0.5
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_create_without_external_id_that_stalls_after_commit_times_out_once(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    fault_server.script("create_customer", faults.stall(5.0, after_processing=True))
+    sandbox = sandbox_server.sandbox
+    sandbox.add_fault(
+        customers_path(), method="POST", action="stall", delay=5.0, after_processing=True
+    )
     client = make_client(transport=transport, timeout=TIMEOUT)
     started = time.monotonic()
 
@@ -28,8 +30,8 @@ async def test_create_without_external_id_that_stalls_after_commit_times_out_onc
         await client.customers.create(BUSINESS_ID, company_name="Acme Ltd")
 
     assert time.monotonic() - started < TIMEOUT + 1.0
-    assert fault_server.count("create_customer") == 1
-    assert len(fault_server.customers) == 1
+    assert sandbox.request_count(customers_path(), method="POST") == 1
+    assert len(sandbox.customers) == 1
 
 
 AIOHTTP_DISCONNECT_BUG = (
@@ -40,27 +42,30 @@ AIOHTTP_DISCONNECT_BUG = (
 
 
 @pytest.mark.parametrize(
-    ("transport", "fault"),
+    ("transport", "action"),
     [
-        pytest.param(
-            "httpx", faults.close(after_processing=True), id="closed-without-answer-httpx"
-        ),
-        pytest.param(
-            "aiohttp", faults.close(after_processing=True), id="closed-without-answer-aiohttp"
-        ),
-        pytest.param("httpx", faults.reset_mid_response(), id="reset-mid-response-httpx"),
-        pytest.param("aiohttp", faults.reset_mid_response(), id="reset-mid-response-aiohttp"),
+        pytest.param("httpx", "drop", id="closed-without-answer-httpx"),
+        pytest.param("aiohttp", "drop", id="closed-without-answer-aiohttp"),
+        pytest.param("httpx", "reset", id="reset-mid-response-httpx"),
+        pytest.param("aiohttp", "reset", id="reset-mid-response-aiohttp"),
     ],
 )
 async def test_create_without_external_id_whose_answer_is_lost_is_not_replayed(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str, fault: faults.Fault
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, action: str
 ) -> None:
-    fault_server.script("create_customer", fault)
+    sandbox = sandbox_server.sandbox
+    sandbox.add_fault(
+        customers_path(),
+        method="POST",
+        action=action,  # type: ignore[arg-type]
+        # drop: after the customer was created; reset always acts on the real answer
+        after_processing=action == "drop",
+    )
     client = make_client(transport=transport)
 
     with pytest.raises(APIConnectionError) as info:
         await client.customers.create(BUSINESS_ID, company_name="Acme Ltd")
 
     assert not isinstance(info.value, APITimeoutError)
-    assert fault_server.count("create_customer") == 1
-    assert len(fault_server.customers) == 1
+    assert sandbox.request_count(customers_path(), method="POST") == 1
+    assert len(sandbox.customers) == 1

@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import asyncio
-import random
 import time
 
 import httpx
@@ -19,28 +18,18 @@ from thredfi_client import APITimeoutError, NotFoundError, ThredfiClient
 from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._httpx import HttpxTransport
 from thredfi_client.models import Customer
-from thredfi_client.testing import Sandbox
+from thredfi_client.testing import SandboxServer
 
-from .transport_support import (
-    TRANSPORTS,
-    ClientFactory,
-    _sandbox_server,
-    sandbox,
-    sandbox_client,
-    sandbox_server,
-)
-
-__all__ = ["_sandbox_server", "sandbox", "sandbox_client", "sandbox_server"]
+from ..support import BUSINESS_ID, TRANSPORTS, customer_path, customers_path
+from ..support.servers import ClientFactory
 
 #: The issue's reproduction: six bursts of 300 calls, timeout=1, a server taking 0.2-1.2 s.
 BURSTS, BURST_CALLS, SLOW = 6, 300, (0.2, 1.2)
 
 
-async def _customer(client_factory: ClientFactory, sandbox: Sandbox) -> str:
-    """Create one customer (and the token) outside what a test measures."""
-    setup = client_factory(transport="httpx")
-    created = await setup.customers.create(sandbox.business_id, company_name="Acme Ltd")
-    return str(created.id)
+def _customer(server: SandboxServer) -> str:
+    """One customer, made outside what a test measures."""
+    return str(server.sandbox.add_customer()["id"])
 
 
 def _checked_out(client: ThredfiClient) -> int:
@@ -57,18 +46,18 @@ def _checked_out(client: ThredfiClient) -> int:
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_the_pool_recovers_at_full_capacity_after_bursts_of_expiring_deadlines(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = await _customer(sandbox_client, sandbox)
-    path = f"/v1/platform/businesses/{sandbox.business_id}/customers/{customer_id}/"
-    client = sandbox_client(transport=transport, timeout=1.0)
-    await client.customers.get(sandbox.business_id, customer_id)  # its token, outside the bursts
-    draw = random.Random(13)
+    sandbox = sandbox_server.sandbox
+    customer_id = _customer(sandbox_server)
+    path = customer_path(customer_id)
+    client = make_client(transport=transport, timeout=1.0)
+    await client.customers.get(BUSINESS_ID, customer_id)  # its token, outside the bursts
     for _ in range(BURSTS):
-        for _ in range(BURST_CALLS):
-            sandbox.add_delay(path, draw.uniform(*SLOW), method="GET")
+        # Each call's first attempt waits 0.2-1.2 s (drawn per request); its retries do not.
+        sandbox.add_fault(path, method="GET", action="delay", delay=SLOW, times=BURST_CALLS)
         outcomes = await asyncio.gather(
-            *(client.customers.get(sandbox.business_id, customer_id) for _ in range(BURST_CALLS)),
+            *(client.customers.get(BUSINESS_ID, customer_id) for _ in range(BURST_CALLS)),
             return_exceptions=True,
         )
         # Calls may time out (their attempts are slow); none may fail in any other way.
@@ -79,15 +68,15 @@ async def test_the_pool_recovers_at_full_capacity_after_bursts_of_expiring_deadl
     assert _checked_out(client) == 0
     # The server is fast again: five calls succeed...
     for _ in range(5):
-        await client.customers.get(sandbox.business_id, customer_id, timeout=2.0)
+        await client.customers.get(BUSINESS_ID, customer_id, timeout=2.0)
     # ... and the pool is at full capacity: 100 calls that each hold a connection for 1 s all
     # get one at once (a request waiting 0.5 s for a free connection would fail, no retry).
-    sandbox.add_delay(path, 1.0, method="GET", count=100)
+    sandbox.add_fault(path, method="GET", action="delay", delay=1.0, times=100)
     started = time.monotonic()
     outcomes = await asyncio.gather(
         *(
             client.customers.get(
-                sandbox.business_id,
+                BUSINESS_ID,
                 customer_id,
                 timeout=httpx.Timeout(10.0, pool=0.5),
                 max_retries=0,
@@ -102,75 +91,78 @@ async def test_the_pool_recovers_at_full_capacity_after_bursts_of_expiring_deadl
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_creates_queued_for_a_small_pool_all_succeed_and_each_is_sent_once(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
+    sandbox = sandbox_server.sandbox
     # 6 creates without external_id over 2 connections, the server taking 1.5 s each and
     # timeout=2: the server has 2 s to answer each, however long the queue for a connection.
-    await _customer(sandbox_client, sandbox)
-    path = f"/v1/platform/businesses/{sandbox.business_id}/customers/"
-    client = sandbox_client(
+    _customer(sandbox_server)
+    path = customers_path()
+    client = make_client(
         transport=transport,
         timeout=2.0,
         limits=httpx.Limits(max_connections=2, max_keepalive_connections=2),
     )
     with pytest.raises(NotFoundError):  # the token, outside the measure
-        await client.customers.get(sandbox.business_id, sandbox.business_id)
-    sandbox.add_delay(path, 1.5, method="POST", count=None)
+        await client.customers.get(BUSINESS_ID, BUSINESS_ID)
+    sandbox.add_fault(path, method="POST", action="delay", delay=1.5, times=None)
 
     outcomes = await asyncio.gather(
-        *(client.customers.create(sandbox.business_id, company_name=f"C{n}") for n in range(6)),
+        *(client.customers.create(BUSINESS_ID, company_name=f"C{n}") for n in range(6)),
         return_exceptions=True,
     )
 
     assert [o for o in outcomes if not isinstance(o, Customer)] == []
-    assert sandbox.request_count(path, method="POST") == 1 + 6
+    assert sandbox.request_count(path, method="POST") == 6
     assert len(sandbox.customers) == 1 + 6
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_a_request_that_never_got_a_connection_is_reported_as_never_sent(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = await _customer(sandbox_client, sandbox)
-    get_path = f"/v1/platform/businesses/{sandbox.business_id}/customers/{customer_id}/"
-    create_path = f"/v1/platform/businesses/{sandbox.business_id}/customers/"
-    client = sandbox_client(transport=transport, limits=httpx.Limits(max_connections=1))
-    await client.customers.get(sandbox.business_id, customer_id)  # token
-    sandbox.add_delay(get_path, 1.5, method="GET")
-    holder = asyncio.create_task(client.customers.get(sandbox.business_id, customer_id))
+    sandbox = sandbox_server.sandbox
+    customer_id = _customer(sandbox_server)
+    get_path = customer_path(customer_id)
+    create_path = customers_path()
+    client = make_client(transport=transport, limits=httpx.Limits(max_connections=1))
+    await client.customers.get(BUSINESS_ID, customer_id)  # token
+    sandbox.add_fault(get_path, method="GET", action="delay", delay=1.5)
+    holder = asyncio.create_task(client.customers.get(BUSINESS_ID, customer_id))
     await asyncio.sleep(0.3)  # the GET holds the only connection
 
     with pytest.raises(APITimeoutError) as info:
         await client.customers.create(
-            sandbox.business_id,
+            BUSINESS_ID,
             company_name="Acme Ltd",
             timeout=httpx.Timeout(5.0, pool=0.3),
             max_retries=0,
         )
 
     assert str(info.value).startswith("pool timed out after 0.3s"), str(info.value)
-    assert sandbox.request_count(create_path, method="POST") == 1  # the setup's create only
+    assert sandbox.request_count(create_path, method="POST") == 0
     await holder
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_a_never_sent_create_is_retried_once_a_connection_is_free(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = await _customer(sandbox_client, sandbox)
-    get_path = f"/v1/platform/businesses/{sandbox.business_id}/customers/{customer_id}/"
-    create_path = f"/v1/platform/businesses/{sandbox.business_id}/customers/"
-    client = sandbox_client(transport=transport, limits=httpx.Limits(max_connections=1))
-    await client.customers.get(sandbox.business_id, customer_id)  # token
-    sandbox.add_delay(get_path, 0.6, method="GET")
-    holder = asyncio.create_task(client.customers.get(sandbox.business_id, customer_id))
+    sandbox = sandbox_server.sandbox
+    customer_id = _customer(sandbox_server)
+    get_path = customer_path(customer_id)
+    create_path = customers_path()
+    client = make_client(transport=transport, limits=httpx.Limits(max_connections=1))
+    await client.customers.get(BUSINESS_ID, customer_id)  # token
+    sandbox.add_fault(get_path, method="GET", action="delay", delay=0.6)
+    holder = asyncio.create_task(client.customers.get(BUSINESS_ID, customer_id))
     await asyncio.sleep(0.2)
 
     created = await client.customers.create(
-        sandbox.business_id, company_name="Acme Ltd", timeout=httpx.Timeout(5.0, pool=0.3)
+        BUSINESS_ID, company_name="Acme Ltd", timeout=httpx.Timeout(5.0, pool=0.3)
     )
 
     assert isinstance(created, Customer)
-    assert sandbox.request_count(create_path, method="POST") == 1 + 1
+    assert sandbox.request_count(create_path, method="POST") == 1
     assert len(sandbox.customers) == 1 + 1
     await holder

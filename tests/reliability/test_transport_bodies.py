@@ -19,11 +19,11 @@ from typing import Any
 import pytest
 
 from thredfi_client import APIConnectionError, APITimeoutError
+from thredfi_client.testing import Sandbox, SandboxServer
 
-from ..conftest import API_KEY, BUSINESS_ID
-from .fault_server import Fault, FaultServer, Route
-from .fixtures import TRANSPORTS, ClientFactory
-from .transport_support import BASIC, chain_of, leaked
+from ..support import BUSINESS_ID, TOKEN_PATH, TRANSPORTS, customer_path
+from ..support.servers import ClientFactory
+from .transport_support import chain_of, credentials, leaked
 
 MiB = 1024 * 1024
 #: Bigger than any header either transport accepts (httpcore's h11: 100 KiB in all).
@@ -43,56 +43,85 @@ def bomb() -> bytes:
     return _gzip_of_zeros(512 * MiB)
 
 
-def _secrets(server: FaultServer) -> list[str]:
-    return [API_KEY, BASIC, *server.tokens]
-
-
-def _gzip(body: bytes, *, status: int = 200) -> Fault:
-    return Fault(
-        kind="status",
-        status=status,
-        headers=(("content-type", "application/json"), ("content-encoding", "gzip")),
+def _gzip(sandbox: Sandbox, path: str, body: bytes) -> None:
+    sandbox.add_fault(
+        path,
+        action="respond",
+        status=200,
         body=body,
+        content_type="application/json",
+        headers={"Content-Encoding": "gzip"},
     )
 
 
 # -- 1. oversized and broken response heads --------------------------------------------------------
 
 
+#: Response heads no client may accept, each written to the socket as it is.
+BROKEN_HEADS = {
+    "oversized-header": b"HTTP/1.1 200 OK\r\nSet-Cookie: " + b"c" * HUGE_HEADER + b"\r\n\r\n",
+    "bad-status-line": b"HTTP/1.1 2OO OK\r\nContent-Length: 2\r\n\r\n{}",
+    "bad-header-line": b"HTTP/1.1 200 OK\r\nNo colon in this line\r\nContent-Length: 2\r\n\r\n{}",
+    "garbage": b"\x16\x03\x01 this is no HTTP at all\r\n\r\n",
+}
+
+
 @pytest.mark.parametrize("transport", TRANSPORTS)
 @pytest.mark.parametrize("route", ["token", "get_customer"])
-async def test_an_oversized_response_header_is_a_typed_error_carrying_no_credential(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str, route: Route
+@pytest.mark.parametrize("head", list(BROKEN_HEADS))
+async def test_a_broken_response_head_is_a_typed_error_carrying_no_credential(
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, route: str, head: str
 ) -> None:
-    customer_id = fault_server.add_customer()
-    cookie = Fault(kind="status", status=200, headers=(("set-cookie", "c" * HUGE_HEADER),))
-    fault_server.script(route, cookie, cookie, cookie)  # one per attempt
+    # On aiohttp these escaped as aiohttp.ClientResponseError, whose repr and request_info held
+    # the Authorization header: on the token request, the Basic value, i.e. the API key.
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = TOKEN_PATH if route == "token" else customer_path(customer_id)
+    sandbox.add_fault(path, action="raw", raw=BROKEN_HEADS[head], times=3)  # one per attempt
     client = make_client(transport=transport)
 
     with pytest.raises(APIConnectionError) as info:
         await client.customers.get(BUSINESS_ID, customer_id)
 
-    assert leaked(info.value, _secrets(fault_server)) == []
+    assert leaked(info.value, credentials(sandbox)) == []
     assert chain_of(info.value) == [info.value]
-    assert fault_server.count(route) == 3  # sent, so retried as a GET / token request is
+    assert sandbox.request_count(path) == 3  # sent, so retried as a GET / token request is
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("route", ["token", "get_customer"])
+async def test_an_oversized_header_in_a_real_response_is_a_typed_error(
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, route: str
+) -> None:
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = TOKEN_PATH if route == "token" else customer_path(customer_id)
+    sandbox.add_fault(
+        path, action="respond", status=200, headers={"Set-Cookie": "c" * HUGE_HEADER}, times=3
+    )
+    client = make_client(transport=transport)
+
+    with pytest.raises(APIConnectionError) as info:
+        await client.customers.get(BUSINESS_ID, customer_id)
+
+    assert leaked(info.value, credentials(sandbox)) == []
+    assert chain_of(info.value) == [info.value]
+    assert sandbox.request_count(path) == 3
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_a_9000_byte_cookie_from_a_firewall_is_accepted(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
 ) -> None:
-    customer_id = fault_server.add_customer()
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
     client = make_client(transport=transport)
-    await client.customers.get(BUSINESS_ID, customer_id)
-    answer = fault_server.customers[customer_id]
-    fault_server.script(
-        "get_customer",
-        Fault(
-            kind="status",
-            status=200,
-            headers=(("content-type", "application/json"), ("set-cookie", "c" * 9000)),
-            body=json.dumps(answer).encode(),
-        ),
+    sandbox.add_fault(
+        customer_path(customer_id),
+        action="respond",
+        status=200,
+        body=sandbox.customers[customer_id],
+        headers={"Set-Cookie": "c" * 9000},
     )
 
     customer = await client.customers.get(BUSINESS_ID, customer_id)
@@ -114,16 +143,18 @@ def traced() -> Iterator[None]:
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_a_gzip_bomb_is_refused_fast_and_with_bounded_memory(
-    fault_server: FaultServer,
+    sandbox_server: SandboxServer,
     make_client: ClientFactory,
     transport: str,
     bomb: bytes,
     traced: None,
 ) -> None:
-    customer_id = fault_server.add_customer()
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
+    path = customer_path(customer_id)
     client = make_client(transport=transport, timeout=2.0)
     await client.customers.get(BUSINESS_ID, customer_id)  # the token, outside the measure
-    fault_server.script("get_customer", _gzip(bomb))
+    _gzip(sandbox, path, bomb)
     tracemalloc.reset_peak()
     started = time.monotonic()
 
@@ -137,7 +168,7 @@ async def test_a_gzip_bomb_is_refused_fast_and_with_bounded_memory(
     assert "32 MiB" in str(info.value)
     assert elapsed < 2.0
     assert peak < 96 * MiB, f"peak {peak / MiB:.0f} MiB"
-    assert fault_server.count("get_customer") == 2  # not retried: the answer would not change
+    assert sandbox.request_count(path) == 2  # not retried: the answer would not change
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
@@ -147,25 +178,27 @@ async def test_a_gzip_bomb_is_refused_fast_and_with_bounded_memory(
     ids=["at-the-limit", "one-byte-over", "40MiB-default-limit"],
 )
 async def test_a_plain_body_over_the_limit_is_refused(
-    fault_server: FaultServer,
+    sandbox_server: SandboxServer,
     make_client: ClientFactory,
     transport: str,
     size: int,
     limit: int | None,
     refused: bool,
 ) -> None:
-    customer_id = fault_server.add_customer()
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
     options: dict[str, Any] = {} if limit is None else {"max_response_bytes": limit}
     client = make_client(transport=transport, **options)
     await client.customers.get(BUSINESS_ID, customer_id)
     # A JSON object padded with spaces to exactly ``size`` bytes.
-    body = json.dumps(fault_server.customers[customer_id]).encode()
+    body = json.dumps(sandbox.customers[customer_id]).encode()
     body = body[:-1] + b" " * (size - len(body)) + b"}"
-    fault_server.script(
-        "get_customer",
-        Fault(
-            kind="status", status=200, headers=(("content-type", "application/json"),), body=body
-        ),
+    sandbox.add_fault(
+        customer_path(customer_id),
+        action="respond",
+        status=200,
+        body=body,
+        content_type="application/json",
     )
 
     if refused:
@@ -179,13 +212,14 @@ async def test_a_plain_body_over_the_limit_is_refused(
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_inflating_happens_inside_the_attempt_deadline(
-    fault_server: FaultServer, make_client: ClientFactory, transport: str, bomb: bytes
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, bomb: bytes
 ) -> None:
     # With a cap large enough to inflate it all, the 512 MiB take longer than the attempt may.
-    customer_id = fault_server.add_customer()
+    sandbox = sandbox_server.sandbox
+    customer_id = sandbox.add_customer()["id"]
     client = make_client(transport=transport, max_response_bytes=1024 * MiB, max_retries=0)
     await client.customers.get(BUSINESS_ID, customer_id)
-    fault_server.script("get_customer", _gzip(bomb))
+    _gzip(sandbox, customer_path(customer_id), bomb)
     started = time.monotonic()
 
     with pytest.raises(APITimeoutError):

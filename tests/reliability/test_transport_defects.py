@@ -11,29 +11,22 @@ from thredfi_client import (
     APIConnectionError,
     APIResponseValidationError,
     InternalServerError,
+    ThredfiClient,
     ThredfiError,
 )
-from thredfi_client.testing import Sandbox
+from thredfi_client.testing import SandboxServer
 
-from ..conftest import BUSINESS_ID
-from .transport_support import (
+from ..support import (
+    API_KEY,
+    BUSINESS_ID,
+    PARTNER_ID,
+    TOKEN_PATH,
     TRANSPORTS,
-    ClientFactory,
-    _sandbox_server,
-    chain_of,
-    credentials,
-    leaked,
-    sandbox,
-    sandbox_client,
-    sandbox_server,
+    customer_path,
+    customers_path,
 )
-
-__all__ = ["_sandbox_server", "sandbox", "sandbox_client", "sandbox_server"]
-
-
-def _customer_path(sandbox: Sandbox, customer_id: str) -> str:
-    return f"/v1/platform/businesses/{sandbox.business_id}/customers/{customer_id}/"
-
+from ..support.servers import ClientFactory
+from .transport_support import chain_of, credentials, leaked
 
 # -- 4. a blank external_id is no idempotency key --------------------------------------------------
 
@@ -42,23 +35,26 @@ def _customer_path(sandbox: Sandbox, customer_id: str) -> str:
 @pytest.mark.parametrize("blank", ["", "   ", "\t\n", "\u3000"], ids=repr)
 @pytest.mark.parametrize("fault", ["503-after-commit", "dropped-after-commit"])
 async def test_create_with_a_blank_external_id_is_not_replayed(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str, blank: str, fault: str
+    sandbox_server: SandboxServer,
+    make_client: ClientFactory,
+    transport: str,
+    blank: str,
+    fault: str,
 ) -> None:
+    sandbox = sandbox_server.sandbox
     # The API treats a blank external_id as absent (sandbox: "blank strings count as absent"),
     # so a replay would create a second customer.
-    path = f"/v1/platform/businesses/{sandbox.business_id}/customers/"
+    path = customers_path()
     if fault == "503-after-commit":
-        sandbox.fail_next(path, status=503, method="POST", after_processing=True)
+        sandbox.add_fault(path, method="POST", action="respond", status=503, after_processing=True)
         expected: type[ThredfiError] = InternalServerError
     else:
-        sandbox.drop_connection(path, method="POST", after_processing=True)
+        sandbox.add_fault(path, method="POST", action="drop", after_processing=True)
         expected = APIConnectionError
-    client = sandbox_client(transport=transport)
+    client = make_client(transport=transport)
 
     with pytest.raises(expected):
-        await client.customers.create(
-            sandbox.business_id, company_name="Acme Ltd", external_id=blank
-        )
+        await client.customers.create(BUSINESS_ID, company_name="Acme Ltd", external_id=blank)
 
     assert sandbox.request_count(path, method="POST") == 1
     assert len(sandbox.customers) == 1
@@ -70,15 +66,17 @@ async def test_create_with_a_blank_external_id_is_not_replayed(
 @pytest.mark.parametrize("transport", TRANSPORTS)
 @pytest.mark.parametrize("max_retries", [0, 2])
 async def test_max_retries_bounds_the_requests_sent_on_dropped_connections(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str, max_retries: int
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, max_retries: int
 ) -> None:
-    client = sandbox_client(transport=transport)
-    created = await client.customers.create(sandbox.business_id, company_name="Acme Ltd")
-    path = _customer_path(sandbox, str(created.id))
-    sandbox.drop_connection(path, method="GET", count=None)  # every GET: kept-alive ones too
+    sandbox = sandbox_server.sandbox
+    client = make_client(transport=transport)
+    created = await client.customers.create(BUSINESS_ID, company_name="Acme Ltd")
+    path = customer_path(str(created.id))
+    # Every GET is dropped, on the kept-alive connection the create used as on new ones.
+    sandbox.add_fault(path, method="GET", action="drop", times=None)
 
     with pytest.raises(APIConnectionError):
-        await client.customers.get(sandbox.business_id, created.id, max_retries=max_retries)
+        await client.customers.get(BUSINESS_ID, created.id, max_retries=max_retries)
 
     assert sandbox.request_count(path, method="GET") == 1 + max_retries
 
@@ -93,15 +91,18 @@ async def test_max_retries_bounds_the_requests_sent_on_dropped_connections(
     ids=["nested-lists", "nested-objects", "huge-number"],
 )
 async def test_a_200_body_the_parser_cannot_handle_is_a_validation_error(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str, body: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, body: str
 ) -> None:
-    client = sandbox_client(transport=transport)
-    created = await client.customers.create(sandbox.business_id, company_name="Acme Ltd")
-    path = _customer_path(sandbox, str(created.id))
-    sandbox.fail_next(path, status=200, body=body, content_type="application/json")
+    sandbox = sandbox_server.sandbox
+    client = make_client(transport=transport)
+    created = await client.customers.create(BUSINESS_ID, company_name="Acme Ltd")
+    path = customer_path(str(created.id))
+    sandbox.add_fault(
+        path, action="respond", status=200, body=body, content_type="application/json"
+    )
 
     with pytest.raises(APIResponseValidationError) as info:
-        await client.customers.get(sandbox.business_id, created.id)
+        await client.customers.get(BUSINESS_ID, created.id)
 
     assert info.value.status_code == 200
     assert sandbox.request_count(path, method="GET") == 1
@@ -114,43 +115,50 @@ async def test_a_200_body_the_parser_cannot_handle_is_a_validation_error(
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 @pytest.mark.parametrize(
-    "fault", ["drop", "truncate", "503", "malformed_json", "connection-refused"]
+    "fault",
+    ["drop", "truncate", "reset", "stall", "503", "malformed_json", "connection-refused"],
 )
 async def test_errors_carry_no_request_headers_anywhere(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str, fault: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, fault: str
 ) -> None:
-    client = sandbox_client(transport=transport, max_retries=1)
-    created = await client.customers.create(sandbox.business_id, company_name="Acme Ltd")
-    path = _customer_path(sandbox, str(created.id))
-    if fault == "drop":
-        sandbox.drop_connection(path, count=None)
-    elif fault == "truncate":
-        sandbox.truncate_response(path, count=None)
-    elif fault == "503":
-        sandbox.fail_next(path, status=503, count=None)
-    elif fault == "malformed_json":
-        sandbox.malformed_json(path, count=None)
-    else:
+    sandbox = sandbox_server.sandbox
+    client = make_client(transport=transport, max_retries=1, timeout=0.5)
+    created = await client.customers.create(BUSINESS_ID, company_name="Acme Ltd")
+    path = customer_path(str(created.id))
+    if fault == "connection-refused":
         # Nothing listens on port 9: the token request cannot connect.
-        client = sandbox_client(transport=transport, max_retries=1, base_url="http://127.0.0.1:9")
+        client = ThredfiClient(
+            partner_id=PARTNER_ID,
+            api_key=API_KEY,
+            base_url="http://127.0.0.1:9",
+            max_retries=1,
+            transport=transport,  # type: ignore[arg-type]
+        )
+    elif fault == "503":
+        sandbox.add_fault(path, action="respond", status=503, times=None)
+    else:
+        sandbox.add_fault(path, action=fault, times=None)  # type: ignore[arg-type]
 
     with pytest.raises(ThredfiError) as info:
-        await client.customers.get(sandbox.business_id, created.id)
+        await client.customers.get(BUSINESS_ID, created.id)
 
     assert leaked(info.value, credentials(sandbox)) == []
     # No chain at all: whatever failed below is described in the message.
     assert chain_of(info.value) == [info.value]
+    await client.aclose()
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("fault", ["drop", "reset", "stall"])
 async def test_a_failed_token_request_carries_no_api_key(
-    sandbox: Sandbox, sandbox_client: ClientFactory, transport: str
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str, fault: str
 ) -> None:
-    sandbox.drop_connection("/v1/platform/oauth2/token/", count=None)
-    client = sandbox_client(transport=transport)
+    sandbox = sandbox_server.sandbox
+    sandbox.add_fault(TOKEN_PATH, action=fault, times=None)  # type: ignore[arg-type]
+    client = make_client(transport=transport, timeout=1.0)
 
     with pytest.raises(ThredfiError) as info:
-        await client.customers.get(sandbox.business_id, BUSINESS_ID)
+        await client.customers.get(BUSINESS_ID, BUSINESS_ID)
 
     assert leaked(info.value, credentials(sandbox)) == []
     assert chain_of(info.value) == [info.value]

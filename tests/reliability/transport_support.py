@@ -1,5 +1,4 @@
-"""Support for the transport attack tests: the sandbox over a loopback socket, clients for it,
-and a scan of everything an exception carries for credentials.
+"""Support for the transport attack tests: a scan of everything an exception carries.
 
 The scan walks the exception, its ``__cause__``/``__context__`` chain and every object reachable
 from their attributes (requests, responses, headers, aiohttp request infos, ...) and collects
@@ -9,68 +8,17 @@ every string and bytes value, so a credential kept on any of them is found where
 from __future__ import annotations
 
 import base64
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Protocol
+from collections.abc import Mapping
 
-import pytest
+from thredfi_client.testing import Sandbox
 
-from thredfi_client import RetryPolicy, ThredfiClient
-from thredfi_client.testing import Sandbox, SandboxServer
+from ..support import API_KEY, PARTNER_ID
 
-from ..conftest import API_KEY, PARTNER_ID, record_for_leak_scan
-
-#: Both transports the SDK offers.
-TRANSPORTS = ("httpx", "aiohttp")
-#: A short backoff so retries are real waits, but cheap ones.
-FAST_POLICY = RetryPolicy(backoff_base=0.05, backoff_cap=0.2)
 BASIC = base64.b64encode(f"{PARTNER_ID}:{API_KEY}".encode()).decode()
 #: How deep the scan follows attributes; requests and headers sit at depth 2 to 4.
 _SCAN_DEPTH = 8
 #: Types never entered (their graphs are the event loop's or the interpreter's, not the error's).
 _OPAQUE_MODULES = ("asyncio", "selectors", "socket", "ssl", "threading", "logging", "concurrent")
-
-
-class ClientFactory(Protocol):
-    def __call__(self, **kwargs: Any) -> ThredfiClient: ...
-
-
-@pytest.fixture(scope="module")
-def _sandbox_server() -> Iterator[SandboxServer]:
-    server = SandboxServer(Sandbox(partner_id=PARTNER_ID, api_key=API_KEY))
-    with server:
-        yield server
-
-
-@pytest.fixture
-def sandbox_server(_sandbox_server: SandboxServer) -> Iterator[SandboxServer]:
-    """The sandbox on 127.0.0.1, with no customers, tokens, faults or request records."""
-    _sandbox_server.sandbox.reset()
-    yield _sandbox_server
-    _sandbox_server.sandbox.reset()
-
-
-@pytest.fixture
-def sandbox(sandbox_server: SandboxServer) -> Sandbox:
-    return sandbox_server.sandbox
-
-
-@pytest.fixture
-async def sandbox_client(sandbox_server: SandboxServer) -> AsyncIterator[ClientFactory]:
-    """Build clients for the sandbox server; every one is closed at teardown."""
-    made: list[ThredfiClient] = []
-
-    def make(**kwargs: Any) -> ThredfiClient:
-        kwargs.setdefault("retry_policy", FAST_POLICY)
-        kwargs.setdefault("timeout", 5.0)
-        kwargs.setdefault("base_url", sandbox_server.base_url)
-        client = ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, **kwargs)
-        record_for_leak_scan("client repr", repr(client))
-        made.append(client)
-        return client
-
-    yield make
-    for client in made:
-        await client.aclose()
 
 
 def carried_texts(exc: BaseException) -> list[str]:

@@ -474,3 +474,26 @@ async def test_customers_view_is_a_copy(
     assert sandbox.customers[created["id"]]["metadata"] == {"a": 1}
     sandbox.reset()
     assert sandbox.customers == {}
+
+
+async def test_add_customer_seeds_one_without_a_request(
+    http: httpx.AsyncClient, sandbox: Sandbox, token: str
+) -> None:
+    before = sandbox.request_count()
+    default = sandbox.add_customer()
+    acme = sandbox.add_customer(company_name="Acme Ltd", external_id="crm-1", country="gb")
+    assert default["display_name"] == "Ada Lovelace"
+    assert (acme["display_name"], acme["country"]) == ("Acme Ltd", "GB")
+    assert sandbox.request_count() == before
+    fetched = await http.get(
+        f"{customers_path(sandbox.business_id)}{acme['id']}/", headers=bearer(token)
+    )
+    assert fetched.json() == acme
+    replay = await create_customer(http, token, sandbox.business_id, external_id="crm-1")
+    assert (replay.status_code, replay.json()["id"]) == (200, acme["id"])
+    other = sandbox.add_business()
+    assert sandbox.add_customer(business_id=other)["id"] in sandbox.customers
+    with pytest.raises(ValueError, match="country"):
+        sandbox.add_customer(individual_name="X", country="ZZ")
+    with pytest.raises(KeyError):
+        sandbox.add_customer(business_id="00000000-0000-4000-8000-000000000000")

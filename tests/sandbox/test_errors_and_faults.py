@@ -74,7 +74,7 @@ async def test_unknown_route_and_missing_slash_404_json(
 
 
 async def test_fail_next_with_retry_after(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.fail_next(TOKEN_PATH, status=503, count=2, retry_after=3)
+    sandbox.add_fault(TOKEN_PATH, action="respond", status=503, times=2, retry_after=3)
     auth = (sandbox.partner_id, sandbox.api_key)
     first = await http.post(TOKEN_PATH, auth=auth)
     second = await http.post(TOKEN_PATH, auth=auth)
@@ -87,9 +87,11 @@ async def test_fail_next_with_retry_after(http: httpx.AsyncClient, sandbox: Sand
 
 
 async def test_fail_next_html_and_raw_bodies(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.fail_next(TOKEN_PATH, status=502, body=NGINX_502)
-    sandbox.fail_next(TOKEN_PATH, status=500, body=b"", content_type="text/plain")
-    sandbox.fail_next(TOKEN_PATH, status=429, body={"detail": "slow down"}, retry_after="1")
+    sandbox.add_fault(TOKEN_PATH, action="respond", status=502, body=NGINX_502)
+    sandbox.add_fault(TOKEN_PATH, action="respond", status=500, body=b"", content_type="text/plain")
+    sandbox.add_fault(
+        TOKEN_PATH, action="respond", status=429, body={"detail": "slow down"}, retry_after="1"
+    )
     html = await http.post(TOKEN_PATH)
     assert html.status_code == 502
     assert html.headers["content-type"].startswith("text/html")
@@ -104,8 +106,8 @@ async def test_fail_next_matches_prefix_regex_and_method(
     http: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
     token = await partner_token(http, sandbox)
-    sandbox.fail_next(re.compile(r"/customers/[^/]+/archive/$"), status=500)
-    sandbox.fail_next("/v1/platform/businesses/", status=409, method="get")
+    sandbox.add_fault(re.compile(r"/customers/[^/]+/archive/$"), action="respond", status=500)
+    sandbox.add_fault("/v1/platform/businesses/", action="respond", status=409, method="get")
     created = (await create_customer(http, token, sandbox.business_id)).json()
     listed = await http.get(customers_path(sandbox.business_id), headers=bearer(token))
     assert listed.status_code == 409
@@ -115,7 +117,7 @@ async def test_fail_next_matches_prefix_regex_and_method(
 
 
 async def test_fail_always_until_cleared(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.fail_next(TOKEN_PATH, status=500, count=None)
+    sandbox.add_fault(TOKEN_PATH, action="respond", status=500, times=None)
     for _ in range(3):
         assert (await http.post(TOKEN_PATH)).status_code == 500
     sandbox.clear_faults()
@@ -127,8 +129,12 @@ async def test_fail_after_processing_creates_once(
     http: httpx.AsyncClient, sandbox: Sandbox
 ) -> None:
     token = await partner_token(http, sandbox)
-    sandbox.fail_next(
-        invoices_path(sandbox.business_id), status=502, body=NGINX_502, after_processing=True
+    sandbox.add_fault(
+        invoices_path(sandbox.business_id),
+        action="respond",
+        status=502,
+        body=NGINX_502,
+        after_processing=True,
     )
     lost = await http.post(
         invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
@@ -143,7 +149,7 @@ async def test_fail_after_processing_creates_once(
 
 
 async def test_drop_connection_in_process(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.drop_connection(TOKEN_PATH)
+    sandbox.add_fault(TOKEN_PATH, action="drop")
     with pytest.raises(SandboxConnectionDropped) as info:
         await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert isinstance(info.value, httpx.RemoteProtocolError)
@@ -153,7 +159,7 @@ async def test_drop_connection_in_process(http: httpx.AsyncClient, sandbox: Sand
 
 async def test_drop_after_processing_in_process(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     token = await partner_token(http, sandbox)
-    sandbox.drop_connection(customers_path(sandbox.business_id), after_processing=True)
+    sandbox.add_fault(customers_path(sandbox.business_id), action="drop", after_processing=True)
     with pytest.raises(httpx.RemoteProtocolError):
         await create_customer(http, token, sandbox.business_id, external_id="x")
     assert len(sandbox.customers) == 1
@@ -162,14 +168,14 @@ async def test_drop_after_processing_in_process(http: httpx.AsyncClient, sandbox
 
 
 async def test_truncate_in_process_raises(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.truncate_response(TOKEN_PATH)
+    sandbox.add_fault(TOKEN_PATH, action="truncate")
     with pytest.raises(SandboxConnectionDropped):
         await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert len(sandbox.tokens) == 1  # handled, then the answer was cut
 
 
 async def test_malformed_json_200(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.malformed_json(TOKEN_PATH)
+    sandbox.add_fault(TOKEN_PATH, action="malformed_json")
     response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
@@ -178,8 +184,8 @@ async def test_malformed_json_200(http: httpx.AsyncClient, sandbox: Sandbox) -> 
 
 
 async def test_delay_in_process(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
-    sandbox.add_delay(TOKEN_PATH, 0.05)
-    sandbox.add_delay(TOKEN_PATH, 0.05, after_processing=True)
+    sandbox.add_fault(TOKEN_PATH, action="delay", delay=0.05)
+    sandbox.add_fault(TOKEN_PATH, action="delay", delay=0.05, after_processing=True)
     import time
 
     started = time.monotonic()
@@ -200,14 +206,6 @@ async def test_request_counts(http: httpx.AsyncClient, sandbox: Sandbox) -> None
     assert sandbox.request_count(re.compile(r"/customers/$"), method="GET") == 0
     assert sandbox.request_count() == 3  # admin requests are not counted
     assert [r.method for r in sandbox.requests] == ["POST"] * 3
-
-
-def test_fault_arguments_are_checked() -> None:
-    sandbox = Sandbox()
-    with pytest.raises(ValueError, match="at least once"):
-        sandbox.fail_next("/", count=0)
-    with pytest.raises(ValueError, match="delay"):
-        sandbox.add_delay("/", -1)
 
 
 # ---------------------------------------------------------------------- admin API
@@ -237,7 +235,7 @@ async def test_admin_faults(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
             "body": NGINX_502,
             "content_type": "text/html",
             "retry_after": "2",
-            "count": 1,
+            "times": 1,
         },
     )
     assert created.status_code == 201
@@ -260,7 +258,7 @@ async def test_admin_faults(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
 
 async def test_admin_fault_actions_and_removal(http: httpx.AsyncClient, sandbox: Sandbox) -> None:
     for action in ("delay", "drop", "truncate"):
-        body: dict[str, object] = {"path": "/v1/x/", "action": action, "count": None}
+        body: dict[str, object] = {"path": "/v1/x/", "action": action, "times": None}
         if action == "delay":
             body["delay"] = 0.01
         response = await http.post("/__sandbox__/faults", json=body)
@@ -299,6 +297,8 @@ async def test_admin_requests_revoke_businesses_clock_config(
             "/__sandbox__/config",
             json={
                 "token_ttl": 7,
+                "token_leeway": 2.5,
+                "token_prefix": "tok_",
                 "require_business_token": True,
                 "error_style": "guide",
                 "currency": "USD",
@@ -307,12 +307,19 @@ async def test_admin_requests_revoke_businesses_clock_config(
     ).json()["config"]
     assert config == {
         "token_ttl": 7,
+        "token_leeway": 2.5,
+        "token_prefix": "tok_",
         "require_business_token": True,
         "error_style": "guide",
         "currency": "USD",
     }
     response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert response.json()["expires_in"] == 7
+    assert response.json()["access_token"].startswith("tok_")
+    refused = await http.patch("/__sandbox__/config", json={"token_ttl": -1, "colour": "red"})
+    assert refused.status_code == 400
+    assert "colour" in refused.json()["error"]
+    assert sandbox.token_ttl == 7
 
 
 # ---------------------------------------------------------------------- the recorder itself

@@ -90,7 +90,7 @@ async def test_totals_two_lines_discount_tax_additional_discount_tax_tips(
         additional_discount=300,
         additional_sales_taxes=[
             {"amount": 120, "name": "Levy", "rate": "1.5"},
-            {"amount": 80, "rate": 2},
+            {"amount": 80, "rate": "2"},
         ],
         tips=250,
         tips_account="tips-account",
@@ -372,7 +372,8 @@ async def test_lump_sum_additional_tax_total_without_list(
             {"line_items[0].description"},
         ),
         ({"line_items": [7]}, {"line_items[0]"}),
-        ({"customer_external_id": None}, {"customer_id"}),
+        ({"customer_external_id": None}, {"customer_external_id"}),
+        ({"customer_external_id": "   "}, {"customer_id"}),
         ({"customer_id": "not-a-uuid"}, {"customer_id"}),
         ({"additional_discount": -1}, {"additional_discount"}),
         ({"tips": -1}, {"tips"}),
@@ -384,7 +385,11 @@ async def test_lump_sum_additional_tax_total_without_list(
         ),
         ({"invoice_type": "quote"}, {"invoice_type"}),
         ({"invoice_number": "N" * 101}, {"invoice_number"}),
-        ({"transaction_tags": [""]}, {"transaction_tags"}),
+        ({"transaction_tags": [""]}, {"transaction_tags[0]"}),
+        (
+            {"additional_sales_taxes": [{"amount": 3, "rate": 2}]},
+            {"additional_sales_taxes[0].rate"},
+        ),
     ],
 )
 async def test_validation_errors(

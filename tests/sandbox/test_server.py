@@ -25,7 +25,7 @@ async def _token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
     response = await http.post(
         TOKEN_PATH,
         auth=(sandbox.partner_id, sandbox.api_key),
-        data={"grant_type": "client_credentials"},
+        data={"grant_type": "client_credentials", "client_id": sandbox.partner_id},
     )
     token: str = response.json()["access_token"]
     return token
@@ -76,7 +76,7 @@ def test_double_start_is_refused(make_sandbox: Callable[..., Sandbox]) -> None:
 
 async def test_drop_connection_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
-    sandbox.drop_connection(TOKEN_PATH)
+    sandbox.add_fault(TOKEN_PATH, action="drop")
     async with (
         SandboxServer(sandbox) as server,
         httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
@@ -99,7 +99,7 @@ def test_drop_connection_after_processing_thread_server(
         token = http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key)).json()[
             "access_token"
         ]
-        sandbox.drop_connection(invoices_path(sandbox.business_id), after_processing=True)
+        sandbox.add_fault(invoices_path(sandbox.business_id), action="drop", after_processing=True)
         with pytest.raises(httpx.RemoteProtocolError):
             http.post(
                 invoices_path(sandbox.business_id), json=invoice_body(), headers=bearer(token)
@@ -114,7 +114,7 @@ def test_drop_connection_after_processing_thread_server(
 
 async def test_truncated_response_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
-    sandbox.truncate_response(TOKEN_PATH)
+    sandbox.add_fault(TOKEN_PATH, action="truncate")
     async with (
         SandboxServer(sandbox) as server,
         httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
@@ -132,7 +132,9 @@ async def test_stall_after_processing_past_the_read_timeout(
         httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
     ):
         token = await _token(http, sandbox)
-        sandbox.add_delay(invoices_path(sandbox.business_id), 1.0, after_processing=True)
+        sandbox.add_fault(
+            invoices_path(sandbox.business_id), action="delay", delay=1.0, after_processing=True
+        )
         with pytest.raises(httpx.ReadTimeout):
             await http.post(
                 invoices_path(sandbox.business_id),
@@ -148,25 +150,32 @@ async def test_stall_after_processing_past_the_read_timeout(
         assert len(sandbox.invoices) == 1
 
 
-async def test_delay_before_processing_times_out_without_effect(
+async def test_delay_before_processing_ends_with_the_client_and_has_no_effect(
     make_sandbox: Callable[..., Sandbox],
 ) -> None:
     sandbox = make_sandbox()
-    sandbox.add_delay(TOKEN_PATH, 0.5)
+    sandbox.add_fault(TOKEN_PATH, action="delay", delay=5.0)
     async with (
         SandboxServer(sandbox) as server,
         httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
     ):
         with pytest.raises(httpx.ReadTimeout):
             await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key), timeout=0.1)
-        await asyncio.sleep(0.6)
-        # The request reached the server and was still handled after the client gave up.
-        assert sandbox.request_count(TOKEN_PATH) == 1
+        # The client closed its connection: the sandbox stops waiting (long before 5 s) and,
+        # like a proxy whose client left, never hands the request to the API.
+        for _ in range(200):
+            if sandbox.requests_in_flight == 0:
+                break
+            await asyncio.sleep(0.01)
+        assert sandbox.requests_in_flight == 0
+        (record,) = sandbox.requests
+        assert (record.path, record.fault, record.status) == (TOKEN_PATH, "delay", None)
+        assert sandbox.tokens == []
 
 
-async def test_fail_next_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
+async def test_respond_fault_over_a_socket(make_sandbox: Callable[..., Sandbox]) -> None:
     sandbox = make_sandbox()
-    sandbox.fail_next(TOKEN_PATH, status=503, retry_after=1, body="<h1>busy</h1>")
+    sandbox.add_fault(TOKEN_PATH, action="respond", status=503, retry_after=1, body="<h1>busy</h1>")
     async with (
         SandboxServer(sandbox) as server,
         httpx.AsyncClient(base_url=server.base_url, timeout=5) as http,
@@ -207,7 +216,7 @@ def _read_line(process: subprocess.Popen[str], timeout: float = 20.0) -> str:
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
-    process = _start_cli("--port", "0", "--token-ttl", "120")
+    process = _start_cli("--port", "0", "--token-ttl", "120", "--format", "json")
     try:
         info = json.loads(_read_line(process))
         assert set(info) == {"base_url", "partner_id", "api_key", "business_id"}
@@ -230,6 +239,69 @@ def test_serve_cli_prints_json_serves_and_exits_0(sig: signal.Signals) -> None:
         assert created.status_code == 201
         process.send_signal(sig)
         assert process.wait(timeout=15) == 0
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read() == ""  # one JSON line, nothing else: a program reads it
+        assert "Stop it" not in process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait(timeout=5)
+        assert process.stdout is not None
+        assert process.stderr is not None
+        process.stdout.close()
+        process.stderr.close()
+
+
+ENV_NAMES = ["THREDFI_BASE_URL", "THREDFI_PARTNER_ID", "THREDFI_API_KEY", "THREDFI_BUSINESS_ID"]
+
+
+def test_serve_cli_prints_export_lines_and_how_to_stop_it_by_default() -> None:
+    awkward_key = "sk_sandbox_it's $HOME `x`"
+    process = _start_cli("--port", "0", "--api-key", awkward_key)
+    try:
+        assert process.stdout is not None
+        first = _read_line(process)  # the rest was written with it: no wait
+        lines = [first, *(process.stdout.readline() for _ in ENV_NAMES[1:])]
+        assert [line.split("=", 1)[0] for line in lines] == [f"export {n}" for n in ENV_NAMES]
+        # Pasted into a shell, the lines set exactly the values (quoting included).
+        shown = subprocess.run(
+            [
+                "bash",
+                "-c",
+                "".join(lines) + 'printf "%s\\n" ' + " ".join(f'"${n}"' for n in ENV_NAMES),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+            check=True,
+        ).stdout.splitlines()
+        env = dict(zip(ENV_NAMES, shown, strict=True))
+        assert env["THREDFI_API_KEY"] == awkward_key
+        assert env["THREDFI_BASE_URL"].startswith("http://127.0.0.1:")
+        response = httpx.post(
+            env["THREDFI_BASE_URL"] + TOKEN_PATH,
+            auth=(env["THREDFI_PARTNER_ID"], env["THREDFI_API_KEY"]),
+            timeout=5,
+        )
+        assert response.status_code == 200
+        created = httpx.post(
+            env["THREDFI_BASE_URL"] + customers_path(env["THREDFI_BUSINESS_ID"]),
+            json={"individual_name": "CLI"},
+            headers=bearer(response.json()["access_token"]),
+            timeout=5,
+        )
+        assert created.status_code == 201
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=15) == 0
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.read() == ""  # stdout holds the export lines only
+        hint = process.stderr.read()
+        assert "Stop it with Ctrl-C" in hint
+        assert f"kill {process.pid}" in hint
+        assert hint.startswith("# ")  # harmless if pasted along with the exports
     finally:
         if process.poll() is None:
             process.kill()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 import pytest
@@ -34,18 +35,18 @@ async def test_partner_token_form_body(http: httpx.AsyncClient, sandbox: Sandbox
     assert response.headers["x-request-id"].startswith("req_")
 
 
-@pytest.mark.parametrize(
-    ("kind", "kwargs"),
-    [
-        ("json", {"json": {"grant_type": "client_credentials"}}),
-        ("none", {}),
-        ("multipart", {"files": {"grant_type": (None, "client_credentials")}}),
-    ],
-)
+@pytest.mark.parametrize("kind", ["json", "none", "multipart"])
 async def test_partner_token_json_multipart_and_no_body(
-    http: httpx.AsyncClient, sandbox: Sandbox, kind: str, kwargs: dict[str, object]
+    http: httpx.AsyncClient, sandbox: Sandbox, kind: str
 ) -> None:
-    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key), **kwargs)  # type: ignore[arg-type]
+    fields = {"grant_type": "client_credentials", "client_id": sandbox.partner_id}
+    choices: dict[str, dict[str, Any]] = {
+        "json": {"json": fields},
+        "none": {},
+        "multipart": {"files": {name: (None, value) for name, value in fields.items()}},
+    }
+    kwargs = choices[kind]
+    response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key), **kwargs)
     assert response.status_code == 200, (kind, response.text)
 
 
@@ -229,6 +230,43 @@ async def test_advance_clock_expires_tokens(http: httpx.AsyncClient, sandbox: Sa
     sandbox.advance_clock(1)
     response = await http.get(customers_path(sandbox.business_id), headers=bearer(token))
     assert (response.status_code, response.json()["error_code"]) == (401, "invalid_token")
+
+
+async def test_token_leeway_accepts_a_token_shortly_after_expiry(
+    http: httpx.AsyncClient, sandbox: Sandbox
+) -> None:
+    sandbox.token_ttl = 60
+    sandbox.token_leeway = 30
+    token = await partner_token(http, sandbox)
+    path = customers_path(sandbox.business_id)
+    sandbox.advance_clock(89)
+    assert (await http.get(path, headers=bearer(token))).status_code == 200
+    sandbox.advance_clock(1)
+    assert (await http.get(path, headers=bearer(token))).status_code == 401
+
+
+async def test_token_prefix_marks_every_token(make_sandbox: Callable[..., Sandbox]) -> None:
+    sandbox = make_sandbox(token_prefix="tok_marker_")
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=sandbox.app), base_url="http://sandbox.test"
+    ) as http:
+        ptoken = await partner_token(http, sandbox)
+        btoken = await business_token(http, sandbox, partner=ptoken)
+    assert ptoken.startswith("tok_marker_")
+    assert btoken.startswith("tok_marker_")
+    assert len(ptoken) > len("tok_marker_") + 40
+
+
+@pytest.mark.parametrize(
+    ("setting", "value"),
+    [("token_ttl", -1), ("token_leeway", -0.5), ("error_style", "xml"), ("token_prefix", 7)],
+)
+def test_settings_are_checked(setting: str, value: object) -> None:
+    sandbox = Sandbox()
+    with pytest.raises((ValueError, TypeError), match=setting):
+        setattr(sandbox, setting, value)
+    with pytest.raises((ValueError, TypeError), match=setting):
+        Sandbox(**{setting: value})  # type: ignore[arg-type]
 
 
 async def test_token_ttl_can_change_between_requests(

@@ -11,11 +11,18 @@ from typing import Any
 import pytest
 
 from thredfi_client import APIStatusError, ThredfiClient
+from thredfi_client.testing import SandboxServer
 
-from ..conftest import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, record_for_leak_scan
-from ..reliability import fault_server as faults
-from ..reliability.fault_server import FaultServer
-from ..reliability.fixtures import TRANSPORTS, ClientFactory
+from ..support import (
+    API_KEY,
+    BUSINESS_ID,
+    CUSTOMER_ID,
+    PARTNER_ID,
+    TRANSPORTS,
+    customer_path,
+    record_for_leak_scan,
+)
+from ..support.servers import ClientFactory
 
 FOREIGN_PATH = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/"
 
@@ -30,39 +37,44 @@ FOREIGN_PATH = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/"
     ids=["api-path", "token-path"],
 )
 async def test_absolute_url_to_another_origin_carries_no_credentials(
-    fault_server: FaultServer,
-    other_origin: FaultServer,
+    sandbox_server: SandboxServer,
+    other_sandbox_server: SandboxServer,
     make_client: ClientFactory,
     transport: str,
     method: str,
     path: str,
 ) -> None:
+    home, other = sandbox_server.sandbox, other_sandbox_server.sandbox
     client = make_client(transport=transport)
-    customer_id = fault_server.add_customer()
+    customer_id = home.add_customer()["id"]
     await client.customers.get(BUSINESS_ID, customer_id)  # a token is cached and in use
 
-    await client.http_client.request(method, f"{other_origin.url}{path}")
+    await client.http_client.request(method, f"{other_sandbox_server.base_url}{path}")
 
-    assert [s.authorization for s in other_origin.seen] == [None]
-    assert fault_server.count("token") == 1
-    assert (
-        fault_server.seen[-1].authorization == f"Bearer {fault_server.token(1)}"
-    )  # home does get it
+    assert [r.headers.get("authorization") for r in other.requests] == [None]
+    assert home.request_count("/v1/platform/oauth2/token/") == 1
+    assert home.requests[-1].headers["authorization"] == f"Bearer {home.tokens[0]}"  # home does
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 @pytest.mark.parametrize("code", [301, 302, 303, 307, 308])
 async def test_redirect_to_another_origin_is_not_followed(
-    fault_server: FaultServer,
-    other_origin: FaultServer,
+    sandbox_server: SandboxServer,
+    other_sandbox_server: SandboxServer,
     make_client: ClientFactory,
     transport: str,
     code: int,
 ) -> None:
-    customer_id = fault_server.add_customer()
-    location = f"{other_origin.url}{FOREIGN_PATH}"
-    fault_server.script(
-        "get_customer", faults.Fault(kind="status", status=code, headers=(("location", location),))
+    home = sandbox_server.sandbox
+    customer_id = home.add_customer()["id"]
+    location = f"{other_sandbox_server.base_url}{FOREIGN_PATH}"
+    home.add_fault(
+        customer_path(customer_id),
+        method="GET",
+        action="respond",
+        status=code,
+        body=b"",
+        headers={"Location": location},
     )
     client = make_client(transport=transport)
 
@@ -70,22 +82,28 @@ async def test_redirect_to_another_origin_is_not_followed(
         await client.customers.get(BUSINESS_ID, customer_id)
 
     assert info.value.status_code == code
-    assert other_origin.seen == []
-    assert fault_server.count("get_customer") == 1
+    assert other_sandbox_server.sandbox.requests == []
+    assert home.request_count(customer_path(customer_id), method="GET") == 1
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
 async def test_redirect_followed_on_request_drops_credentials_at_the_origin_boundary(
-    fault_server: FaultServer,
-    other_origin: FaultServer,
+    sandbox_server: SandboxServer,
+    other_sandbox_server: SandboxServer,
     make_client: ClientFactory,
     transport: str,
 ) -> None:
     # Someone using the escape hatch with follow_redirects=True still leaks nothing.
-    customer_id = fault_server.add_customer()
-    location = f"{other_origin.url}{FOREIGN_PATH}"
-    fault_server.script(
-        "get_customer", faults.Fault(kind="status", status=307, headers=(("location", location),))
+    home, other = sandbox_server.sandbox, other_sandbox_server.sandbox
+    customer_id = home.add_customer()["id"]
+    location = f"{other_sandbox_server.base_url}{FOREIGN_PATH}"
+    home.add_fault(
+        customer_path(customer_id),
+        method="GET",
+        action="respond",
+        status=307,
+        body=b"",
+        headers={"Location": location},
     )
     client = make_client(transport=transport)
     url = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{customer_id}/"
@@ -94,8 +112,8 @@ async def test_redirect_followed_on_request_drops_credentials_at_the_origin_boun
 
     # httpx strips Authorization when a redirect crosses origins. (The other origin's 401 then
     # makes the auth flow refresh and replay at home: wasteful, but nothing leaves home.)
-    assert fault_server.seen[1].authorization == f"Bearer {fault_server.token(1)}"
-    assert [s.authorization for s in other_origin.seen] == [None]
+    assert home.requests[1].headers["authorization"] == f"Bearer {home.tokens[0]}"
+    assert [r.headers.get("authorization") for r in other.requests] == [None]
 
 
 # -- clear text -----------------------------------------------------------------------------------
@@ -175,7 +193,7 @@ CALLS: dict[str, Call] = {
 
 @pytest.mark.parametrize("call", list(CALLS.values()), ids=list(CALLS))
 async def test_path_parameter_injection_is_refused_before_anything_is_sent(
-    fault_server: FaultServer, make_client: ClientFactory, call: Call
+    sandbox_server: SandboxServer, make_client: ClientFactory, call: Call
 ) -> None:
     client = make_client()
     for value in INJECTIONS:
@@ -185,4 +203,4 @@ async def test_path_parameter_injection_is_refused_before_anything_is_sent(
     for value in not_strings:
         with pytest.raises(ValueError, match="must be a UUID"):
             await call(client, value)
-    assert fault_server.seen == []
+    assert sandbox_server.sandbox.requests == []

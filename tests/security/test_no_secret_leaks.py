@@ -10,7 +10,8 @@ from __future__ import annotations
 import base64
 import json
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Literal
 
 import pytest
 
@@ -24,16 +25,25 @@ from thredfi_client import (
     ThredfiClient,
     ThredfiError,
 )
+from thredfi_client.testing import RequestRecord, Sandbox, SandboxServer
 
-from ..conftest import API_KEY, BUSINESS_ID, PARTNER_ID, SECRET_MARKERS, record_for_leak_scan
-from ..reliability import fault_server as faults
-from ..reliability.fault_server import FaultServer, Route
-from ..reliability.fixtures import ClientFactory
+from ..support import (
+    API_KEY,
+    BUSINESS_ID,
+    PARTNER_ID,
+    SECRET_MARKERS,
+    TOKEN_PATH,
+    customer_path,
+    record_for_leak_scan,
+)
+from ..support.servers import ClientFactory
 
 BASIC = "Basic " + base64.b64encode(f"{PARTNER_ID}:{API_KEY}".encode()).decode()
-#: What a debugging proxy or a careless server echoes back: the request's own credentials
-#: (the server substitutes them), as a header line the SDK can recognise and redact...
-ECHO_REDACTABLE = f"Authorization: {faults.ECHO_AUTHORIZATION}"
+#: Where a fault body echoes the request's own ``Authorization`` header, as a debugging proxy or
+#: a careless server would.
+ECHO_AUTHORIZATION = "{AUTHORIZATION}"
+#: ... as a header line the SDK can recognise and redact...
+ECHO_REDACTABLE = f"Authorization: {ECHO_AUTHORIZATION}"
 #: ... and raw values, which may appear in bodies but must stay out of messages.
 ECHO = f"{ECHO_REDACTABLE} / api_key={API_KEY} / basic={BASIC}"
 
@@ -48,72 +58,98 @@ def _echo_json(**extra: Any) -> dict[str, Any]:
 
 
 ECHO_HTML = f"""<html><head><title>Denied {ECHO_REDACTABLE}</title></head>
-<body><h1>Denied</h1><pre>{ECHO}</pre><script>var h = "{faults.ECHO_AUTHORIZATION}";</script>
+<body><h1>Denied</h1><pre>{ECHO}</pre><script>var h = "{ECHO_AUTHORIZATION}";</script>
 </body></html>
 """.encode()
 
-# (route, faults, exception raised by customers.get)
-SCENARIOS: dict[str, tuple[Route, list[faults.Fault], type[ThredfiError]]] = {
-    "token-401-json-echo": ("token", [faults.status(401, _echo_json())], AuthenticationError),
+
+def echoing(template: bytes | dict[str, Any]) -> Callable[[RequestRecord], bytes]:
+    """A fault body: ``template`` with the request's Authorization header in place of
+    ``ECHO_AUTHORIZATION``."""
+    raw = json.dumps(template).encode() if isinstance(template, dict) else template
+
+    def body(request: RequestRecord) -> bytes:
+        echoed = request.headers.get("authorization", "").encode()
+        return raw.replace(ECHO_AUTHORIZATION.encode(), echoed)
+
+    return body
+
+
+def _respond(
+    status: int, body: bytes | dict[str, Any], content_type: str = "application/json"
+) -> dict[str, Any]:
+    """``add_fault`` arguments answering ``status`` with ``body``, the request's credentials
+    echoed into it."""
+    return {
+        "action": "respond",
+        "status": status,
+        "body": echoing(body),
+        "content_type": content_type,
+    }
+
+
+Route = Literal["token", "get_customer"]
+
+# (route, add_fault arguments, exception raised by customers.get)
+SCENARIOS: dict[str, tuple[Route, dict[str, Any], type[ThredfiError]]] = {
+    "token-401-json-echo": ("token", _respond(401, _echo_json()), AuthenticationError),
     "token-400-guide-shape-echo": (
         "token",
-        [faults.status(400, {"error": f"bad {ECHO_REDACTABLE}", "details": {"auth": [ECHO]}})],
+        _respond(400, {"error": f"bad {ECHO_REDACTABLE}", "details": {"auth": [ECHO]}}),
         AuthenticationError,
     ),
     "token-403-html-echo": (
         "token",
-        [faults.status(403, ECHO_HTML, content_type="text/html")],
+        _respond(403, ECHO_HTML, content_type="text/html"),
         AuthenticationError,
     ),
     "token-500-text-echo": (
         "token",
-        [faults.status(500, f"upstream: {ECHO_REDACTABLE}".encode(), content_type="text/plain")]
-        * 3,
+        {
+            **_respond(500, f"upstream: {ECHO_REDACTABLE}".encode(), content_type="text/plain"),
+            "times": 3,
+        },
         InternalServerError,
     ),
     "token-200-no-token": (
         "token",
-        [faults.status(200, {"token": ECHO, "expires_in": 3600})],
+        _respond(200, {"token": ECHO, "expires_in": 3600}),
         APIResponseValidationError,
     ),
-    "token-200-malformed": (
-        "token",
-        [faults.status(200, ECHO.encode())],
-        APIResponseValidationError,
-    ),
-    "token-connection-closed": ("token", [faults.close()] * 3, APIConnectionError),
+    "token-200-malformed": ("token", _respond(200, ECHO.encode()), APIResponseValidationError),
+    "token-connection-closed": ("token", {"action": "drop", "times": 3}, APIConnectionError),
     "api-401-twice-json-echo": (
         "get_customer",
-        [faults.status(401, _echo_json())] * 2,
+        {**_respond(401, _echo_json()), "times": 2},
         AuthenticationError,
     ),
     "api-400-field-errors-echo": (
         "get_customer",
-        [faults.status(400, _echo_json(detail={"field_errors": {"authorization": [ECHO]}}))],
+        _respond(400, _echo_json(detail={"field_errors": {"authorization": [ECHO]}})),
         BadRequestError,
     ),
     "api-502-html-echo": (
         "get_customer",
-        [faults.status(502, ECHO_HTML, content_type="text/html")] * 3,
+        {**_respond(502, ECHO_HTML, content_type="text/html"), "times": 3},
         InternalServerError,
     ),
     "api-200-malformed-echo": (
         "get_customer",
-        [faults.status(200, b'{"id": "' + ECHO.encode())],
+        _respond(200, b'{"id": "' + ECHO.encode()),
         APIResponseValidationError,
     ),
     "api-200-wrong-shape-echo": (
         "get_customer",
-        [faults.status(200, json.dumps([ECHO]).encode())],
+        _respond(200, json.dumps([ECHO]).encode()),
         APIResponseValidationError,
     ),
-    "api-stall": ("get_customer", [faults.stall(2.0)] * 3, APITimeoutError),
-    "api-reset": ("get_customer", [faults.reset_mid_response()] * 3, APIConnectionError),
+    "api-stall": ("get_customer", {"action": "stall", "delay": 2.0, "times": 3}, APITimeoutError),
+    "api-reset": ("get_customer", {"action": "reset", "times": 3}, APIConnectionError),
 }
 
 
-def _secrets(server: FaultServer) -> list[str]:
-    return [*SECRET_MARKERS, API_KEY, BASIC.split()[1], *server.tokens]
+def _secrets(sandbox: Sandbox) -> list[str]:
+    return [*SECRET_MARKERS, API_KEY, BASIC.split()[1], *sandbox.tokens]
 
 
 def _texts(exc: BaseException, caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -129,14 +165,18 @@ def _texts(exc: BaseException, caplog: pytest.LogCaptureFixture) -> list[str]:
 
 @pytest.mark.parametrize("scenario", list(SCENARIOS))
 async def test_error_paths_with_echoed_secrets_show_none_of_them(
-    fault_server: FaultServer,
+    sandbox_server: SandboxServer,
     make_client: ClientFactory,
     caplog: pytest.LogCaptureFixture,
     scenario: str,
 ) -> None:
-    route, scripted, expected = SCENARIOS[scenario]
-    customer_id = fault_server.add_customer()
-    fault_server.script(route, *scripted)
+    sandbox = sandbox_server.sandbox
+    route, fault, expected = SCENARIOS[scenario]
+    customer_id = sandbox.add_customer()["id"]
+    if route == "token":
+        sandbox.add_fault(TOKEN_PATH, method="POST", **fault)
+    else:
+        sandbox.add_fault(customer_path(customer_id), method="GET", **fault)
     client = make_client(timeout=0.3)
 
     with (
@@ -147,21 +187,20 @@ async def test_error_paths_with_echoed_secrets_show_none_of_them(
 
     texts = _texts(info.value, caplog)
     texts += [repr(client), repr(client._auth), repr(client.with_options(max_retries=0))]
-    leaks = [
-        (secret, text) for text in texts for secret in _secrets(fault_server) if secret in text
-    ]
+    leaks = [(secret, text) for text in texts for secret in _secrets(sandbox) if secret in text]
     assert leaks == []
     assert caplog.records, "the error path should have logged something to scan"
 
 
 async def test_echoed_credentials_are_redacted_but_the_message_stays_useful(
-    fault_server: FaultServer, make_client: ClientFactory
+    sandbox_server: SandboxServer, make_client: ClientFactory
 ) -> None:
-    fault_server.script("token", faults.status(401, _echo_json()))
+    sandbox = sandbox_server.sandbox
+    sandbox.add_fault(TOKEN_PATH, method="POST", **_respond(401, _echo_json()))
     client = make_client()
 
     with pytest.raises(AuthenticationError) as info:
-        await client.customers.get(BUSINESS_ID, fault_server.add_customer())
+        await client.customers.get(BUSINESS_ID, sandbox.add_customer()["id"])
 
     assert str(info.value) == (
         "AuthenticationError: 401 echo: rejected Authorization: Basic [redacted] "
@@ -173,18 +212,20 @@ ECHO_KEY = "sk_test_echoed_key_7f3a9c"  # not a SECRET_MARKERS key: this test ch
 
 
 async def test_raw_api_key_echoed_by_the_token_endpoint_is_not_shown(
-    fault_server: FaultServer,
+    sandbox_server: SandboxServer,
 ) -> None:
-    fault_server.script(
-        "token",
-        faults.status(401, {"error_code": "invalid_client", "message": f"unknown key {ECHO_KEY}"}),
+    sandbox = sandbox_server.sandbox
+    sandbox.add_fault(
+        TOKEN_PATH,
+        method="POST",
+        **_respond(401, {"error_code": "invalid_client", "message": f"unknown key {ECHO_KEY}"}),
     )
     async with ThredfiClient(
-        partner_id=PARTNER_ID, api_key=ECHO_KEY, base_url=fault_server.url
+        partner_id=PARTNER_ID, api_key=ECHO_KEY, base_url=sandbox_server.base_url
     ) as client:
         record_for_leak_scan("client repr", repr(client))
         with pytest.raises(AuthenticationError) as info:
-            await client.customers.get(BUSINESS_ID, fault_server.add_customer())
+            await client.customers.get(BUSINESS_ID, sandbox.add_customer()["id"])
 
     assert ECHO_KEY not in str(info.value)
     assert ECHO_KEY not in repr(info.value)

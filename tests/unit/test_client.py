@@ -38,7 +38,7 @@ from thredfi_client.models import (
     SalesTaxCreate,
 )
 
-from ..conftest import API_KEY, BASE_URL, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
+from ..support import API_KEY, BASE_URL, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 
 TOKEN_URL = f"{BASE_URL}/v1/platform/oauth2/token/"
 CUSTOMERS_URL = f"{BASE_URL}/v1/platform/businesses/{BUSINESS_ID}/customers/"

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import base64
+import contextlib
 import logging
 
+import httpx
 import pytest
 
 from thredfi_client import AuthenticationError, ThredfiError
 
-from ..conftest import API_KEY, PARTNER_ID, find_leaks
+from ..support import API_KEY, PARTNER_ID, find_leaks
 
 
 @pytest.mark.parametrize(
@@ -35,3 +37,15 @@ def test_guard_sees_log_records_and_exceptions(caplog: pytest.LogCaptureFixture)
     # ThredfiError.__init__ is wrapped so every instance is recorded, even inside pytest.raises.
     assert ThredfiError.__init__.__name__ == "recording_init"
     assert issubclass(AuthenticationError, ThredfiError)
+
+
+def test_tokens_of_the_suites_served_sandbox_are_secrets_to_the_scanner() -> None:
+    from ..support.servers import serve_sandbox
+
+    with contextlib.contextmanager(serve_sandbox)() as server:
+        response = httpx.post(
+            f"{server.base_url}/v1/platform/oauth2/token/", auth=(PARTNER_ID, API_KEY), timeout=5
+        )
+        token = response.json()["access_token"]
+        assert server.sandbox.tokens == [token]
+    assert find_leaks([("exception str", f"rejected {token}")])

@@ -20,7 +20,7 @@ from thredfi_client import ThredfiClient, _client
 from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._httpx import HttpxTransport
 
-from ..conftest import API_KEY, BASE_URL, PARTNER_ID
+from ..support import API_KEY, BASE_URL, PARTNER_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -22,37 +22,46 @@ Behaviour the documentation leaves open, as the sandbox implements it:
 * Money is integer cents and taxes are given as amounts (``rate`` is informational), so no
   rounding ever happens.
 * A malformed UUID in the path is answered like an unknown id: 404 ``business_not_found`` or
-  ``customer_not_found``. Paths without the trailing slash get 404 (no redirect).
-* Unknown body fields are ignored; ``null`` or blank optional strings count as absent.
+  ``customer_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
+  path does not serve gets 405 with an ``Allow`` header.
+* Request bodies are checked as ``openapi/thredfi.yaml`` describes them: ``null`` only where a
+  field is nullable, each field of its JSON type, enums, required fields. Unknown body fields
+  are ignored; blank optional strings count as absent. Beyond the contract, the rules the
+  documentation states in prose are applied (a customer needs ``individual_name`` or
+  ``company_name``; ``country`` is an ISO 3166-1 alpha-2 code; VAT number forms), and amounts
+  and quantities must not be negative nor discounts exceed what they discount.
+* The partner token request may have no body; one that is sent needs ``grant_type`` and a
+  ``client_id`` equal to the Basic credentials' partner.
 * An unknown ``customer_external_id`` on create-invoice creates a customer whose
   ``individual_name`` (hence ``display_name``) and ``external_id`` are that value.
 * ``customer_id`` on create-invoice wins over ``customer_external_id``; an id that is not a
   customer of this business is a 400 ``field_errors.customer_id``.
 * Uploaded documents are accepted but not stored: ``documents`` is ``[]``, ``document`` null.
 
-Fault controls exist in Python (:meth:`Sandbox.fail_next`, :meth:`Sandbox.add_delay`,
-:meth:`Sandbox.drop_connection`, :meth:`Sandbox.truncate_response`,
-:meth:`Sandbox.malformed_json`, :meth:`Sandbox.request_count`) and over HTTP under
-``/__sandbox__/`` (``GET /__sandbox__/``, ``POST|GET|DELETE /__sandbox__/faults``,
-``DELETE /__sandbox__/faults/{id}``, ``GET|DELETE /__sandbox__/requests``,
-``GET /__sandbox__/state``, ``POST /__sandbox__/reset``, ``POST /__sandbox__/tokens/revoke``,
-``POST /__sandbox__/businesses``, ``POST /__sandbox__/clock {"advance": s}``,
-``PATCH /__sandbox__/config``). A fault posted over HTTP is a JSON object with ``path`` (prefix)
-or ``path_regex``, ``action`` (``respond`` | ``delay`` | ``drop`` | ``truncate`` |
-``malformed_json``), and as relevant ``status``, ``count`` (null: always), ``method``,
-``retry_after``, ``body`` (JSON value or text), ``content_type``, ``delay``,
-``after_processing``.
+Fault controls: one method, :meth:`Sandbox.add_fault` (actions ``respond``, ``delay``, ``drop``,
+``truncate``, ``malformed_json``, ``reset``, ``stall``, ``raw``), plus :meth:`Sandbox.clear_faults`
+and the request log (:attr:`Sandbox.requests`, :meth:`Sandbox.request_count`). The same controls
+are served over HTTP under ``/__sandbox__/`` (``GET /__sandbox__/``,
+``POST|GET|DELETE /__sandbox__/faults``, ``DELETE /__sandbox__/faults/{id}``,
+``GET|DELETE /__sandbox__/requests``, ``GET /__sandbox__/state``, ``POST /__sandbox__/reset``,
+``POST /__sandbox__/tokens/revoke``, ``POST /__sandbox__/businesses``,
+``POST /__sandbox__/clock {"advance": s}``, ``PATCH /__sandbox__/config``); a fault posted over
+HTTP is a JSON object of ``add_fault``'s arguments (``path`` or ``path_regex``; ``body_base64``
+and ``raw_base64`` for bytes).
 """
 
-from ._asgi import ADMIN_PREFIX, SandboxConnectionDropped, SandboxExchange
+from ._asgi import ADMIN_PREFIX, SandboxExchange
+from ._connection import SandboxConnectionDropped
 from ._countries import ISO_3166_ALPHA2
-from ._faults import Fault, RequestRecord
+from ._faults import STALL_LIMIT, Fault
+from ._request_log import RequestRecord
 from ._sandbox import ErrorStyle, PartnerCredentials, Sandbox
 from ._server import SandboxServer
 
 __all__ = [
     "ADMIN_PREFIX",
     "ISO_3166_ALPHA2",
+    "STALL_LIMIT",
     "ErrorStyle",
     "Fault",
     "PartnerCredentials",

@@ -1,7 +1,14 @@
 """``python -m thredfi_client.testing serve``: run a sandbox on 127.0.0.1 until interrupted.
 
-Prints one JSON line to stdout -- ``{"base_url", "partner_id", "api_key", "business_id"}`` --
-once the socket accepts requests, then serves until SIGINT or SIGTERM and exits 0.
+Once the socket accepts requests it prints what a client needs, then serves until SIGINT or
+SIGTERM and exits 0. Two formats:
+
+* ``--format env`` (default, for people): ``export THREDFI_BASE_URL=...`` lines (and
+  ``THREDFI_PARTNER_ID``, ``THREDFI_API_KEY``, ``THREDFI_BUSINESS_ID``), shell-quoted, ready to
+  paste or ``source`` from a file; how to stop the server goes to stderr, so stdout stays only
+  the export lines;
+* ``--format json`` (for programs): one JSON line ``{"base_url", "partner_id", "api_key",
+  "business_id"}`` and nothing else.
 """
 
 from __future__ import annotations
@@ -9,6 +16,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
+import shlex
 import signal
 import sys
 from collections.abc import Sequence
@@ -25,6 +34,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     serve = commands.add_parser("serve", help="serve a fresh sandbox until interrupted")
     serve.add_argument("--port", type=int, default=0, help="port on 127.0.0.1 (0: a free one)")
+    serve.add_argument(
+        "--format",
+        choices=("env", "json"),
+        default="env",
+        help="what to print once ready: shell export lines (default) or one JSON line",
+    )
     serve.add_argument(
         "--token-ttl",
         type=int,
@@ -76,15 +91,37 @@ async def _serve(args: argparse.Namespace) -> None:
             raise SystemExit("sandbox server stopped before it started")
         await asyncio.sleep(0.01)
     port = sock.getsockname()[1]
-    line = {
+    info = {
         "base_url": f"http://{LOOPBACK}:{port}",
         "partner_id": sandbox.partner_id,
         "api_key": sandbox.api_key,
         "business_id": sandbox.business_id,
     }
-    sys.stdout.write(json.dumps(line) + "\n")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(info) + "\n")
+    else:
+        sys.stdout.write(export_lines(info))
+        sys.stderr.write(
+            f"# Thredfi sandbox on {info['base_url']} (127.0.0.1 only). "
+            f"Stop it with Ctrl-C, or: kill {os.getpid()}\n"
+        )
+        sys.stderr.flush()
     sys.stdout.flush()
     await task
+
+
+#: The environment variables the SDK (and examples/quickstart.py) read, per printed field.
+ENV_NAMES = {
+    "base_url": "THREDFI_BASE_URL",
+    "partner_id": "THREDFI_PARTNER_ID",
+    "api_key": "THREDFI_API_KEY",
+    "business_id": "THREDFI_BUSINESS_ID",
+}
+
+
+def export_lines(info: dict[str, str]) -> str:
+    """``export NAME=value`` lines, shell-quoted, for the fields of ``info``."""
+    return "".join(f"export {ENV_NAMES[key]}={shlex.quote(value)}\n" for key, value in info.items())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,47 +1,38 @@
-"""The outermost ASGI layer of the sandbox: request ids, request counting, faults, recording.
+"""The outermost ASGI layer of the sandbox: request ids, the request log, faults, recording.
 
-It wraps the Starlette router so a fault can act where a real network or proxy would: before the
+It wraps the sandbox's router so a fault can act where a real network or proxy would: before the
 API sees the request, or after it has handled it (the resource exists) and before the client gets
 the answer. It buffers each response (they are small JSON documents) so it can add the
-``X-Request-ID`` header, garble or truncate the body, and hand a copy to the ``on_response`` hook.
+``X-Request-ID`` header, garble or cut the body, and hand a copy to the ``on_response`` hook.
+It knows nothing of the API itself: what it needs is passed in (see :class:`SandboxApp`).
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+import time
 import uuid
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-import httpx
+from . import _connection
+from ._connection import StopSignal
+from ._faults import STALL_LIMIT, Fault, FaultBook
+from ._request_log import RequestLog, RequestRecord
 
-from ._faults import Fault, RequestRecord
-
-if TYPE_CHECKING:
-    from ._sandbox import Sandbox
-
-__all__ = ["ADMIN_PREFIX", "SandboxApp", "SandboxConnectionDropped", "SandboxExchange"]
+__all__ = ["ADMIN_PREFIX", "ResponseHook", "SandboxApp", "SandboxExchange"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+Headers = list[tuple[bytes, bytes]]
 
 #: Every admin (control) endpoint lives under this prefix, never under ``/v1``.
 ADMIN_PREFIX = "/__sandbox__"
 _MALFORMED_JSON = b'{"error_code": "ok", "results": [{"id": '
-
-
-class SandboxConnectionDropped(httpx.RemoteProtocolError):
-    """Raised in process (``httpx.ASGITransport``) where a real server would close the socket.
-
-    It subclasses :class:`httpx.RemoteProtocolError`, which is what httpx raises over a real
-    socket when the server disconnects without answering, so code under test sees the same
-    exception family in both modes.
-    """
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,93 +71,150 @@ class SandboxExchange:
         return json.loads(self.response_body)
 
 
-class SandboxApp:
-    """ASGI callable wrapping the sandbox's Starlette router (see the module docstring)."""
+ResponseHook = Callable[[SandboxExchange], None]
 
-    def __init__(self, sandbox: Sandbox, inner: ASGIApp) -> None:
-        self._sandbox = sandbox
+
+class SandboxApp:
+    """ASGI callable wrapping the sandbox's router (see the module docstring).
+
+    Args:
+        inner: The router answering API and admin requests.
+        faults: The fault rules consulted for every API request.
+        requests: The log every API request is recorded in.
+        stop: Ends pending fault waits when the serving server shuts down.
+        error_body: Builds the standard error body ``(request_id, status) -> bytes`` for a
+            ``respond`` fault given no body.
+        on_response: Returns the current ``on_response`` hook, or None (read per response, so a
+            hook set after construction is used).
+    """
+
+    def __init__(
+        self,
+        inner: ASGIApp,
+        *,
+        faults: FaultBook,
+        requests: RequestLog,
+        stop: StopSignal,
+        error_body: Callable[[str, int], bytes],
+        on_response: Callable[[], ResponseHook | None],
+    ) -> None:
         self._inner = inner
+        self._faults = faults
+        self._requests = requests
+        self.stop_signal = stop
+        self._error_body = error_body
+        self._on_response = on_response
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self._inner(scope, receive, send)
             return
         request_id = f"req_{uuid.uuid4().hex}"
-        state: dict[str, Any] = {"request_id": request_id, "off_contract": None}
-        scope["state"] = state
-        method: str = scope["method"]
+        scope["state"] = {"request_id": request_id, "off_contract": None}
         path: str = scope["path"]
-        is_admin = path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/")
         body = await _read_body(receive)
-
-        fault: Fault | None = None
-        if not is_admin:
-            fault = self._sandbox._faults.take(method, path)
-            self._sandbox._requests.append(
-                RequestRecord(
-                    method=method,
-                    path=path,
-                    request_id=request_id,
-                    fault=fault.action if fault else None,
-                )
-            )
-
-        if fault is not None and not fault.after_processing:
-            if fault.delay:
-                await asyncio.sleep(fault.delay)
-            if fault.action == "respond":
-                status, headers, out = self._fault_response(fault, request_id)
-                await self._answer(send, status, headers, out)
-                self._record(scope, body, status, headers, out, request_id, fault)
-                return
-            if fault.action == "drop":
-                await _drop_connection(send)
-                return
-
-        status, headers, out = await self._run_inner(scope, body)
-
-        if fault is not None and fault.after_processing:
-            if fault.delay:
-                await asyncio.sleep(fault.delay)
-            if fault.action == "respond":
-                status, headers, out = self._fault_response(fault, request_id)
-            elif fault.action == "drop":
-                await _drop_connection(send)
-                return
-        if fault is not None and fault.action == "truncate":
-            await self._truncated(send, status, headers, out, request_id)
+        if path == ADMIN_PREFIX or path.startswith(ADMIN_PREFIX + "/"):
+            status, headers, out = await self._run_inner(scope, body)
+            headers = await self._answer(send, status, headers, out, request_id)
+            self._record(scope, body, status, headers, out, request_id, None)
             return
-        if fault is not None and fault.action == "malformed_json":
+
+        method: str = scope["method"]
+        fault = self._faults.take(method, path)
+        record = RequestRecord(
+            method=method,
+            path=path,
+            request_id=request_id,
+            fault=fault.action if fault else None,
+            query_string=scope.get("query_string", b"").decode("latin-1"),
+            headers={
+                k.decode("latin-1").lower(): v.decode("latin-1")
+                for k, v in scope.get("headers", [])
+            },
+            at=time.monotonic(),
+        )
+        index = self._requests.begin(record)
+        sent: int | None = None
+        try:
+            if fault is None:
+                sent = await self._normal(scope, body, send, request_id)
+            else:
+                sent = await self._faulty(fault, record, scope, body, receive, send)
+        finally:
+            self._requests.finish(index, record, sent)
+
+    async def _normal(self, scope: Scope, body: bytes, send: Send, request_id: str) -> int:
+        status, headers, out = await self._run_inner(scope, body)
+        headers = await self._answer(send, status, headers, out, request_id)
+        self._record(scope, body, status, headers, out, request_id, None)
+        return status
+
+    async def _faulty(
+        self,
+        fault: Fault,
+        record: RequestRecord,
+        scope: Scope,
+        body: bytes,
+        receive: Receive,
+        send: Send,
+    ) -> int | None:
+        """Play one fault; returns the status sent, or None when no answer went out."""
+        request_id = record.request_id
+        answer: tuple[int, Headers, bytes] | None = None
+        if fault.after_processing:
+            answer = await self._run_inner(scope, body)
+        if fault.action == "stall":
+            await _connection.wait(fault.draw_delay() or STALL_LIMIT, receive, self.stop_signal)
+            await _connection.close(send, "stall")
+            return None
+        outcome = await _connection.wait(fault.draw_delay(), receive, self.stop_signal)
+        if outcome == "disconnected":
+            return None  # nobody to answer; a request not yet handled never will be
+        if outcome == "stopping":
+            await _close_quietly(send)
+            return None
+
+        if fault.action == "drop":
+            await _connection.close(send, "drop")
+            return None
+        if fault.action == "raw":
+            assert fault.raw is not None
+            await _connection.write_raw(send, fault.raw)
+            return None
+        if fault.action == "respond":
+            status, headers, out = self._fault_response(fault, record)
+            headers = await self._answer(send, status, headers, out, request_id)
+            self._record(scope, body, status, headers, out, request_id, fault)
+            return status
+        if answer is None:  # delay before processing: now handle it normally
+            answer = await self._run_inner(scope, body)
+        status, headers, out = answer
+        if fault.action in ("truncate", "reset"):
+            await self._cut(send, status, headers, out, request_id, fault.action)
+            return status
+        if fault.action == "malformed_json":
             status, out = 200, _MALFORMED_JSON
             headers = [(k, v) for k, v in headers if k.lower() != b"content-type"]
             headers.append((b"content-type", b"application/json"))
-        headers = [(k, v) for k, v in headers if k.lower() not in (b"x-request-id",)]
-        headers.append((b"x-request-id", request_id.encode()))
-        await self._answer(send, status, headers, out)
+        headers = await self._answer(send, status, headers, out, request_id)
         self._record(scope, body, status, headers, out, request_id, fault)
+        return status
 
-    def _fault_response(
-        self, fault: Fault, request_id: str
-    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        headers = [(b"x-request-id", request_id.encode())]
+    def _fault_response(self, fault: Fault, record: RequestRecord) -> tuple[int, Headers, bytes]:
+        headers: Headers = []
         if fault.retry_after is not None:
-            headers.append((b"retry-after", fault.retry_after.encode()))
-        if fault.body is None:
-            body = self._sandbox._error_body(
-                request_id,
-                _DEFAULT_CODES.get(fault.status, "server_error"),
-                f"Injected fault: HTTP {fault.status}.",
-                {},
-            )
-            headers.append((b"content-type", b"application/json"))
-        else:
-            body = fault.body
-            headers.append((b"content-type", fault.content_type.encode()))
+            headers.append((b"retry-after", fault.retry_after.encode("latin-1")))
+        body, content_type = fault.body_for(record)
+        if body is None:
+            body = self._error_body(record.request_id, fault.status)
+            content_type = "application/json"
+        names = {name.lower() for name, _ in fault.headers}
+        if "content-type" not in names:
+            headers.append((b"content-type", content_type.encode("latin-1")))
+        headers += [(n.encode("latin-1"), v.encode("latin-1")) for n, v in fault.headers]
         return fault.status, headers, body
 
-    async def _run_inner(
-        self, scope: Scope, body: bytes
-    ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+    async def _run_inner(self, scope: Scope, body: bytes) -> tuple[int, Headers, bytes]:
         sent_body = False
 
         async def replay() -> Message:
@@ -178,7 +226,7 @@ class SandboxApp:
             return {"type": "http.disconnect"}
 
         status = 500
-        headers: list[tuple[bytes, bytes]] = []
+        headers: Headers = []
         chunks: list[bytes] = []
 
         async def capture(message: Message) -> None:
@@ -190,55 +238,60 @@ class SandboxApp:
                 chunks.append(message.get("body", b""))
 
         await self._inner(scope, replay, capture)
-        out = b"".join(chunks)
         headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
-        return status, headers, out
+        return status, headers, b"".join(chunks)
 
     @staticmethod
     async def _answer(
-        send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes
-    ) -> None:
-        headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
-        headers.append((b"content-length", str(len(body)).encode()))
+        send: Send, status: int, headers: Headers, body: bytes, request_id: str
+    ) -> Headers:
+        """Send a whole response; returns the headers as sent."""
+        drop = (b"content-length", b"x-request-id")
+        headers = [(k, v) for k, v in headers if k.lower() not in drop]
+        headers += [
+            (b"x-request-id", request_id.encode()),
+            (b"content-length", str(len(body)).encode()),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": body, "more_body": False})
+        return headers
 
     @staticmethod
-    async def _truncated(
+    async def _cut(
         send: Send,
         status: int,
-        headers: list[tuple[bytes, bytes]],
+        headers: Headers,
         body: bytes,
         request_id: str,
+        how: str,
     ) -> None:
-        transport = _transport_of(send)
-        if transport is None:
-            raise SandboxConnectionDropped(
-                "Sandbox fault: peer closed connection without sending complete message body."
-            )
-        headers = [(k, v) for k, v in headers if k.lower() != b"content-length"]
-        # Announce the whole body, send half of it, then close: the client sees a short read.
+        _connection.require_socket(send, how)
+        headers = [(k, v) for k, v in headers if k.lower() not in (b"content-length",)]
+        # Announce the whole body, send half of it, then close or reset: a short read.
         headers += [
-            (b"content-length", str(len(body)).encode()),
             (b"x-request-id", request_id.encode()),
+            (b"content-length", str(len(body)).encode()),
         ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send(
             {"type": "http.response.body", "body": body[: len(body) // 2], "more_body": True}
         )
-        await _drop_connection(send)
+        if how == "reset":
+            await _connection.reset(send)
+        else:
+            await _connection.close(send, "truncate")
 
     def _record(
         self,
         scope: Scope,
         request_body: bytes,
         status: int,
-        headers: list[tuple[bytes, bytes]],
+        headers: Headers,
         body: bytes,
         request_id: str,
         fault: Fault | None,
     ) -> None:
-        hook = self._sandbox.on_response
+        hook = self._on_response()
         if hook is None:
             return
         off_contract: str | None = scope["state"].get("off_contract")
@@ -268,15 +321,10 @@ class SandboxApp:
         )
 
 
-_DEFAULT_CODES = {
-    400: "validation_error",
-    401: "invalid_token",
-    403: "permission_denied",
-    404: "not_found",
-    409: "conflict",
-    422: "unprocessable_entity",
-    429: "rate_limited",
-}
+async def _close_quietly(send: Send) -> None:
+    """The server is stopping: close the connection (in process, nothing to close)."""
+    if _connection.has_socket(send):
+        await _connection.close(send, "drop")
 
 
 async def _read_body(receive: Receive) -> bytes:
@@ -289,31 +337,3 @@ async def _read_body(receive: Receive) -> bytes:
         if not message.get("more_body", False):
             break
     return b"".join(chunks)
-
-
-def _transport_of(send: Send) -> asyncio.Transport | None:
-    """The socket transport behind uvicorn's ``send`` (a bound method of its request cycle).
-
-    ASGI has no message for "close the connection without answering"; uvicorn answers 500 when
-    an app fails before starting a response, so the only way to drop the socket is to close the
-    transport the server's request cycle holds. Returns None for other servers (in process).
-    """
-    cycle = getattr(send, "__self__", None)
-    transport = getattr(cycle, "transport", None)
-    return transport if isinstance(transport, asyncio.Transport) else None
-
-
-async def _drop_connection(send: Send) -> None:
-    transport = _transport_of(send)
-    if transport is None:
-        raise SandboxConnectionDropped(
-            "Sandbox fault: server disconnected without sending a response."
-        )
-    transport.close()
-    cycle = getattr(send, "__self__", None)
-    # Let connection_lost run so uvicorn marks the cycle disconnected and does not log or try to
-    # send a 500 of its own; bounded, as it normally takes one loop iteration.
-    for _ in range(20):
-        if getattr(cycle, "disconnected", True):
-            break
-        await asyncio.sleep(0)

@@ -1,68 +1,126 @@
-"""Fault rules (fail, delay, drop, garble) and the per-path request counter of the sandbox.
+"""Fault rules: what the sandbox does instead of (or to) a normal answer, and when.
 
-Both are touched from the event loop serving requests and from test code that may run in another
-thread (``SandboxServer`` in thread mode), so they are guarded by a ``threading.Lock`` that is
-never held across an ``await``.
+A rule matches a request by path (a prefix, or a compiled regular expression) and optionally by
+method, fires on the next ``times`` matching requests (``None``: until cleared), then retires.
+:func:`make_fault` checks every argument up front, naming the one that is wrong, so a typo in a
+test fails where it is written, not as a puzzling answer later.
+
+The rules are touched from the event loop serving requests and from test code that may run in
+another thread (``SandboxServer`` in thread mode), so the book is guarded by a
+``threading.Lock`` that is never held across an ``await``.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
+import random
 import re
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeAlias, get_args
 
-__all__ = ["Fault", "FaultAction", "FaultBook", "PathMatch", "RequestLog", "RequestRecord"]
+from ._request_log import PathMatch, RequestRecord, path_matches
 
-FaultAction = Literal["respond", "delay", "drop", "truncate", "malformed_json"]
-#: A path to match: a ``str`` matches as a prefix, a compiled pattern with ``re.search``.
-PathMatch = str | re.Pattern[str]
+__all__ = [
+    "STALL_LIMIT",
+    "Fault",
+    "FaultAction",
+    "FaultBody",
+    "FaultBook",
+    "FaultDelay",
+    "PathMatch",
+    "make_fault",
+    "path_matches",
+]
 
-_ACTIONS: frozenset[str] = frozenset({"respond", "delay", "drop", "truncate", "malformed_json"})
+FaultAction = Literal[
+    "respond", "delay", "drop", "truncate", "malformed_json", "reset", "stall", "raw"
+]
+#: Seconds: a fixed value, or a ``(low, high)`` range drawn uniformly for each request.
+FaultDelay: TypeAlias = float | tuple[float, float]
+_BodyValue: TypeAlias = bytes | str | dict[str, Any] | list[Any]
+#: A ``respond`` body: JSON (dict/list), text or bytes, or a function of the request returning one.
+FaultBody: TypeAlias = _BodyValue | Callable[[RequestRecord], _BodyValue] | None
 
+#: The longest a ``stall`` holds a connection when its ``delay`` does not say (seconds).
+STALL_LIMIT = 10.0
 
-def path_matches(match: PathMatch, path: str) -> bool:
-    """Whether ``path`` is selected by ``match`` (prefix for ``str``, search for a pattern)."""
-    if isinstance(match, str):
-        return path.startswith(match)
-    return match.search(path) is not None
+ACTIONS: tuple[str, ...] = get_args(FaultAction)
+# The arguments each action uses besides path/method/times; any other one given is an error.
+_OPTIONS: dict[str, frozenset[str]] = {
+    "respond": frozenset(
+        {"status", "body", "content_type", "headers", "retry_after", "delay", "after_processing"}
+    ),
+    "delay": frozenset({"delay", "after_processing"}),
+    "drop": frozenset({"delay", "after_processing"}),
+    "truncate": frozenset({"delay"}),
+    "malformed_json": frozenset({"delay"}),
+    "reset": frozenset({"delay"}),
+    "stall": frozenset({"delay", "after_processing"}),
+    "raw": frozenset({"raw", "delay", "after_processing"}),
+}
+# These act on the API's real answer, so the request is always handled first.
+_ON_THE_ANSWER = frozenset({"truncate", "malformed_json", "reset"})
+# Framing headers the sandbox computes itself; a wrong one is a job for ``raw``.
+_FRAMING_HEADERS = frozenset({"content-length", "transfer-encoding"})
+_TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 
 
 @dataclass(kw_only=True)
 class Fault:
-    """One fault rule. It fires on the next ``remaining`` matching requests, then retires.
+    """One fault rule, as returned by :meth:`Sandbox.add_fault` (see there for the actions).
 
     Attributes:
         id: Identifier, for listing and removal over the admin API.
         path: Prefix (``str``) or regular expression (compiled) the request path must match.
         method: HTTP method to match (upper case), or None for any.
-        action: ``respond`` (answer with ``status``/``body``), ``delay`` (only sleep),
-            ``drop`` (close the connection without answering), ``truncate`` (send the status
-            line, headers and half the body, then close) or ``malformed_json`` (answer 200 with
-            a body that is not valid JSON).
+        action: What happens (``respond``, ``delay``, ``drop``, ``truncate``,
+            ``malformed_json``, ``reset``, ``stall`` or ``raw``).
+        times: How many matching requests it was added for (None: until cleared).
         remaining: Requests left to fire on; None means every matching request until cleared.
         status: Status code for ``respond``.
-        body: Body for ``respond``; None sends the standard JSON error body for ``status``.
-        content_type: Content-Type of ``body``.
+        body: Body for ``respond`` (bytes, or a function of the request); None sends the
+            standard JSON error body for ``status``.
+        content_type: Content-Type of ``body``; None for a function body when not given (then
+            it follows what the function returns, as for a fixed body).
+        headers: Extra response headers for ``respond``, in order (names may repeat).
         retry_after: Value of a ``Retry-After`` header on ``respond``, if any.
-        delay: Seconds to sleep before acting (for every action, not only ``delay``).
-        after_processing: When True the request is handled first (the resource is created) and
+        delay: Seconds to wait before acting (a ``(low, high)`` range is drawn per request);
+            for ``stall``, the longest it holds the connection (0: :data:`STALL_LIMIT`).
+        after_processing: When True the request is handled first (a create takes effect) and
             the fault hits the answer; when False the request never reaches the API.
+        raw: The bytes a ``raw`` fault writes to the socket before closing it.
     """
 
     id: int
     path: PathMatch
     method: str | None = None
     action: FaultAction
+    times: int | None = 1
     remaining: int | None = 1
     status: int = 500
-    body: bytes | None = None
-    content_type: str = "application/json"
+    body: bytes | Callable[[RequestRecord], _BodyValue] | None = None
+    content_type: str | None = "application/json"
+    headers: tuple[tuple[str, str], ...] = ()
     retry_after: str | None = None
-    delay: float = 0.0
+    delay: FaultDelay = 0.0
     after_processing: bool = False
+    raw: bytes | None = None
+
+    def draw_delay(self) -> float:
+        """The seconds to wait for one request (drawn anew each time for a range)."""
+        if isinstance(self.delay, tuple):
+            low, high = self.delay
+            return random.uniform(low, high)
+        return self.delay
+
+    def body_for(self, request: RequestRecord) -> tuple[bytes | None, str]:
+        """The ``respond`` body and its content type for one request."""
+        if callable(self.body):
+            return encode_body(self.body(request), self.content_type)
+        return self.body, self.content_type or "application/json"
 
     def describe(self) -> dict[str, Any]:
         """A JSON-ready description, as listed by the admin API."""
@@ -72,12 +130,146 @@ class Fault:
             "path_regex": None if isinstance(self.path, str) else self.path.pattern,
             "method": self.method,
             "action": self.action,
+            "times": self.times,
             "remaining": self.remaining,
             "status": self.status,
+            "content_type": self.content_type,
+            "headers": [list(pair) for pair in self.headers],
             "retry_after": self.retry_after,
-            "delay": self.delay,
+            "delay": list(self.delay) if isinstance(self.delay, tuple) else self.delay,
             "after_processing": self.after_processing,
+            "raw_length": None if self.raw is None else len(self.raw),
         }
+
+
+def encode_body(body: _BodyValue | None, content_type: str | None) -> tuple[bytes | None, str]:
+    """Bytes and content type of a fault body: JSON for dict/list, as-is for text/bytes."""
+    if body is None:
+        return None, content_type or "application/json"
+    if isinstance(body, dict | list):
+        return json.dumps(body).encode(), content_type or "application/json"
+    if isinstance(body, str):
+        return body.encode(), content_type or "text/html; charset=utf-8"
+    if isinstance(body, bytes | bytearray):
+        return bytes(body), content_type or "text/html; charset=utf-8"
+    raise TypeError(f"body must be bytes, str, a dict or a list, not {type(body).__name__}")
+
+
+def _check_delay(delay: object) -> FaultDelay:
+    if isinstance(delay, bool):
+        raise TypeError("delay must be seconds (a number) or a (low, high) pair, not a bool")
+    if isinstance(delay, int | float):
+        if delay < 0:
+            raise ValueError(f"delay must be >= 0 seconds, not {delay}")
+        return float(delay)
+    if isinstance(delay, Sequence) and not isinstance(delay, str) and len(delay) == 2:
+        low, high = delay
+        if not all(isinstance(v, int | float) and not isinstance(v, bool) for v in (low, high)):
+            raise TypeError(f"delay range must hold two numbers, not {delay!r}")
+        if not 0 <= low <= high:
+            raise ValueError(f"delay range must satisfy 0 <= low <= high, not {tuple(delay)}")
+        return (float(low), float(high))
+    raise TypeError(f"delay must be seconds (a number) or a (low, high) pair, not {delay!r}")
+
+
+def _check_headers(
+    headers: Mapping[str, str] | Sequence[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    pairs = list(headers.items()) if isinstance(headers, Mapping) else list(headers)
+    out: list[tuple[str, str]] = []
+    for pair in pairs:
+        if not (isinstance(pair, tuple | list) and len(pair) == 2):
+            raise TypeError(f"headers must be a mapping or (name, value) pairs, not {pair!r}")
+        name, value = pair
+        if not isinstance(name, str) or not _TOKEN.fullmatch(name):
+            raise ValueError(f"header name {name!r} is not a valid HTTP token (use raw=...)")
+        if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
+            raise ValueError(f"header {name!r} value must be a str without CR/LF (use raw=...)")
+        if name.lower() in _FRAMING_HEADERS:
+            raise ValueError(
+                f"header {name!r} is computed by the sandbox; send a wrong one with raw=..."
+            )
+        out.append((name, value))
+    return tuple(out)
+
+
+def make_fault(
+    *,
+    fault_id: int,
+    path: PathMatch,
+    method: str | None,
+    action: str,
+    times: int | None,
+    given: Mapping[str, Any],
+) -> Fault:
+    """Build a checked :class:`Fault`; ``given`` holds only the options the caller set.
+
+    Raises ``ValueError``/``TypeError`` naming the argument that is wrong or that ``action``
+    does not use.
+    """
+    if action not in ACTIONS:
+        raise ValueError(f"unknown fault action {action!r}; expected one of {', '.join(ACTIONS)}")
+    if not isinstance(path, str | re.Pattern):
+        raise TypeError(f"path must be a str prefix or a compiled re.Pattern, not {path!r}")
+    if isinstance(path, str) and not path.startswith("/"):
+        raise ValueError(f"path must start with '/', not {path!r}")
+    if method is not None and (not isinstance(method, str) or not _TOKEN.fullmatch(method)):
+        raise ValueError(f"method must be an HTTP method name, not {method!r}")
+    if times is not None and (not isinstance(times, int) or isinstance(times, bool)):
+        raise TypeError(f"times must be an int or None, not {times!r}")
+    if times is not None and times < 1:
+        raise ValueError("times must be >= 1 (a fault fires at least once), or None for always")
+    unused = sorted(set(given) - _OPTIONS[action])
+    if unused:
+        raise ValueError(f"action {action!r} does not use {', '.join(unused)}")
+
+    options: dict[str, Any] = {}
+    if "status" in given:
+        status = given["status"]
+        if not isinstance(status, int) or isinstance(status, bool) or not 100 <= status <= 599:
+            raise ValueError(f"status must be an HTTP status code (100-599), not {status!r}")
+        options["status"] = status
+    content_type = given.get("content_type")
+    if content_type is not None and not isinstance(content_type, str):
+        raise TypeError(f"content_type must be a str, not {content_type!r}")
+    body = given.get("body")
+    if callable(body):
+        options["body"] = body
+        options["content_type"] = content_type
+    else:
+        options["body"], options["content_type"] = encode_body(body, content_type)
+    if "headers" in given:
+        options["headers"] = _check_headers(given["headers"])
+    if "retry_after" in given:
+        value = given["retry_after"]
+        if isinstance(value, bool) or not isinstance(value, str | int):
+            raise TypeError(f"retry_after must be a str or an int, not {value!r}")
+        options["retry_after"] = str(value)
+    if "delay" in given:
+        options["delay"] = _check_delay(given["delay"])
+    if action == "delay" and options.get("delay", 0.0) in (0.0, (0.0, 0.0)):
+        raise ValueError("action 'delay' needs delay > 0 (seconds, or a (low, high) range)")
+    if "raw" in given:
+        raw = given["raw"]
+        if not isinstance(raw, bytes | bytearray):
+            raise TypeError(f"raw must be bytes, not {type(raw).__name__}")
+        if not raw:
+            raise ValueError("raw must not be empty (use action='drop' to send nothing)")
+        options["raw"] = bytes(raw)
+    elif action == "raw":
+        raise ValueError("action 'raw' needs raw=b'...' (the bytes to write to the socket)")
+    options["after_processing"] = action in _ON_THE_ANSWER or bool(
+        given.get("after_processing", False)
+    )
+    return Fault(
+        id=fault_id,
+        path=path,
+        method=method.upper() if method else None,
+        action=action,  # type: ignore[arg-type]  # checked against ACTIONS above
+        times=times,
+        remaining=times,
+        **options,
+    )
 
 
 class FaultBook:
@@ -88,18 +280,25 @@ class FaultBook:
         self._faults: list[Fault] = []
         self._ids = itertools.count(1)
 
-    def add(self, **kwargs: Any) -> Fault:
-        """Add a rule built from :class:`Fault`'s fields (except ``id``) and return it."""
-        action = kwargs.get("action")
-        if action not in _ACTIONS:
-            raise ValueError(f"unknown fault action {action!r}; expected one of {sorted(_ACTIONS)}")
-        remaining = kwargs.get("remaining", 1)
-        if remaining is not None and remaining < 1:
-            raise ValueError("a fault must fire at least once (count >= 1, or None for always)")
-        if kwargs.get("delay", 0.0) < 0:
-            raise ValueError("delay must be >= 0 seconds")
+    def add(
+        self,
+        *,
+        path: PathMatch,
+        method: str | None,
+        action: str,
+        times: int | None,
+        given: Mapping[str, Any],
+    ) -> Fault:
+        """Check and add a rule (see :func:`make_fault`); return it."""
         with self._lock:
-            fault = Fault(id=next(self._ids), **kwargs)
+            fault = make_fault(
+                fault_id=next(self._ids),
+                path=path,
+                method=method,
+                action=action,
+                times=times,
+                given=given,
+            )
             self._faults.append(fault)
         return fault
 
@@ -136,53 +335,3 @@ class FaultBook:
         """The rules that can still fire, oldest first."""
         with self._lock:
             return list(self._faults)
-
-
-@dataclass(frozen=True, kw_only=True)
-class RequestRecord:
-    """One request the sandbox received on the API (admin requests are not recorded)."""
-
-    method: str
-    path: str
-    request_id: str
-    fault: FaultAction | None = None
-
-
-@dataclass
-class RequestLog:
-    """Every API request received, in order, for assertions like "exactly one token request"."""
-
-    _records: list[RequestRecord] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-
-    def append(self, record: RequestRecord) -> None:
-        """Record one request."""
-        with self._lock:
-            self._records.append(record)
-
-    def records(self) -> list[RequestRecord]:
-        """A copy of the log."""
-        with self._lock:
-            return list(self._records)
-
-    def count(self, path: PathMatch | None = None, method: str | None = None) -> int:
-        """Requests whose path matches ``path`` (prefix or pattern) and method ``method``."""
-        return sum(
-            1
-            for r in self.records()
-            if (path is None or path_matches(path, r.path))
-            and (method is None or r.method == method.upper())
-        )
-
-    def counts(self) -> Mapping[str, int]:
-        """Requests per ``"METHOD /path"``."""
-        out: dict[str, int] = {}
-        for r in self.records():
-            key = f"{r.method} {r.path}"
-            out[key] = out.get(key, 0) + 1
-        return out
-
-    def clear(self) -> None:
-        """Forget every request."""
-        with self._lock:
-            self._records.clear()

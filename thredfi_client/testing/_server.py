@@ -13,6 +13,7 @@ from typing import Any
 
 import uvicorn
 
+from ._connection import StopSignal
 from ._sandbox import Sandbox
 
 __all__ = ["SandboxServer"]
@@ -24,16 +25,30 @@ _STOP_TIMEOUT = 10.0
 
 
 class _QuietServer(uvicorn.Server):
-    """A uvicorn server that leaves process signal handlers alone.
+    """A uvicorn server that leaves process signal handlers alone and stops promptly.
 
     uvicorn installs SIGINT/SIGTERM handlers while serving in the main thread and re-raises the
     signal afterwards; a test's server must not take over Ctrl-C, and the CLI handles signals
-    itself so that it can exit 0.
+    itself so that it can exit 0. On shutdown it first ends the sandbox's pending fault waits
+    (delays, stalls), so requests in flight finish at once instead of being cancelled (with
+    tracebacks) when uvicorn's graceful-shutdown timeout runs out.
     """
+
+    def __init__(self, config: uvicorn.Config, stop: StopSignal) -> None:
+        super().__init__(config)
+        self._stop = stop
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
         yield
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        self._stop.rearm()
+        await super().startup(sockets)
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self._stop.stop()
+        await super().shutdown(sockets)
 
 
 def bind_loopback(port: int = 0) -> socket.socket:
@@ -56,9 +71,12 @@ def make_server(sandbox: Sandbox, **config: Any) -> _QuietServer:
         "lifespan": "off",
         "timeout_graceful_shutdown": 2,
         "access_log": False,
+        # h11 (uvicorn's own dependency), not httptools when installed: the socket-level
+        # faults reach its request cycle's transport, and behaviour must not depend on extras.
+        "http": "h11",
     }
     options.update(config)
-    return _QuietServer(uvicorn.Config(sandbox.app, **options))
+    return _QuietServer(uvicorn.Config(sandbox.app, **options), sandbox.app.stop_signal)
 
 
 class SandboxServer:
@@ -72,7 +90,8 @@ class SandboxServer:
       event loop.
 
     Either way ``server.base_url`` is ``http://127.0.0.1:<port>`` and the server is stopped on
-    exit (open requests get up to 2 seconds, then are cancelled).
+    exit: requests held by a fault (``delay``, ``stall``...) end at once, their connections
+    closed; a request still being handled gets up to 2 seconds.
 
     Args:
         sandbox: The sandbox to serve; a fresh ``Sandbox()`` when omitted.
@@ -95,6 +114,13 @@ class SandboxServer:
             raise RuntimeError("the server is not running")
         port: int = self._sock.getsockname()[1]
         return port
+
+    @property
+    def open_connections(self) -> int:
+        """Client connections the server holds open now (idle keep-alive ones included)."""
+        if self._server is None:
+            raise RuntimeError("the server is not running")
+        return len(self._server.server_state.connections)
 
     @property
     def base_url(self) -> str:

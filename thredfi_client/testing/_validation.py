@@ -1,9 +1,16 @@
-"""Validation of create bodies: every bad field is reported at once, DRF style.
+"""Validation of request bodies: first the contract's shape, then the API's business rules.
 
-Each ``clean_*`` function returns ``(cleaned, field_errors)``. ``field_errors`` maps a field path
-(``email``, ``line_items[0].quantity``) to a list of messages; when it is empty, ``cleaned`` holds
-the values the sandbox stores. Fields the contract does not know are ignored, as Django REST
-framework serializers do.
+The shape of each request schema of ``openapi/thredfi.yaml`` is declared here as :class:`Field`
+specs (type, ``nullable``, required, enum, ``minLength``, ``minItems``, ``minimum``, format), and
+:func:`check` applies one exactly as the contract says: ``null`` only where it is nullable, the
+right JSON type, and so on (``tests/sandbox/test_contract_conformance.py`` compares these specs
+with the contract itself). The ``clean_*`` functions then apply the rules the documentation
+states in prose (a customer needs a name; ISO country codes; VAT number forms) and the
+sandbox's own (amounts are not negative; discounts do not exceed what they discount).
+
+Every bad field is reported at once, DRF style: each ``clean_*`` returns ``(cleaned,
+field_errors)``, ``field_errors`` mapping a field path (``email``, ``line_items[0].quantity``)
+to messages. Fields the contract does not know are ignored, as Django REST framework does.
 """
 
 from __future__ import annotations
@@ -11,36 +18,200 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 from ._countries import ISO_3166_ALPHA2, vat_number_error
 
-__all__ = ["FieldErrors", "clean_customer", "clean_invoice", "is_uuid", "parse_datetime"]
+__all__ = [
+    "CUSTOMER_CREATE",
+    "INVOICE_CREATE",
+    "PARTNER_TOKEN_REQUEST",
+    "REQUEST_SCHEMAS",
+    "Field",
+    "FieldErrors",
+    "check",
+    "clean_customer",
+    "clean_invoice",
+    "clean_token_request",
+    "is_uuid",
+    "parse_datetime",
+]
 
 FieldErrors = dict[str, list[str]]
+Kind = Literal["string", "integer", "boolean", "array", "object", "any"]
 
-_EMAIL_RE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
-_CUSTOMER_TEXT_FIELDS: Final = (
-    "external_id",
-    "reference_number",
-    "individual_name",
-    "company_name",
-    "email",
-    "mobile_phone",
-    "office_phone",
-    "address_line1",
-    "address_line2",
-    "city",
-    "state_county",
-    "postal_code",
-    "country",
-    "vat_number",
-    "notes",
-)
-CUSTOMER_STATUSES: Final = ("active", "archived", "suspended")
-INVOICE_TYPES: Final = ("invoice", "receipt")
 REQUIRED: Final = "This field is required."
+NOT_NULL: Final = "This field may not be null."
+_EMAIL_RE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
+_TYPE_MESSAGES: Final[dict[str, str]] = {
+    "string": "Not a valid string.",
+    "integer": "A valid integer is required.",
+    "boolean": "Must be a valid boolean.",
+    "array": "Expected a list of items.",
+    "object": "Invalid data. Expected a JSON object.",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """The contract's description of one property (or array item, or whole body).
+
+    Attributes:
+        kind: JSON type (``any``: the contract gives none, so any value, null included).
+        nullable: ``null`` is allowed.
+        enum: The allowed values.
+        min_length: ``minLength`` of a string.
+        min_items: ``minItems`` of an array.
+        minimum: ``minimum`` of an integer.
+        format: ``uuid``, ``date-time`` or ``email``.
+        items: The spec of an array's items.
+        properties: An object's properties.
+        required: An object's required properties.
+    """
+
+    kind: Kind
+    nullable: bool = False
+    enum: tuple[str, ...] | None = None
+    min_length: int | None = None
+    min_items: int | None = None
+    minimum: int | None = None
+    format: str | None = None
+    items: Field | None = None
+    properties: Mapping[str, Field] | None = None
+    required: tuple[str, ...] = ()
+
+
+def _s(**options: Any) -> Field:
+    return Field(kind="string", **options)
+
+
+def _i(**options: Any) -> Field:
+    return Field(kind="integer", **options)
+
+
+_ANY: Final = Field(kind="any")
+
+
+# CustomerDocumentUpload and InvoiceDocumentUpload differ only in document_type's default.
+_DOCUMENT: Final = Field(
+    kind="object",
+    properties={
+        "file": _s(),
+        "document_type": _s(),
+        "upload_source": _s(),
+        "metadata": _ANY,
+        "tags": _ANY,
+    },
+    required=("file",),
+)
+
+
+#: ``CustomerCreate`` of the contract.
+CUSTOMER_CREATE: Final = Field(
+    kind="object",
+    properties={
+        **{
+            name: _s()
+            for name in (
+                "external_id",
+                "reference_number",
+                "individual_name",
+                "company_name",
+                "mobile_phone",
+                "office_phone",
+                "address_line1",
+                "address_line2",
+                "city",
+                "state_county",
+                "postal_code",
+                "country",
+                "vat_number",
+                "notes",
+            )
+        },
+        "email": _s(format="email"),
+        "tax_exempt": Field(kind="boolean"),
+        "status": _s(enum=("active", "archived", "suspended")),
+        "transaction_tags": Field(kind="array", items=_ANY),
+        "metadata": _ANY,
+        "payment_terms_days": _i(),
+        "credit_limit_cents": _i(minimum=0),
+        "document": _DOCUMENT,
+    },
+)
+
+_SALES_TAX_CREATE: Final = Field(
+    kind="object",
+    properties={"amount": _i(), "tax_account": _ANY, "discount_amount": _i()},
+    required=("amount",),
+)
+_LINE_ITEM_CREATE: Final = Field(
+    kind="object",
+    properties={
+        "quantity": _i(),
+        "unit_price": _i(),
+        "external_id": _s(),
+        "description": _s(),
+        "account_identifier": _ANY,
+        "product": _s(),
+        "discount_amount": _i(),
+        "sales_taxes": Field(kind="array", items=_SALES_TAX_CREATE),
+    },
+    required=("quantity", "unit_price"),
+)
+_ADDITIONAL_SALES_TAX_CREATE: Final = Field(
+    kind="object",
+    properties={"amount": _i(), "tax_account": _ANY, "rate": _s(), "name": _s()},
+    required=("amount",),
+)
+
+#: ``InvoiceCreate`` of the contract.
+INVOICE_CREATE: Final = Field(
+    kind="object",
+    properties={
+        "external_id": _s(min_length=1),
+        "sent_at": _s(format="date-time"),
+        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
+        "due_at": _s(format="date-time"),
+        "voided_at": _s(format="date-time"),
+        "invoice_number": _s(),
+        "invoice_type": _s(enum=("invoice", "receipt")),
+        "customer_id": _s(format="uuid", nullable=True),
+        "customer_external_id": _s(),
+        "memo": _s(),
+        "additional_discount": _i(),
+        "additional_sales_taxes": Field(kind="array", items=_ADDITIONAL_SALES_TAX_CREATE),
+        "additional_sales_taxes_total": _i(),
+        "tips": _i(),
+        "tips_account": _ANY,
+        "transaction_tags": Field(kind="array", items=_s(min_length=1)),
+        "metadata": _ANY,
+        "document": _DOCUMENT,
+    },
+    required=("external_id", "sent_at", "line_items"),
+)
+
+#: ``PartnerTokenRequest`` of the contract.
+PARTNER_TOKEN_REQUEST: Final = Field(
+    kind="object",
+    properties={"grant_type": _s(enum=("client_credentials",)), "client_id": _s(format="uuid")},
+    required=("grant_type", "client_id"),
+)
+
+#: The request schemas above by their name in the contract (nested ones included).
+REQUEST_SCHEMAS: Final[dict[str, Field]] = {
+    "CustomerCreate": CUSTOMER_CREATE,
+    "CustomerDocumentUpload": _DOCUMENT,
+    "InvoiceCreate": INVOICE_CREATE,
+    "InvoiceLineItemCreate": _LINE_ITEM_CREATE,
+    "SalesTaxCreate": _SALES_TAX_CREATE,
+    "AdditionalSalesTaxCreate": _ADDITIONAL_SALES_TAX_CREATE,
+    "InvoiceDocumentUpload": _DOCUMENT,
+    "PartnerTokenRequest": PARTNER_TOKEN_REQUEST,
+}
 
 
 def is_uuid(value: object) -> bool:
@@ -72,32 +243,75 @@ def _add(errors: FieldErrors, path: str, message: str) -> None:
 
 
 def _is_int(value: object) -> bool:
-    # bool is an int subclass, but true/false is never a valid amount.
+    # bool is an int subclass, but true/false is never an integer on the wire.
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _text(
-    body: dict[str, Any], name: str, errors: FieldErrors, path: str | None = None
-) -> str | None:
-    """An optional string field; null and blank strings count as absent."""
+_KIND_CHECKS: Final[dict[str, Callable[[object], bool]]] = {
+    "string": lambda v: isinstance(v, str),
+    "integer": _is_int,
+    "boolean": lambda v: isinstance(v, bool),
+    "array": lambda v: isinstance(v, list),
+    "object": lambda v: isinstance(v, dict),
+}
+
+
+def check(value: object, spec: Field, path: str, errors: FieldErrors) -> bool:
+    """Check ``value`` against ``spec`` as the contract does; False (with errors) if it fails.
+
+    Nested properties and items are checked too, each error under its own path.
+    """
+    if spec.kind == "any":
+        return True
+    if value is None:
+        if not spec.nullable:
+            _add(errors, path or "non_field_errors", NOT_NULL)
+        return spec.nullable
+    if not _KIND_CHECKS[spec.kind](value):
+        _add(errors, path or "non_field_errors", _TYPE_MESSAGES[spec.kind])
+        return False
+    before = len(errors)
+    if isinstance(value, str):
+        _check_string(value, spec, path, errors)
+    elif isinstance(value, int) and spec.minimum is not None and value < spec.minimum:
+        _add(errors, path, f"Ensure this value is greater than or equal to {spec.minimum}.")
+    elif isinstance(value, list):
+        if spec.min_items is not None and len(value) < spec.min_items:
+            _add(errors, path, "This list may not be empty.")
+        if spec.items is not None:
+            for i, item in enumerate(value):
+                check(item, spec.items, f"{path}[{i}]", errors)
+    elif isinstance(value, dict):
+        prefix = f"{path}." if path else ""
+        for name in spec.required:
+            if name not in value:
+                _add(errors, prefix + name, REQUIRED)
+        for name, sub in (spec.properties or {}).items():
+            if name in value:
+                check(value[name], sub, prefix + name, errors)
+    return len(errors) == before
+
+
+def _check_string(value: str, spec: Field, path: str, errors: FieldErrors) -> None:
+    if spec.enum is not None and value not in spec.enum:
+        _add(errors, path, f"{value!r} is not a valid choice: {', '.join(spec.enum)}.")
+    if spec.min_length is not None and len(value) < spec.min_length:
+        _add(errors, path, "This field may not be blank.")
+    if spec.format == "uuid" and not is_uuid(value):
+        _add(errors, path, "Must be a valid UUID.")
+    elif spec.format == "date-time" and parse_datetime(value) is None:
+        _add(errors, path, "Datetime has wrong format. Use ISO 8601.")
+
+
+def _text(body: dict[str, Any], name: str) -> str | None:
+    """An optional string that passed :func:`check`; blank counts as absent."""
     value = body.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        _add(errors, path or name, "Not a valid string.")
-        return None
-    return value if value.strip() else None
+    return value if isinstance(value, str) and value.strip() else None
 
 
-def _non_negative_int(
-    value: object, path: str, errors: FieldErrors, *, required: bool = False, default: int = 0
-) -> int:
-    if value is None:
-        if required:
-            _add(errors, path, REQUIRED)
-        return default
+def _amount(value: object, path: str, errors: FieldErrors, *, default: int = 0) -> int:
+    """A checked integer (or absent) that the sandbox also requires to be >= 0."""
     if not _is_int(value):
-        _add(errors, path, "A valid integer is required.")
         return default
     assert isinstance(value, int)
     if value < 0:
@@ -106,19 +320,34 @@ def _non_negative_int(
     return value
 
 
+def clean_token_request(form: dict[str, Any], partner_id: str) -> FieldErrors:
+    """Check a token request body that was sent (an absent body needs no check)."""
+    errors: FieldErrors = {}
+    check(form, PARTNER_TOKEN_REQUEST, "", errors)
+    client_id = form.get("client_id")
+    if "client_id" not in errors and client_id != partner_id:
+        _add(errors, "client_id", "Does not match the partner in the Basic credentials.")
+    return errors
+
+
 def clean_customer(body: object) -> tuple[dict[str, Any], FieldErrors]:
     """Validate a create-customer body."""
     errors: FieldErrors = {}
-    if not isinstance(body, dict):
-        return {}, {"non_field_errors": ["Invalid data. Expected a JSON object."]}
-    cleaned: dict[str, Any] = {name: _text(body, name, errors) for name in _CUSTOMER_TEXT_FIELDS}
-
+    if not check(body, CUSTOMER_CREATE, "", errors) and not isinstance(body, dict):
+        return {}, errors
+    assert isinstance(body, dict)
+    assert CUSTOMER_CREATE.properties is not None
+    cleaned: dict[str, Any] = {
+        name: _text(body, name)
+        for name, spec in CUSTOMER_CREATE.properties.items()
+        if spec.kind == "string" and name != "status"
+    }
     if cleaned["individual_name"] is None and cleaned["company_name"] is None:
         for name in ("individual_name", "company_name"):
             if name not in errors:
                 _add(errors, name, "Either individual_name or company_name is required.")
     email = cleaned["email"]
-    if email is not None and _EMAIL_RE.fullmatch(email) is None:
+    if email is not None and "email" not in errors and _EMAIL_RE.fullmatch(email) is None:
         _add(errors, "email", "Enter a valid email address.")
     country = cleaned["country"]
     if country is not None:
@@ -129,66 +358,25 @@ def clean_customer(body: object) -> tuple[dict[str, Any], FieldErrors]:
     vat = cleaned["vat_number"]
     if vat is not None and (problem := vat_number_error(vat)) is not None:
         _add(errors, "vat_number", problem)
-
-    tax_exempt = body.get("tax_exempt", False)
-    if tax_exempt is None:
-        tax_exempt = False
-    if not isinstance(tax_exempt, bool):
-        _add(errors, "tax_exempt", "Must be a valid boolean.")
-    cleaned["tax_exempt"] = tax_exempt is True
-
-    status = body.get("status", "active")
-    if status is None:
-        status = "active"
-    if status not in CUSTOMER_STATUSES:
-        _add(errors, "status", f"{status!r} is not a valid choice: {', '.join(CUSTOMER_STATUSES)}.")
-    cleaned["status"] = status
-
-    tags = body.get("transaction_tags", [])
-    if tags is None:
-        tags = []
-    if not isinstance(tags, list):
-        _add(
-            errors,
-            "transaction_tags",
-            f'Expected a list of items but got type "{type(tags).__name__}".',
-        )
-        tags = []
-    cleaned["transaction_tags"] = tags
+    cleaned["tax_exempt"] = body.get("tax_exempt") is True
+    status = body.get("status")
+    cleaned["status"] = status if isinstance(status, str) else "active"
+    tags = body.get("transaction_tags")
+    cleaned["transaction_tags"] = tags if isinstance(tags, list) else []
     cleaned["metadata"] = body.get("metadata")
-
-    terms = body.get("payment_terms_days")
-    cleaned["payment_terms_days"] = (
-        None if terms is None else _non_negative_int(terms, "payment_terms_days", errors)
-    )
-    limit = body.get("credit_limit_cents")
-    cleaned["credit_limit_cents"] = (
-        None if limit is None else _non_negative_int(limit, "credit_limit_cents", errors)
-    )
-
-    document = body.get("document")
-    if document is not None and not (isinstance(document, dict) and "file" in document):
-        _add(errors, "document.file", REQUIRED)
+    for name in ("payment_terms_days", "credit_limit_cents"):
+        value = body.get(name)
+        cleaned[name] = _amount(value, name, errors) if _is_int(value) else None
     return cleaned, errors
 
 
-def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
-    if not isinstance(item, dict):
-        _add(errors, at, "Invalid data. Expected a JSON object.")
-        return {}
+def _clean_line(item: dict[str, Any], at: str, errors: FieldErrors) -> dict[str, Any]:
     line: dict[str, Any] = {
-        "quantity": _non_negative_int(
-            item.get("quantity"), f"{at}.quantity", errors, required=True
-        ),
-        "unit_price": _non_negative_int(
-            item.get("unit_price"), f"{at}.unit_price", errors, required=True
-        ),
-        "discount_amount": _non_negative_int(
-            item.get("discount_amount"), f"{at}.discount_amount", errors
-        ),
+        name: _amount(item.get(name), f"{at}.{name}", errors)
+        for name in ("quantity", "unit_price", "discount_amount")
     }
     for name in ("external_id", "description", "product"):
-        line[name] = _text(item, name, errors, f"{at}.{name}")
+        line[name] = _text(item, name)
 
     account = item.get("account_identifier")
     if account is None:
@@ -205,20 +393,14 @@ def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
             'Expected an account UUID or an object {"id": <uuid>, "type": ...}.',
         )
 
-    taxes = item.get("sales_taxes", [])
-    if taxes is None:
-        taxes = []
-    if not isinstance(taxes, list):
-        _add(errors, f"{at}.sales_taxes", "Expected a list of items.")
-        taxes = []
+    taxes = item.get("sales_taxes")
     cleaned_taxes = []
-    for j, tax in enumerate(taxes):
-        tat = f"{at}.sales_taxes[{j}]"
+    for j, tax in enumerate(taxes if isinstance(taxes, list) else []):
         if not isinstance(tax, dict):
-            _add(errors, tat, "Invalid data. Expected a JSON object.")
-            continue
-        amount = _non_negative_int(tax.get("amount"), f"{tat}.amount", errors, required=True)
-        discount = _non_negative_int(tax.get("discount_amount"), f"{tat}.discount_amount", errors)
+            continue  # reported by check()
+        tat = f"{at}.sales_taxes[{j}]"
+        amount = _amount(tax.get("amount"), f"{tat}.amount", errors)
+        discount = _amount(tax.get("discount_amount"), f"{tat}.discount_amount", errors)
         if discount > amount:
             _add(errors, f"{tat}.discount_amount", "Must not exceed the tax amount.")
         cleaned_taxes.append(
@@ -234,97 +416,62 @@ def _clean_line(item: object, at: str, errors: FieldErrors) -> dict[str, Any]:
 def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
     """Validate a create-invoice body (the customer is resolved by the caller)."""
     errors: FieldErrors = {}
-    if not isinstance(body, dict):
-        return {}, {"non_field_errors": ["Invalid data. Expected a JSON object."]}
-    cleaned: dict[str, Any] = {}
-
-    external_id = body.get("external_id")
-    if external_id is None:
-        _add(errors, "external_id", REQUIRED)
-    elif not isinstance(external_id, str) or not external_id.strip():
-        _add(errors, "external_id", "This field may not be blank.")
-    cleaned["external_id"] = external_id
+    if not check(body, INVOICE_CREATE, "", errors) and not isinstance(body, dict):
+        return {}, errors
+    assert isinstance(body, dict)
+    cleaned: dict[str, Any] = {"external_id": body.get("external_id")}
+    if isinstance(cleaned["external_id"], str) and cleaned["external_id"].strip() == "":
+        errors.setdefault("external_id", ["This field may not be blank."])
 
     for name in ("sent_at", "due_at"):
-        raw = body.get(name)
-        if raw is None:
-            if name == "sent_at":
-                _add(errors, name, REQUIRED)
-            cleaned[name] = None
-            continue
-        parsed = parse_datetime(raw)
-        if parsed is None:
-            _add(errors, name, "Datetime has wrong format. Use ISO 8601.")
-        cleaned[name] = parsed
+        cleaned[name] = parse_datetime(body.get(name))
     if cleaned["sent_at"] and cleaned["due_at"] and cleaned["due_at"] < cleaned["sent_at"]:
         _add(errors, "due_at", "Must not be before sent_at.")
 
     items = body.get("line_items")
-    if items is None:
-        _add(errors, "line_items", REQUIRED)
-        items = []
-    elif not isinstance(items, list):
-        _add(errors, "line_items", "Expected a list of items.")
-        items = []
-    elif not items:
-        _add(errors, "line_items", "This list may not be empty.")
     cleaned["line_items"] = [
-        _clean_line(item, f"line_items[{i}]", errors) for i, item in enumerate(items)
+        _clean_line(item, f"line_items[{i}]", errors)
+        for i, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict)
     ]
 
     customer_id = body.get("customer_id")
-    if customer_id is not None and not is_uuid(customer_id):
-        _add(errors, "customer_id", "Must be a valid UUID.")
-    cleaned["customer_id"] = customer_id
-    cleaned["customer_external_id"] = _text(body, "customer_external_id", errors)
-    if customer_id is None and cleaned["customer_external_id"] is None:
+    cleaned["customer_id"] = customer_id if isinstance(customer_id, str) else None
+    cleaned["customer_external_id"] = _text(body, "customer_external_id")
+    no_customer = customer_id is None and cleaned["customer_external_id"] is None
+    if no_customer and "customer_external_id" not in errors:
         _add(errors, "customer_id", "Either customer_id or customer_external_id is required.")
 
     for name in ("invoice_number", "memo"):
-        cleaned[name] = _text(body, name, errors)
+        cleaned[name] = _text(body, name)
     if cleaned["invoice_number"] is not None and len(cleaned["invoice_number"]) > 100:
         _add(errors, "invoice_number", "Ensure this field has no more than 100 characters.")
     invoice_type = body.get("invoice_type", "invoice")
-    if invoice_type not in INVOICE_TYPES:
-        _add(errors, "invoice_type", f"{invoice_type!r} is not a valid choice.")
-    cleaned["invoice_type"] = invoice_type
-
-    cleaned["additional_discount"] = _non_negative_int(
+    cleaned["invoice_type"] = invoice_type if isinstance(invoice_type, str) else "invoice"
+    cleaned["additional_discount"] = _amount(
         body.get("additional_discount"), "additional_discount", errors
     )
-    cleaned["tips"] = _non_negative_int(body.get("tips"), "tips", errors)
+    cleaned["tips"] = _amount(body.get("tips"), "tips", errors)
 
-    extra_taxes = body.get("additional_sales_taxes", [])
-    if extra_taxes is None:
-        extra_taxes = []
-    if not isinstance(extra_taxes, list):
-        _add(errors, "additional_sales_taxes", "Expected a list of items.")
-        extra_taxes = []
+    extra_taxes = body.get("additional_sales_taxes")
     cleaned_extra = []
-    for k, tax in enumerate(extra_taxes):
-        tat = f"additional_sales_taxes[{k}]"
+    for k, tax in enumerate(extra_taxes if isinstance(extra_taxes, list) else []):
         if not isinstance(tax, dict):
-            _add(errors, tat, "Invalid data. Expected a JSON object.")
-            continue
+            continue  # reported by check()
         entry: dict[str, Any] = {
-            "amount": _non_negative_int(tax.get("amount"), f"{tat}.amount", errors, required=True)
+            "amount": _amount(tax.get("amount"), f"additional_sales_taxes[{k}].amount", errors)
         }
         if "tax_account" in tax:
             entry["tax_account"] = tax["tax_account"]
         for name in ("rate", "name"):
-            if tax.get(name) is None:
-                continue
-            if isinstance(tax[name], str):
+            if isinstance(tax.get(name), str):
                 entry[name] = tax[name]
-            elif _is_int(tax[name]) or isinstance(tax[name], float):
-                entry[name] = str(tax[name])  # the response types rate as a string
-            else:
-                _add(errors, f"{tat}.{name}", "Not a valid string.")
         cleaned_extra.append(entry)
     cleaned["additional_sales_taxes"] = cleaned_extra
 
-    given_total = body.get("additional_sales_taxes_total")
-    total = _non_negative_int(given_total, "additional_sales_taxes_total", errors)
+    total = _amount(
+        body.get("additional_sales_taxes_total"), "additional_sales_taxes_total", errors
+    )
     if cleaned_extra:
         computed = sum(t["amount"] for t in cleaned_extra)
         # A total sent alongside the list must agree with it; 0 counts as "not given" (default).
@@ -342,15 +489,7 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
         # The request takes any JSON here, the response a string: keep it as compact JSON.
         tips_account = json.dumps(tips_account, separators=(",", ":"), sort_keys=True)
     cleaned["tips_account"] = tips_account
-
-    tags = body.get("transaction_tags", [])
-    if tags is None:
-        tags = []
-    if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
-        _add(errors, "transaction_tags", "Expected a list of non-empty strings.")
-    cleaned["transaction_tags"] = tags
+    tags = body.get("transaction_tags")
+    cleaned["transaction_tags"] = tags if isinstance(tags, list) else []
     cleaned["metadata"] = body.get("metadata")
-    document = body.get("document")
-    if document is not None and not (isinstance(document, dict) and "file" in document):
-        _add(errors, "document.file", REQUIRED)
     return cleaned, errors

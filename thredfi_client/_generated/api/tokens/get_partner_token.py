@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ...types import UNSET, Unset
 from .. import Operation
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -18,7 +19,7 @@ if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client`
 
 def _get_kwargs(
     *,
-    body: PartnerTokenRequest,
+    body: PartnerTokenRequest | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -27,7 +28,8 @@ def _get_kwargs(
         "url": "/v1/platform/oauth2/token/",
     }
 
-    _kwargs["data"] = body.to_dict()
+    if not isinstance(body, Unset):
+        _kwargs["data"] = body.to_dict()
 
     headers["Content-Type"] = "application/x-www-form-urlencoded"
 
