@@ -190,22 +190,25 @@ class _Body(httpx.AsyncByteStream):
         self._request = request
         self._complete = False
 
-    async def __aiter__(self) -> AsyncIterator[bytes]:
-        response = self._response
-        assert response is not None, "the response body was closed"
-        content = response.content
-        while True:
-            error: Exception | None = None
-            try:
-                chunk = await content.readany()
-            except Exception as exc:
-                error = mapped_error(exc, self._request)
-            if error is not None:
-                raise error
-            if not chunk:
-                self._complete = True
-                return
-            yield chunk
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        # An iterator object rather than an async generator: no generator to create, register
+        # with the event loop and finalize per response.
+        assert self._response is not None, "the response body was closed"
+        return self
+
+    async def __anext__(self) -> bytes:
+        assert self._response is not None, "the response body was closed"
+        error: Exception | None = None
+        try:
+            chunk = await self._response.content.readany()
+        except Exception as exc:  # mapped, see mapped_error
+            error = mapped_error(exc, self._request)
+        if error is not None:
+            raise error  # outside the handler: no __context__ pointing at aiohttp's exception
+        if not chunk:
+            self._complete = True
+            raise StopAsyncIteration
+        return chunk
 
     async def aclose(self) -> None:
         response, self._response = self._response, None

@@ -34,26 +34,47 @@ Trace = Callable[[str, Mapping[str, Any]], Awaitable[None]]
 _SENDING = ".send_request_headers.started"
 
 
-async def _arm_on_send(event: str, info: Mapping[str, Any]) -> None:
-    if event.endswith(_SENDING):
-        arm_attempt_deadline()
+class _Abandoned(Exception):
+    """Raised inside httpcore, at the first byte, for a request its caller gave up on."""
 
 
-class _Chained:
-    """A caller's own ``trace`` extension, called after arming the deadline."""
+class _Attempt:
+    """One request's way through httpcore: has it started sending, has its caller gone?
 
-    __slots__ = ("_theirs",)
+    Its :meth:`trace` is the request's httpcore ``trace`` extension (calling the caller's own
+    trace, if any, too).
+    """
 
-    def __init__(self, theirs: Trace) -> None:
-        self._theirs = theirs
+    __slots__ = ("abandoned", "sending", "theirs")
 
-    async def __call__(self, event: str, info: Mapping[str, Any]) -> None:
-        await _arm_on_send(event, info)
-        await self._theirs(event, info)
+    def __init__(self, theirs: Trace | None) -> None:
+        self.sending = False
+        self.abandoned = False
+        self.theirs = theirs
+
+    async def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        if event.endswith(_SENDING):
+            if self.abandoned:
+                # Nothing was written yet: httpcore closes the connection it was given.
+                raise _Abandoned("the caller gave up before the request was sent")
+            self.sending = True
+            arm_attempt_deadline()
+        if self.theirs is not None:
+            await self.theirs(event, info)
 
 
 class HttpxTransport(DeadlineArmingTransport):
-    """``httpx.AsyncHTTPTransport`` behind a connection gate, arming the deadline on send."""
+    """``httpx.AsyncHTTPTransport`` behind a connection gate, safe to cancel at any point.
+
+    httpcore leaves a pool slot stuck for good when a request is cancelled after the pool
+    assigned it a connection but before the request started on it (waiting for the
+    connection, opening it, or taking the connection's state lock: encode/httpcore#1093 and
+    alike). So each request runs in a task of its own, shielded from its caller's cancellation
+    until it starts sending: a caller cancelled before that returns at once, and the request,
+    left to itself, stops at its first byte (or fails or times out on its own), which httpcore
+    cleans up after. A caller cancelled once it is sending cancels the request, which httpcore
+    handles. The attempt deadline is armed as it starts sending (``_deadline``).
+    """
 
     def __init__(self, limits: httpx.Limits) -> None:
         self._transport = httpx.AsyncHTTPTransport(limits=limits)
@@ -66,22 +87,47 @@ class HttpxTransport(DeadlineArmingTransport):
         return self._transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio
+
         self._binding.check()
         extensions = request.extensions
         timeouts = extensions.get("timeout")
         await self._slots.acquire(timeouts.get("pool") if timeouts else None)
+        theirs = extensions.get("trace")
+        if isinstance(theirs, _AttemptTrace):  # a retry of the same request: not theirs
+            theirs = theirs.theirs
+        attempt = _Attempt(theirs)
+        extensions["trace"] = _AttemptTrace(attempt)
+        # The context (and so the attempt deadline) is copied into the task.
+        sending = asyncio.get_running_loop().create_task(
+            self._transport.handle_async_request(request)
+        )
         try:
-            trace = extensions.get("trace")
-            if trace is None:
-                extensions["trace"] = _arm_on_send
-            elif trace is not _arm_on_send and not isinstance(trace, _Chained):
-                extensions["trace"] = _Chained(trace)
-            response = await self._transport.handle_async_request(request)
+            response = await asyncio.shield(sending)
         except BaseException:
-            self._slots.release()
+            if sending.done():  # it failed by itself, or finished just as its caller left
+                self._finished_alone(sending)
+                raise
+            if attempt.sending:
+                sending.cancel()  # cancelling while it sends or receives is safe
+            else:
+                attempt.abandoned = True
+            sending.add_done_callback(self._finished_alone)
             raise
         response.stream = _SlotStream(response.stream, self._slots)
         return response
+
+    def _finished_alone(self, sending: asyncio.Task[httpx.Response]) -> None:
+        """A request whose caller is gone has finished: close its response, free its slot."""
+        if sending.cancelled() or sending.exception() is not None:
+            self._slots.release()
+            return
+        response = sending.result()
+        stream = _SlotStream(response.stream, self._slots)
+        import asyncio
+
+        closing = asyncio.get_running_loop().create_task(stream.aclose())
+        closing.add_done_callback(_retrieve)
 
     async def aclose(self) -> None:
         if self._binding.owner_gone():
@@ -89,6 +135,27 @@ class HttpxTransport(DeadlineArmingTransport):
             return
         self._binding.closed = True
         await self._transport.aclose()
+
+
+class _AttemptTrace:
+    """The ``trace`` extension of one attempt (a class, so a retry can tell it from theirs)."""
+
+    __slots__ = ("_attempt",)
+
+    def __init__(self, attempt: _Attempt) -> None:
+        self._attempt = attempt
+
+    @property
+    def theirs(self) -> Trace | None:
+        return self._attempt.theirs
+
+    async def __call__(self, event: str, info: Mapping[str, Any]) -> None:
+        await self._attempt.trace(event, info)
+
+
+def _retrieve(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 class _SlotStream(httpx.AsyncByteStream):

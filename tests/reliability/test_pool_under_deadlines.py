@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import random
 import time
 
 import httpx
@@ -87,6 +89,50 @@ async def test_the_pool_recovers_at_full_capacity_after_bursts_of_expiring_deadl
     )
     assert [o for o in outcomes if not isinstance(o, Customer)] == []
     assert time.monotonic() - started < 5.0
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+async def test_the_pool_survives_callers_that_give_up_at_any_moment(
+    sandbox_server: SandboxServer, make_client: ClientFactory, transport: str
+) -> None:
+    # Callers cancel their calls (asyncio.wait_for, a task group...) while they wait for a
+    # connection, open one, send or read. On httpx, a cancel between "the pool gave me a
+    # connection" and "the request started on it" left the connection stuck for good.
+    sandbox = sandbox_server.sandbox
+    customer_id = _customer(sandbox_server)
+    path = customer_path(customer_id)
+    limits = httpx.Limits(max_connections=20, max_keepalive_connections=5)
+    client = make_client(transport=transport, limits=limits)
+    await client.customers.get(BUSINESS_ID, customer_id)  # its token, outside the bursts
+    patience = random.Random(13)
+
+    async def impatient() -> None:
+        with contextlib.suppress(TimeoutError):
+            call = client.customers.get(BUSINESS_ID, customer_id)
+            await asyncio.wait_for(call, patience.uniform(0.0, 0.4))
+
+    for _ in range(4):
+        sandbox.add_fault(path, method="GET", action="delay", delay=(0.0, 0.05), times=400)
+        await asyncio.gather(*(impatient() for _ in range(400)))
+        sandbox.clear_faults()
+
+    # Requests whose callers left finish (or stop before sending) on their own, within a second.
+    for _ in range(40):
+        if _checked_out(client) == 0:
+            break
+        await asyncio.sleep(0.05)
+    assert _checked_out(client) == 0
+    sandbox.add_fault(path, method="GET", action="delay", delay=0.5, times=20)
+    outcomes = await asyncio.gather(
+        *(
+            client.customers.get(
+                BUSINESS_ID, customer_id, timeout=httpx.Timeout(10.0, pool=0.3), max_retries=0
+            )
+            for _ in range(20)
+        ),
+        return_exceptions=True,
+    )
+    assert [o for o in outcomes if not isinstance(o, Customer)] == []
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
