@@ -199,9 +199,8 @@ class ThredfiClient(Resources):
     def http_client(self) -> httpx.AsyncClient:
         """An ``httpx.AsyncClient`` over the same pool, with auth and retries installed.
 
-        For requests the SDK has no operation for. The operations themselves do not go through
-        it (they skip its cookie, redirect and event-hook handling), so hooks installed on it
-        see only the requests made through it.
+        For requests the SDK has no operation for. The operations themselves skip its cookie
+        jar and redirect handling, but run the event hooks installed on it.
         """
         return self._http
 
@@ -350,21 +349,27 @@ class ThredfiClient(Resources):
         """Drive the auth flow over the retry transport: ``httpx.AsyncClient.send``, lean.
 
         What ``AsyncClient.send`` does per request and the SDK does not use is skipped: cookie
-        jar bookkeeping, redirect handling (redirects are never followed) and event hooks. The
-        requests and responses are httpx's own, and the transports are called as httpx calls
-        them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
+        jar bookkeeping and redirect handling (redirects are never followed). Event hooks
+        installed on :attr:`http_client` still run (a response hook sees the body already
+        read). The requests and responses are httpx's own, and the transports are called as
+        httpx calls them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
         """
         if self._http.is_closed:
             raise ClientClosedError(
                 "the Thredfi client was closed (aclose() or the end of its 'async with'); "
                 "make a new one"
             )
+        hooks = self._http.event_hooks
         flow = self._auth.async_auth_flow(request)
         try:
             outgoing = await flow.__anext__()
             while True:
+                for hook in hooks["request"]:  # as httpx runs them; usually there are none
+                    await hook(outgoing)
                 response = await self._transport.handle_async_request(outgoing)
                 response.request = outgoing
+                for hook in hooks["response"]:
+                    await hook(response)
                 try:
                     outgoing = await flow.asend(response)
                 except StopAsyncIteration:

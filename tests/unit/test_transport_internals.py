@@ -21,6 +21,7 @@ from thredfi_client import (
     APIConnectionError,
     ClientClosedError,
     EventLoopError,
+    NotFoundError,
     ResponseTooLargeError,
     ThredfiClient,
 )
@@ -536,3 +537,38 @@ async def test_whatever_fails_below_leaves_as_a_thredfi_error(
     assert info.value.__cause__ is None
     assert info.value.__context__ is None
     assert info.value.request.headers["authorization"] == "[redacted]"  # type: ignore[attr-defined]
+
+
+async def test_event_hooks_on_the_http_client_run_for_operations() -> None:
+    seen: list[str] = []
+
+    async def on_request(request: httpx.Request) -> None:
+        seen.append(f"request {request.method} {request.url.path}")
+
+    async def on_response(response: httpx.Response) -> None:
+        seen.append(f"response {response.status_code} {len(response.content)}")
+
+    customer = b'{"error_code": "customer_not_found"}'
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token/"):
+            return httpx.Response(
+                200, json={"access_token": "tok_secret_3", "token_type": "Bearer", "expires_in": 60}
+            )
+        return httpx.Response(404, content=customer)
+
+    async with ThredfiClient(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url="https://api.thredfi.test",
+        transport=httpx.MockTransport(answer),
+    ) as client:
+        client.http_client.event_hooks["request"].append(on_request)
+        client.http_client.event_hooks["response"].append(on_response)
+        with pytest.raises(NotFoundError):
+            await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+
+    path = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/"
+    assert seen[0] == "request POST /v1/platform/oauth2/token/"
+    assert seen[1].startswith("response 200 ")
+    assert seen[2:] == [f"request GET {path}", f"response 404 {len(customer)}"]
