@@ -108,11 +108,13 @@ class HttpxTransport(DeadlineArmingTransport):
             if sending.done():  # it failed by itself, or finished just as its caller left
                 self._finished_alone(sending)
                 raise
-            if attempt.sending:
-                sending.cancel()  # cancelling while it sends or receives is safe
-            else:
-                attempt.abandoned = True
             sending.add_done_callback(self._finished_alone)
+            if not attempt.sending:
+                attempt.abandoned = True  # it stops at its first byte, whenever it gets there
+                raise
+            sending.cancel()  # cancelling while it sends or receives is safe
+            # Let httpcore close the connection before the caller moves on (a retry, say).
+            await asyncio.wait([sending])
             raise
         response.stream = _SlotStream(response.stream, self._slots)
         return response
