@@ -1,50 +1,51 @@
 #!/usr/bin/env bash
-# Regenerate thredfi_client/_generated/ from openapi/ (see CONTRIBUTING.md).
+# Regenerate openapi/thredfi.yaml and thredfi_client/_generated/ from openapi/ (docs/regenerating.md).
 #
-#   openapi/thredfi.vendor.yaml  +  openapi/corrections.overlay.yaml
-#        -> openapi/thredfi.yaml                       (strict overlay: codegen/apply_overlay.py)
-#        -> thredfi_client/_generated/                 (openapi-python-client + codegen/templates)
+#   openapi/thredfi.vendor.yaml + openapi/corrections.overlay.yaml  -> openapi/thredfi.yaml
+#   + codegen/names.yaml, codegen/skipped.yaml, codegen/templates/  -> thredfi_client/_generated/
 #
-# Deterministic: same inputs, same bytes. Needs the dev tools: ./scripts/bootstrap installs them.
+# Strict and deterministic: the steps are codegen/generate.py's. The Python it runs with, in order:
+# $PYTHON if set; the activated virtualenv ($VIRTUAL_ENV); this project's .venv/; python3.
+# Every tool is used through that interpreter ("$PY" -m ...), so it is the one its environment has.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 OPC_VERSION="0.29.1"   # pinned generator; pyproject's [dev] extra pins the same version
-PY="${PYTHON:-}"
-if [[ -z "$PY" ]]; then
-  if [[ -x .venv/bin/python ]]; then PY=.venv/bin/python; else PY=python3; fi
-fi
-BIN="$(dirname "$PY")"
 
-installed="$("$PY" -c 'import importlib.metadata as m; print(m.version("openapi-python-client"))' 2>/dev/null || true)"
-if [[ "$installed" != "$OPC_VERSION" ]]; then
-  echo "codegen: openapi-python-client $OPC_VERSION is required (found '${installed:-none}'); run ./scripts/bootstrap" >&2
+if [[ -n "${PYTHON:-}" ]]; then
+  PY="$PYTHON"; from='$PYTHON'
+elif [[ -n "${VIRTUAL_ENV:-}" ]]; then
+  PY="$VIRTUAL_ENV/bin/python"; from='$VIRTUAL_ENV'
+elif [[ -x .venv/bin/python ]]; then
+  PY=.venv/bin/python; from='.venv/'
+else
+  PY=python3; from='PATH'
+fi
+
+if ! "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+  echo "codegen: no Python 3.11+ at '$PY' (from $from): set PYTHON=, activate a virtualenv, or run ./scripts/bootstrap" >&2
   exit 1
 fi
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# One line naming everything missing from that interpreter's environment.
+missing="$("$PY" - "$OPC_VERSION" <<'EOF'
+import importlib.metadata as m, sys
+wanted = {"openapi-python-client": sys.argv[1], "ruff": None, "python-jsonpath": None, "PyYAML": None}
+problems = []
+for name, version in wanted.items():
+    try:
+        found = m.version(name)
+    except m.PackageNotFoundError:
+        problems.append(f"{name} (missing)")
+        continue
+    if version and found != version:
+        problems.append(f"{name}=={version} (found {found})")
+print(", ".join(problems))
+EOF
+)"
+if [[ -n "$missing" ]]; then
+  echo "codegen: $PY (from $from) lacks $missing: run ./scripts/bootstrap, or pip install -e '.[dev]' there" >&2
+  exit 1
+fi
 
-# 1. The contract: vendor file + our corrections. Fails naming any correction that stopped applying.
-"$PY" codegen/apply_overlay.py openapi/thredfi.vendor.yaml openapi/corrections.overlay.yaml "$work/thredfi.yaml"
-
-# 2. Templates: ours, plus the x- extensions of each operation as a Jinja module.
-cp -R codegen/templates "$work/templates"
-"$PY" codegen/spec_extensions.py "$work/thredfi.yaml" "$work/templates/_spec_extensions.jinja"
-
-# 3. Generate outside the tree, then format with the project's pinned ruff (isolated settings so
-#    the output does not depend on the caller's config).
-"$BIN/openapi-python-client" generate --path "$work/thredfi.yaml" --meta none \
-  --config codegen/config.yaml --custom-template-path "$work/templates" \
-  --output-path "$work/_generated" >/dev/null
-"$BIN/ruff" check --isolated --quiet --target-version py311 --line-length 100 \
-  --select F401,I --fix-only --exit-zero "$work/_generated"
-"$BIN/ruff" format --isolated --quiet --target-version py311 --line-length 100 "$work/_generated"
-"$PY" -m compileall -q "$work/_generated" >/dev/null
-find "$work/_generated" -name __pycache__ -type d -prune -exec rm -rf {} +
-
-# 4. Swap the results in.
-cp "$work/thredfi.yaml" openapi/thredfi.yaml
-rm -rf thredfi_client/_generated
-cp -R "$work/_generated" thredfi_client/_generated
-echo "codegen: wrote openapi/thredfi.yaml and thredfi_client/_generated/ ($(find thredfi_client/_generated -name '*.py' | wc -l) modules)"
+exec "$PY" -m codegen "$@"

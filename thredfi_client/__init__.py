@@ -31,7 +31,8 @@ from ._errors import (
     ThredfiError,
     UnprocessableEntityError,
 )
-from ._generated import API_VERSION, NOT_GIVEN, NotGiven, RawResponse
+from ._generated import API_VERSION
+from ._operation import NOT_GIVEN, NotGiven, RawResponse
 from ._retry import RetryPolicy, RetryTransport
 from ._version import __version__
 

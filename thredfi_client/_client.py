@@ -31,8 +31,19 @@ from ._errors import (
     connection_error_from,
     status_error_from_response,
 )
-from ._generated import NOT_GIVEN, NotGiven, Operation, RawResponse, Resources, TimeoutTypes
+from ._generated import Resources
 from ._generated.types import parse_uuid
+from ._operation import (
+    NOT_GIVEN,
+    Body,
+    Headers,
+    NotGiven,
+    Operation,
+    Query,
+    RawResponse,
+    TimeoutTypes,
+    Unset,
+)
 from ._retry import RetryPolicy, RetryTransport
 from ._version import __version__
 
@@ -86,6 +97,9 @@ class ThredfiClient(Resources):
             used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
             with pytest-httpx or respx: they mock httpx's own transport only.
         limits: Connection pool limits (default 100 connections, 20 kept alive).
+        default_headers: Headers sent with every call (a call's own headers and its
+            ``extra_headers`` take precedence). ``Authorization``, ``Proxy-Authorization``,
+            ``Cookie`` and ``Idempotency-Key`` are refused with a ``ValueError``.
         max_response_bytes: The largest response body accepted, counted after decompression
             (default 32 MiB). A larger one raises :class:`~thredfi_client.ResponseTooLargeError`
             as soon as it is seen, without reading the rest.
@@ -107,6 +121,7 @@ class ThredfiClient(Resources):
         retry_policy: RetryPolicy | None = None,
         transport: TransportChoice | httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits = DEFAULT_LIMITS,
+        default_headers: Headers | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
@@ -120,6 +135,9 @@ class ThredfiClient(Resources):
         )
         self._timeout, self._total_timeout = _checked_timeout(timeout)
         self._timeout_phases = self._timeout.as_dict()
+        self._default_headers = _checked_headers(
+            "default_headers", default_headers, refused=_REFUSED_DEFAULT_HEADERS
+        )
         policy = retry_policy or RetryPolicy()
         self._max_retries = _checked_max_retries(
             policy.max_retries if max_retries is None else max_retries
@@ -187,6 +205,11 @@ class ThredfiClient(Resources):
         return self._auth
 
     @property
+    def default_headers(self) -> Mapping[str, str]:
+        """Headers sent with every call of this client (a copy)."""
+        return dict(self._default_headers)
+
+    @property
     def transport_name(self) -> TransportName:
         """The transport this client sends through: ``"httpx"``, ``"aiohttp"`` or ``"custom"``.
 
@@ -214,13 +237,23 @@ class ThredfiClient(Resources):
         *,
         timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
         max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Headers | None = None,
     ) -> Self:
         """A client with other defaults that shares this one's connection pool and tokens.
 
-        ``client.with_options(timeout=5.0, max_retries=0).customers.get(...)``. Closing the
-        derived client does not close the shared pool; close the original.
+        ``client.with_options(timeout=5.0, max_retries=0).customers.get(...)``.
+        ``default_headers`` are added to this client's (same name: the new value wins).
+        Closing the derived client does not close the shared pool; close the original.
         """
         derived = copy.copy(self)
+        if default_headers is not None:
+            merged = httpx.Headers(self._default_headers)
+            merged.update(
+                _checked_headers(
+                    "default_headers", default_headers, refused=_REFUSED_DEFAULT_HEADERS
+                )
+            )
+            derived._default_headers = merged
         if not isinstance(timeout, NotGiven):
             derived._timeout, derived._total_timeout = _checked_timeout(timeout)
             derived._timeout_phases = derived._timeout.as_dict()
@@ -263,10 +296,27 @@ class ThredfiClient(Resources):
         *,
         timeout: TimeoutTypes | NotGiven,  # noqa: ASYNC109 -- an httpx setting, not a deadline
         max_retries: int | NotGiven,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
     ) -> RawResponse[T]:
         """Send one operation (the generated resources call this; see ``Requester``)."""
+        added_headers = _checked_headers("extra_headers", extra_headers)
         arguments = _checked_path_params(operation, arguments)
+        if operation.idempotency_key_param is not None:
+            arguments = _with_idempotency_key(
+                operation.idempotency_key_param, arguments, added_headers
+            )
         request_kwargs = operation.build_request(**arguments)
+        if extra_query:
+            request_kwargs["params"] = {**request_kwargs.get("params", {}), **extra_query}
+        if extra_body:
+            _add_to_body(operation, request_kwargs, extra_body)
+        if self._default_headers or added_headers:
+            headers = httpx.Headers(self._default_headers)
+            headers.update(request_kwargs.get("headers", {}))
+            headers.update(added_headers)
+            request_kwargs["headers"] = headers
         if isinstance(timeout, NotGiven):
             phases, total = self._timeout_phases, self._total_timeout
         else:
@@ -501,6 +551,84 @@ def _redact_json(value: object, redact: Callable[[str], str]) -> object:
     if isinstance(value, dict):
         return {key: _redact_json(item, redact) for key, item in value.items()}
     return value
+
+
+#: Headers no caller may set through ``extra_headers``/``default_headers``: credentials travel
+#: only through ``ThredfiAuth`` (compared in lower case).
+_CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+#: ``default_headers`` may not hold a key meant for one call: every call would then be a replay.
+_REFUSED_DEFAULT_HEADERS = _CREDENTIAL_HEADERS | {"idempotency-key"}
+
+
+#: What ``_checked_headers`` returns for ``None`` (never mutated: saves a Headers per call).
+_NO_HEADERS = httpx.Headers()
+
+
+def _checked_headers(
+    name: str, headers: Headers | None, *, refused: frozenset[str] = _CREDENTIAL_HEADERS
+) -> httpx.Headers:
+    """Headers a caller adds, checked; the message names the header, never its value."""
+    if headers is None:
+        return _NO_HEADERS
+    if not isinstance(headers, Mapping):
+        raise TypeError(f"{name} must be a mapping of header names to values")
+    for key, value in headers.items():
+        if not isinstance(key, str) or not key or not key.isascii() or not key.isprintable():
+            raise ValueError(f"{name}: {key!r:.60} is not a valid header name")
+        if key.lower() in refused:
+            why = (
+                "credentials are sent only by the client's auth"
+                if key.lower() in _CREDENTIAL_HEADERS
+                else "a key is made per call (pass idempotency_key= or extra_headers= instead)"
+            )
+            raise ValueError(f"{name}: the {key!r} header cannot be set here: {why}")
+        if not isinstance(value, str):
+            raise TypeError(f"{name}: the value of {key!r} must be a str")
+        if "\r" in value or "\n" in value:
+            raise ValueError(f"{name}: the value of {key!r} contains a line break")
+    return httpx.Headers(dict(headers))
+
+
+def _with_idempotency_key(
+    param: str, arguments: Mapping[str, Any], added_headers: httpx.Headers
+) -> Mapping[str, Any]:
+    """Give the call a fresh ``Idempotency-Key`` unless the caller gave one.
+
+    Made once per call, before the request is built: every retry of the call (the retry layer
+    resends the same request) carries the same key, so the server sees one logical request.
+    """
+    given = arguments.get(param)
+    if given is None or isinstance(given, Unset):
+        if "idempotency-key" in added_headers:
+            return arguments
+        return {**arguments, param: str(uuid.uuid4())}
+    if not isinstance(given, str) or not given.strip():
+        raise ValueError(f"{param} must be a non-empty string, got {given!r:.60}")
+    return arguments
+
+
+def _add_to_body(
+    operation: Operation[Any], request_kwargs: dict[str, Any], extra_body: Body
+) -> None:
+    """Merge ``extra_body`` into the request body the operation built (JSON, form, multipart)."""
+    if not isinstance(extra_body, Mapping) or not all(isinstance(k, str) for k in extra_body):
+        raise TypeError("extra_body must be a mapping with str keys")
+    if "json" in request_kwargs or not ({"data", "files", "content"} & request_kwargs.keys()):
+        body = request_kwargs.get("json", {})
+        if not isinstance(body, dict):
+            raise TypeError(f"{operation.operation_id}: its JSON body is not an object")
+        request_kwargs["json"] = {**body, **extra_body}
+    elif "data" in request_kwargs:
+        request_kwargs["data"] = {**request_kwargs["data"], **extra_body}
+    elif "files" in request_kwargs:
+        request_kwargs["files"] = [
+            *request_kwargs["files"],
+            *((key, (None, str(value), "text/plain")) for key, value in extra_body.items()),
+        ]
+    else:
+        raise TypeError(
+            f"{operation.operation_id}: extra_body needs a JSON, form or multipart body"
+        )
 
 
 def _checked_path_params(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:

@@ -5,54 +5,30 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
-from codegen.apply_overlay import OverlayError, apply_overlay
-from codegen.spec_extensions import method_name
+from codegen.apply_overlay import OverlayError, corrected_contract, read_actions
+from codegen.names import CLIENT_ATTRIBUTES, method_name
+from thredfi_client import ThredfiClient
+from thredfi_client._generated import OPERATION_NAMES
 
-ROOT = Path(__file__).resolve().parents[2]
-
-VENDOR = ROOT / "openapi" / "thredfi.vendor.yaml"
-OVERLAY = ROOT / "openapi" / "corrections.overlay.yaml"
-
-
-def load(path: Path) -> Any:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
-
-
-def project_copy(tmp_path: Path) -> Path:
-    """The files codegen.sh reads and writes, copied so a test can change the vendor file."""
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copy2(ROOT / "codegen.sh", root / "codegen.sh")
-    for folder in ("codegen", "openapi"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copytree(
-        ROOT / "thredfi_client",
-        root / "thredfi_client",
-        ignore=shutil.ignore_patterns("__pycache__", "_generated", "testing"),
-    )
-    return root
-
-
-def run_codegen(root: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["bash", str(root / "codegen.sh")],
-        env={**os.environ, "PYTHON": sys.executable},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+from .helpers import (
+    OVERLAY,
+    ROOT,
+    VENDOR,
+    dump,
+    error_lines,
+    load,
+    project_copy,
+    run_codegen,
+    type_check_all_operations,
+)
 
 
 def tree_digest(*paths: Path) -> str:
@@ -74,8 +50,7 @@ def tree_digest(*paths: Path) -> str:
 
 
 def test_committed_contract_is_vendor_plus_corrections() -> None:
-    document = load(VENDOR)
-    apply_overlay(document, load(OVERLAY))
+    document, _ = corrected_contract(VENDOR, OVERLAY)
     assert document == load(ROOT / "openapi" / "thredfi.yaml")
 
 
@@ -97,24 +72,46 @@ def test_corrections_are_in_the_effective_contract() -> None:
     assert "nullable" not in vendor["Customer"]["properties"]["archived_at"]
 
 
-def test_every_correction_says_why_and_where_from() -> None:
-    for action in load(OVERLAY)["actions"]:
-        assert action.get("x-correction"), action
-        assert action.get("description"), action["x-correction"]
-        assert action.get("x-source"), action["x-correction"]
+def test_every_correction_says_why_where_from_and_how_many_targets() -> None:
+    _, actions = read_actions(OVERLAY)
+    for action in actions:
+        assert action.body.get("x-correction"), action
+        assert action.body.get("description"), action.name
+        assert action.body.get("x-source"), action.name
+        assert action.body.get("x-expected-matches", 0) >= 1, action.name
 
 
-def test_a_correction_that_no_longer_applies_fails_loudly_by_name() -> None:
+def _apply_to(vendor: dict[str, object], tmp_path: Path) -> list[str]:
+    changed = tmp_path / "vendor.yaml"
+    changed.write_text(json.dumps(vendor))
+    return corrected_contract(changed, OVERLAY)[1]
+
+
+def test_a_correction_that_no_longer_applies_fails_loudly_by_name(tmp_path: Path) -> None:
     document = load(VENDOR)
     del document["components"]["schemas"]["Invoice"]["properties"]["paid_at"]
     with pytest.raises(OverlayError, match="'invoice-paid-at-nullable' no longer applies"):
-        apply_overlay(document, load(OVERLAY))
+        _apply_to(document, tmp_path)
 
 
-def test_a_correction_the_vendor_already_made_is_reported_not_fatal() -> None:
+def test_a_correction_that_lost_one_of_its_targets_fails_by_name(tmp_path: Path) -> None:
+    """Issue 10, failure 4: the vendor renamed PartnerToken; the correction kept one target."""
+    document = load(VENDOR)
+    schemas = document["components"]["schemas"]
+    schemas["OAuth2TokenResponse"] = schemas.pop("PartnerToken")
+    with pytest.raises(OverlayError) as caught:
+        _apply_to(document, tmp_path)
+    message = str(caught.value)
+    line = next(a.line for a in read_actions(OVERLAY)[1] if "PartnerToken" in a.body["target"])
+    assert message.startswith(f"{OVERLAY}:{line}: ")
+    assert "correction 'token-lifetime-non-negative'" in message
+    assert "matches 1 node(s), not the 2 it was written for" in message
+
+
+def test_a_correction_the_vendor_already_made_is_reported_not_fatal(tmp_path: Path) -> None:
     document = load(VENDOR)
     document["components"]["schemas"]["Invoice"]["properties"]["paid_at"]["nullable"] = True
-    notes = apply_overlay(document, load(OVERLAY))
+    notes = _apply_to(document, tmp_path)
     assert any("invoice-paid-at-nullable" in note for note in notes)
 
 
@@ -131,13 +128,24 @@ def test_codegen_fails_naming_the_correction(tmp_path: Path) -> None:
 
 
 def test_codegen_is_deterministic_fast_and_matches_the_committed_output(tmp_path: Path) -> None:
+    """Run once with PYTHON=, once from an activated virtualenv (no PYTHON, no .venv/)."""
     root = project_copy(tmp_path)
     outputs = (root / "thredfi_client" / "_generated", root / "openapi" / "thredfi.yaml")
     started = time.perf_counter()
-    assert run_codegen(root).returncode == 0
+    first_run = run_codegen(root)
+    assert first_run.returncode == 0, first_run.stderr
     elapsed = time.perf_counter() - started
+    assert "codegen: wrote openapi/thredfi.yaml" in first_run.stdout
     first = tree_digest(*outputs)
-    assert run_codegen(root).returncode == 0
+    assert not (root / ".venv").exists()
+    venv = Path(sys.prefix)
+    second_run = run_codegen(
+        root,
+        PYTHON="",
+        VIRTUAL_ENV=str(venv),
+        PATH=f"{venv / 'bin'}:{os.environ['PATH']}",
+    )
+    assert second_run.returncode == 0, second_run.stderr
     assert tree_digest(*outputs) == first
     committed = (ROOT / "thredfi_client" / "_generated", ROOT / "openapi" / "thredfi.yaml")
     assert tree_digest(*committed) == first
@@ -242,7 +250,20 @@ def test_new_operation_is_callable_through_the_layer_after_regeneration(tmp_path
     vendor_path = root / "openapi" / "thredfi.vendor.yaml"
     vendor = load(vendor_path)
     vendor["paths"]["/v1/platform/businesses/{business_id}/customers/"].update(LIST_OPERATION)
-    vendor_path.write_text(yaml.safe_dump(vendor, sort_keys=False))
+    dump(vendor_path, vendor)
+    names = root / "codegen" / "names.yaml"
+    refused = run_codegen(root)
+    assert refused.returncode == 1
+    assert (
+        "codegen: list_customers (GET /v1/platform/businesses/{business_id}/customers/) has no "
+        "public name: add 'list_customers: customers.list' under operations: in "
+        "codegen/names.yaml" in refused.stderr
+    ), refused.stderr
+    names.write_text(
+        names.read_text().replace(
+            "operations:\n", "operations:\n  list_customers: customers.list\n", 1
+        )
+    )
     result = run_codegen(root)
     assert result.returncode == 0, result.stderr
 
@@ -272,7 +293,7 @@ def test_new_operation_is_callable_through_the_layer_after_regeneration(tmp_path
     assert failed[2] == ""
     # The regenerated module came from the copy, not from the installed package.
     assert (
-        root / "thredfi_client" / "_generated" / "api" / "customers" / "list_customers.py"
+        root / "thredfi_client" / "_generated" / "api" / "customers" / "customers_list.py"
     ).exists()
 
 
@@ -326,3 +347,53 @@ def test_user_script_type_checks_under_mypy_strict(tmp_path: Path) -> None:
     assert 'Revealed type is "thredfi_client._client.ThredfiClient"' in out, out
     # reveal_type notes are the only findings: no errors in the user's code.
     assert out.count("error:") == 0, out
+
+
+def test_every_operation_type_checks_and_wrong_argument_types_are_rejected(
+    tmp_path: Path,
+) -> None:
+    """A user script calling every generated operation (written from OPERATION_NAMES and the
+    methods' signatures by tests/codegen/user_script.py) passes mypy --strict, and the same
+    calls with a wrong argument type are each rejected."""
+    out, facts = type_check_all_operations(ROOT, tmp_path)
+    assert facts["operations"] == len(OPERATION_NAMES)
+    assert out.count("Revealed type is") == len(OPERATION_NAMES), out
+    revealed = [line for line in out.splitlines() if "Revealed type" in line]
+    assert not any("Any" in line for line in revealed), out
+    wrong = {int(line) for line in facts["wrong_lines"]}
+    assert len(wrong) >= len(OPERATION_NAMES)  # one per operation, and transaction_tags
+    assert error_lines(out, "every_operation.py") == wrong, out
+
+
+# -- codegen.sh finds its Python and says what is missing --------------------------------------
+
+
+def test_codegen_sh_names_what_the_interpreter_lacks(tmp_path: Path) -> None:
+    bare = tmp_path / "bare-venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(bare)], check=True)
+    result = run_codegen(ROOT, PYTHON=str(bare / "bin" / "python"))
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"codegen: {bare}/bin/python (from $PYTHON) lacks ")
+    assert "openapi-python-client==0.29.1 (missing)" not in lines[0]
+    assert "openapi-python-client (missing), ruff (missing)" in lines[0]
+    assert "run ./scripts/bootstrap" in lines[0]
+
+
+def test_codegen_sh_names_a_python_that_is_not_there(tmp_path: Path) -> None:
+    result = run_codegen(ROOT, PYTHON=str(tmp_path / "nowhere" / "python"))
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        f"codegen: no Python 3.11+ at '{tmp_path}/nowhere/python' (from $PYTHON): set PYTHON=, "
+        "activate a virtualenv, or run ./scripts/bootstrap"
+    ]
+
+
+def test_resources_cannot_hide_client_attributes() -> None:
+    """names.py refuses a resource named like a ThredfiClient attribute: keep its list whole."""
+    public = {n for n in dir(ThredfiClient) if not n.startswith("_")}
+    assert public - set(OPERATION_NAMES_RESOURCES) <= CLIENT_ATTRIBUTES
+
+
+OPERATION_NAMES_RESOURCES = {resource for resource, _ in OPERATION_NAMES.values()}

@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -325,3 +326,20 @@ def test_serve_cli_fixed_port_in_use_fails() -> None:
             assert process.stderr is not None
             process.stdout.close()
             process.stderr.close()
+
+
+def test_served_connections_send_without_nagle_delay(make_sandbox: Callable[..., Sandbox]) -> None:
+    # A response is written as two segments (status line and headers, then the body). Without
+    # TCP_NODELAY the second waits for the client's delayed ACK: about 40 ms per request on a
+    # kept-alive connection, which made every keep-alive client of the sandbox slow.
+    with (
+        SandboxServer(make_sandbox()) as server,
+        httpx.Client(base_url=server.base_url, timeout=5) as http,
+    ):
+        assert http.get("/__sandbox__/").status_code == 200
+        assert server._server is not None
+        connections = list(server._server.server_state.connections)
+        assert connections
+        for connection in connections:
+            sock = connection.transport.get_extra_info("socket")
+            assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) != 0

@@ -6,31 +6,31 @@ codegen/ and regenerate.
 
 from typing import Any
 
-from .api import NOT_GIVEN, NotGiven, Operation, RawResponse, Requester, TimeoutTypes
+from .._operation import NOT_GIVEN, NotGiven, Operation, RawResponse, Requester, TimeoutTypes
 from .api.customers import CustomersResource
-from .api.customers.archive_customer import OPERATION as _archive_customer
-from .api.customers.create_customer import OPERATION as _create_customer
-from .api.customers.get_customer import OPERATION as _get_customer
+from .api.customers.customers_archive import OPERATION as _customers_archive
+from .api.customers.customers_create import OPERATION as _customers_create
+from .api.customers.customers_get import OPERATION as _customers_get
 from .api.invoices import InvoicesResource
-from .api.invoices.create_invoice import OPERATION as _create_invoice
+from .api.invoices.invoices_create import OPERATION as _invoices_create
 from .api.tokens import TokensResource
-from .api.tokens.get_business_token import OPERATION as _get_business_token
-from .api.tokens.get_partner_token import OPERATION as _get_partner_token
+from .api.tokens.tokens_get_business_token import OPERATION as _tokens_get_business_token
+from .api.tokens.tokens_get_partner_token import OPERATION as _tokens_get_partner_token
 
 #: ``info.version`` of the contract this package was generated from.
 API_VERSION = "1.0.0"
 
 #: Every operation of the contract, for the client layer, tests and docs.
 OPERATIONS: tuple[Operation[Any], ...] = (
-    _create_customer,
-    _get_customer,
-    _archive_customer,
-    _create_invoice,
-    _get_partner_token,
-    _get_business_token,
+    _customers_create,
+    _customers_get,
+    _customers_archive,
+    _invoices_create,
+    _tokens_get_partner_token,
+    _tokens_get_business_token,
 )
 
-#: ``operation_id`` -> ``(resource, method)``, the names the operations are reachable under.
+#: The contract's ``operationId`` -> ``(resource, method)``: the public names (codegen/names.yaml).
 OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "create_customer": ("customers", "create"),
     "get_customer": ("customers", "get"),

@@ -4,17 +4,10 @@ from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from functools import lru_cache
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, TypeVar
 from uuid import UUID, SafeUUID
 
-
-class Unset:
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
-
+from .._operation import UNSET, Unset
 
 _new_object = object.__new__
 _set_slot = object.__setattr__

@@ -172,6 +172,14 @@ def _check_delay(delay: object) -> FaultDelay:
     raise TypeError(f"delay must be seconds (a number) or a (low, high) pair, not {delay!r}")
 
 
+def _latin1(text: str) -> bool:
+    try:
+        text.encode("latin-1")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _check_headers(
     headers: Mapping[str, str] | Sequence[tuple[str, str]],
 ) -> tuple[tuple[str, str], ...]:
@@ -185,6 +193,8 @@ def _check_headers(
             raise ValueError(f"header name {name!r} is not a valid HTTP token (use raw=...)")
         if not isinstance(value, str) or any(c in value for c in "\r\n\0"):
             raise ValueError(f"header {name!r} value must be a str without CR/LF (use raw=...)")
+        if not _latin1(value):
+            raise ValueError(f"header {name!r} value must be latin-1 text (HTTP headers are bytes)")
         if name.lower() in _FRAMING_HEADERS:
             raise ValueError(
                 f"header {name!r} is computed by the sandbox; send a wrong one with raw=..."
@@ -232,6 +242,8 @@ def make_fault(
     content_type = given.get("content_type")
     if content_type is not None and not isinstance(content_type, str):
         raise TypeError(f"content_type must be a str, not {content_type!r}")
+    if content_type is not None and (not _latin1(content_type) or "\n" in content_type):
+        raise ValueError(f"content_type must be one line of latin-1 text, not {content_type!r}")
     body = given.get("body")
     if callable(body):
         options["body"] = body
@@ -244,6 +256,8 @@ def make_fault(
         value = given["retry_after"]
         if isinstance(value, bool) or not isinstance(value, str | int):
             raise TypeError(f"retry_after must be a str or an int, not {value!r}")
+        if not _latin1(str(value)) or "\n" in str(value):
+            raise ValueError(f"retry_after must be one line of latin-1 text, not {value!r}")
         options["retry_after"] = str(value)
     if "delay" in given:
         options["delay"] = _check_delay(given["delay"])

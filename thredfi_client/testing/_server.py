@@ -53,7 +53,9 @@ class _QuietServer(uvicorn.Server):
 
 def bind_loopback(port: int = 0) -> socket.socket:
     """A listening-ready TCP socket bound to 127.0.0.1:``port`` (0 picks a free port)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP, not 0: asyncio sets TCP_NODELAY only on connections whose proto says
+    # TCP, and without it a kept-alive client waits ~40 ms (a delayed ACK) for every response.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((LOOPBACK, port))

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from ...._operation import Operation
 from ...types import UNSET, Unset
-from .. import Operation
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.partner_token import PartnerToken
@@ -35,6 +35,12 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def _body_model() -> type[PartnerTokenRequest]:
+    from ...models.partner_token_request import PartnerTokenRequest  # noqa: PLC0415 -- loaded on first use
+
+    return PartnerTokenRequest
 
 
 def _parse_success(response: httpx.Response) -> PartnerToken:
@@ -64,4 +70,5 @@ OPERATION: Operation[PartnerToken] = Operation(
     path_params=(),
     build_request=_get_kwargs,
     parse=_parse_success,
+    body_model=_body_model,
 )

@@ -11,7 +11,7 @@ from uuid import UUID
 
 import httpx
 
-from .. import Operation
+from ...._operation import Operation
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.invoice import Invoice
@@ -38,6 +38,12 @@ def _get_kwargs(
 
     _kwargs["headers"] = headers
     return _kwargs
+
+
+def _body_model() -> type[InvoiceCreate]:
+    from ...models.invoice_create import InvoiceCreate  # noqa: PLC0415 -- loaded on first use
+
+    return InvoiceCreate
 
 
 def _parse_success(response: httpx.Response) -> Invoice:
@@ -71,4 +77,5 @@ OPERATION: Operation[Invoice] = Operation(
     path_params=("business_id",),
     build_request=_get_kwargs,
     parse=_parse_success,
+    body_model=_body_model,
 )

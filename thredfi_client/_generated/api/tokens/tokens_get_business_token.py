@@ -11,7 +11,7 @@ from uuid import UUID
 
 import httpx
 
-from .. import Operation
+from ...._operation import Operation
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.business_token import BusinessToken

@@ -1,0 +1,313 @@
+"""The generator's view of the contract: what openapi-python-client is given, and why.
+
+``openapi/thredfi.yaml`` (the contract) stays as the vendor wrote it plus our corrections: the
+sandbox and the contract tests use it. The generator gets a copy reshaped by the rules below,
+each the same for every operation, so that nothing per operation is decided in a template:
+
+- **Skips**: operations listed in ``codegen/skipped.yaml`` are left out (codegen prints them).
+- **Names** (``codegen/names.py``): each operation is tagged with its public resource and gets an
+  operationId made from its public name (``customers_create``), and each schema is renamed to
+  its public model name. Generated module and class names then follow our names only.
+- **One content type per body**: JSON when the operation offers it, else the single type it
+  offers, else what ``x-sdk-content-type`` on the operation says (the token endpoint sends form
+  because the overlay keeps only form there). Anything else fails, naming the operation.
+- **Headers**: a header parameter named ``Authorization``, ``Proxy-Authorization`` or ``Cookie``
+  never becomes an argument (credentials travel only through ``ThredfiAuth``; OpenAPI itself
+  ignores ``Authorization``, ``Accept`` and ``Content-Type`` parameters); cookie parameters fail.
+- **References**: every ``$ref`` must resolve; a dangling one fails, naming the operation.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from codegen.names import (
+    HTTP_METHODS,
+    Names,
+    NamesError,
+    PublicName,
+    check_against,
+    operations_of,
+    suggested_name,
+)
+
+#: Header parameters that are never generated (case-insensitive), with why.
+DROPPED_HEADERS = {
+    "authorization": "credentials travel only through ThredfiAuth",
+    "proxy-authorization": "credentials travel only through ThredfiAuth",
+    "cookie": "credentials travel only through ThredfiAuth",
+    "accept": "OpenAPI ignores it; the client sends Accept itself",
+    "content-type": "OpenAPI ignores it; the body's content type is sent",
+}
+JSON_TYPES = ("application/json",)
+
+
+class PrepareError(NamesError):
+    """The contract cannot be generated as it is; one message per problem."""
+
+
+@dataclass(frozen=True, slots=True)
+class OperationFacts:
+    """What the templates and checks need to know about one operation, beyond the generator's."""
+
+    vendor_id: str
+    internal_id: str
+    resource: str
+    method: str
+    http_method: str
+    path: str
+    idempotent: bool
+    content_type: str | None
+
+    @property
+    def label(self) -> str:
+        return (
+            f"{self.vendor_id} (client.{self.resource}.{self.method}, "
+            f"{self.http_method.upper()} {self.path})"
+        )
+
+
+@dataclass(slots=True)
+class Prepared:
+    """The generator's view, the facts per operation (by generator operationId), and notes."""
+
+    spec: dict[str, Any]
+    operations: dict[str, OperationFacts] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    def by_http(self, method: str, path: str) -> OperationFacts | None:
+        for facts in self.operations.values():
+            if facts.http_method == method.lower() and facts.path == path:
+                return facts
+        return None
+
+
+def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str]) -> Prepared:
+    """Build the generator's view of ``contract``; raise ``PrepareError`` listing every problem.
+
+    Problems are collected, not stopped at: an operation or schema with no entry in the names
+    table goes on under its suggested name, so one run reports everything there is to fix.
+    """
+    errors: list[str] = []
+    try:
+        check_against(names, contract, skipped)
+    except NamesError as exc:
+        errors += exc.messages
+    spec = copy.deepcopy(dict(contract))
+    prepared = Prepared(spec=spec)
+    for verb, path, operation in list(operations_of(spec)):
+        vendor_id = operation.get("operationId")
+        if not vendor_id:
+            continue  # reported by check_against
+        if vendor_id in skipped:
+            del spec["paths"][path][verb]
+            prepared.notes.append(
+                f"skipped {vendor_id} ({verb.upper()} {path}): {skipped[vendor_id]} "
+                "(codegen/skipped.yaml)"
+            )
+            continue
+        public = names.operations.get(vendor_id) or _suggested(vendor_id, operation)
+        internal_id = f"{public.resource}_{public.method}"
+        label = f"{vendor_id} (client.{public}, {verb.upper()} {path})"
+        facts = OperationFacts(
+            vendor_id=vendor_id,
+            internal_id=internal_id,
+            resource=public.resource,
+            method=public.method,
+            http_method=verb,
+            path=path,
+            idempotent=bool(operation.get("x-idempotent", False)),
+            content_type=_choose_content_type(spec, operation, errors, label),
+        )
+        _filter_parameters(spec, spec["paths"][path], operation, facts, prepared, errors)
+        operation["operationId"] = internal_id
+        operation["tags"] = [public.resource]
+        if internal_id in prepared.operations:
+            errors.append(
+                f"{vendor_id} and {prepared.operations[internal_id].vendor_id} would both "
+                f"generate '{internal_id}': rename one in {names.path}"
+            )
+        prepared.operations[internal_id] = facts
+    for path in [p for p, item in spec.get("paths", {}).items() if not _has_operations(item)]:
+        del spec["paths"][path]
+    spec["tags"] = [{"name": r} for r in sorted({f.resource for f in prepared.operations.values()})]
+    _rename_schemas(spec, names.models)
+    errors += _dangling_references(spec, prepared)
+    if errors:
+        raise PrepareError(errors)
+    return prepared
+
+
+def _suggested(vendor_id: str, operation: Mapping[str, Any]) -> PublicName:
+    resource, method = suggested_name(vendor_id, (operation.get("tags") or ["default"])[0]).split(
+        "."
+    )
+    return PublicName(resource, method)
+
+
+def _has_operations(item: Mapping[str, Any]) -> bool:
+    return any(verb in item for verb in HTTP_METHODS)
+
+
+def _resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """Follow a local ``$ref`` (one level at a time) to the node it names; ``None`` if dangling."""
+    seen = 0
+    while isinstance(node, dict) and "$ref" in node and seen < 20:
+        node = _pointer(spec, node["$ref"])
+        seen += 1
+    return node
+
+
+def _pointer(spec: Mapping[str, Any], ref: str) -> Any:
+    if not ref.startswith("#/"):
+        return None
+    node: Any = spec
+    for part in ref[2:].split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+def _choose_content_type(
+    spec: dict[str, Any], operation: dict[str, Any], errors: list[str], label: str
+) -> str | None:
+    """Keep one content type of the request body, by the rule in this module's docstring."""
+    if "requestBody" not in operation:
+        return None
+    body = _resolve(spec, operation["requestBody"])
+    if not isinstance(body, dict) or not isinstance(body.get("content"), dict):
+        errors.append(f"{label}: its requestBody {operation['requestBody']} cannot be resolved")
+        return None
+    body = copy.deepcopy(body)
+    operation["requestBody"] = body  # inlined: the choice is per operation
+    content: dict[str, Any] = body["content"]
+    chosen = operation.get("x-sdk-content-type")
+    if chosen is not None and chosen not in content:
+        errors.append(
+            f"{label}: x-sdk-content-type {chosen!r} is not one of its body's content types "
+            f"({', '.join(content)})"
+        )
+        return None
+    if not content:
+        errors.append(f"{label}: its requestBody lists no content type")
+        return None
+    if chosen is None:
+        json_types = [t for t in content if t in JSON_TYPES or t.endswith("+json")]
+        if json_types:
+            chosen = json_types[0]
+        elif len(content) == 1:
+            chosen = next(iter(content))
+        else:
+            errors.append(
+                f"{label}: its body is offered as {', '.join(content)} and none is JSON: set "
+                "x-sdk-content-type on the operation (in the overlay) to the one to send"
+            )
+            return None
+    body["content"] = {chosen: content[chosen]}
+    return str(chosen)
+
+
+def _filter_parameters(
+    spec: dict[str, Any],
+    path_item: dict[str, Any],
+    operation: dict[str, Any],
+    facts: OperationFacts,
+    prepared: Prepared,
+    errors: list[str],
+) -> None:
+    """Drop header parameters that must never be arguments; refuse cookie parameters."""
+    overridden = {
+        (p.get("in"), p.get("name"))
+        for p in (_resolve(spec, raw) for raw in operation.get("parameters", []))
+        if isinstance(p, dict)
+    }
+    inherited = [
+        raw
+        for raw in path_item.get("parameters", [])
+        if (lambda p: isinstance(p, dict) and (p.get("in"), p.get("name")) not in overridden)(
+            _resolve(spec, raw)
+        )
+    ]
+    kept = []
+    for raw in [*inherited, *operation.get("parameters", [])]:
+        parameter = _resolve(spec, raw)
+        if not isinstance(parameter, dict):
+            kept.append(raw)  # a dangling reference: reported with the others
+            continue
+        where, name = parameter.get("in"), str(parameter.get("name", ""))
+        if where == "cookie":
+            errors.append(
+                f"{facts.label}: cookie parameter {name!r} is not supported (no credential "
+                "travels in a generated argument): remove it in the overlay, or skip the "
+                "operation in codegen/skipped.yaml"
+            )
+        elif where == "header" and name.lower() in DROPPED_HEADERS:
+            prepared.notes.append(
+                f"note: {facts.label}: header parameter {name!r} is not generated "
+                f"({DROPPED_HEADERS[name.lower()]})"
+            )
+        else:
+            kept.append(raw)
+    operation["parameters"] = kept
+    path_item.pop("parameters", None)  # copied into each of its operations above
+    if not kept:
+        del operation["parameters"]
+
+
+def _rename_schemas(spec: dict[str, Any], models: Mapping[str, str]) -> None:
+    """Rename each component schema to its public name, and every reference to it."""
+    schemas = spec.get("components", {}).get("schemas", {})
+    spec.setdefault("components", {})["schemas"] = {models.get(k, k): v for k, v in schemas.items()}
+    renamed = {
+        f"#/components/schemas/{old}": f"#/components/schemas/{new}"
+        for old, new in models.items()
+        if old != new
+    }
+    for node in _walk(spec):
+        if isinstance(node, dict) and node.get("$ref") in renamed:
+            node["$ref"] = renamed[node["$ref"]]
+
+
+def _walk(node: Any) -> Iterator[Any]:
+    yield node
+    if isinstance(node, dict):
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def _dangling_references(spec: Mapping[str, Any], prepared: Prepared) -> list[str]:
+    """One message per ``$ref`` that names nothing, attributed to its operation if any."""
+    errors = []
+    for location, ref in _references(spec, ()):
+        if _pointer(spec, ref) is not None:
+            continue
+        owner = "the contract"
+        if len(location) >= 3 and location[0] == "paths":
+            facts = prepared.by_http(str(location[2]), str(location[1]))
+            if facts is not None:
+                owner = facts.label
+            location = location[3:]
+        what = "is not defined" if ref.startswith("#/") else "is not local (not supported)"
+        where = ".".join(str(part) for part in location)
+        errors.append(f"{owner}: {ref} {what} (at {where})")
+    return errors
+
+
+def _references(node: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield location, ref
+        for key, value in node.items():
+            yield from _references(value, (*location, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _references(value, (*location, index))

@@ -1,0 +1,288 @@
+"""The names table, the generator's view of the contract, and the generator's warnings."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from codegen.generate import CodegenError, generate, unshadowed
+from codegen.names import Names, NamesError, PublicName, check_against, method_name
+from codegen.names import load as load_names
+from codegen.prepare_spec import PrepareError, prepare
+
+from .helpers import ROOT, load
+
+CONTRACT = load(ROOT / "openapi" / "thredfi.yaml")
+NAMES = load_names(ROOT / "codegen" / "names.yaml")
+PAYMENTS = "/v1/platform/businesses/{business_id}/invoices/payments/"
+
+
+def contract_with(operation: dict[str, Any], path: str = PAYMENTS) -> dict[str, Any]:
+    contract: dict[str, Any] = copy.deepcopy(CONTRACT)
+    contract["paths"][path] = {"post": operation}
+    return contract
+
+
+def names_with(**operations: str) -> Names:
+    extra = {op: PublicName(*public.split(".")) for op, public in operations.items()}
+    return Names(
+        path=NAMES.path, operations={**NAMES.operations, **extra}, models=dict(NAMES.models)
+    )
+
+
+def payment(content: dict[str, Any], **extra: Any) -> dict[str, Any]:
+    return {
+        "tags": ["Invoice Payments"],
+        "operationId": "create_invoice_payment",
+        "parameters": [{"$ref": "#/components/parameters/BusinessId"}],
+        "requestBody": {"required": True, "content": content},
+        "responses": {"201": {"description": "ok"}},
+        **extra,
+    }
+
+
+SCHEMA = {"schema": {"$ref": "#/components/schemas/CustomerCreate"}}
+NAMED = names_with(create_invoice_payment="invoice_payments.create")
+
+
+def test_the_committed_table_fits_the_contract() -> None:
+    check_against(NAMES, CONTRACT, {})
+    prepared = prepare(CONTRACT, NAMES, {})
+    assert {str(PublicName(f.resource, f.method)) for f in prepared.operations.values()} == {
+        "tokens.get_partner_token",
+        "tokens.get_business_token",
+        "customers.create",
+        "customers.get",
+        "customers.archive",
+        "invoices.create",
+    }
+
+
+def test_a_renamed_tag_changes_no_name() -> None:
+    """Issue 10, failure 4: the vendor's real tag for the token operations."""
+    renamed = copy.deepcopy(CONTRACT)
+    for path in ("/v1/platform/oauth2/token/", "/v1/platform/{business_id}/oauth2/token/"):
+        renamed["paths"][path]["post"]["tags"] = ["Oauth2 authentication - Unscoped and Scoped"]
+    before = prepare(CONTRACT, NAMES, {})
+    after = prepare(renamed, NAMES, {})
+    assert after.operations == before.operations
+    assert after.spec == before.spec  # the generator sees exactly the same contract
+
+
+def test_a_renamed_operation_id_fails_naming_the_entry() -> None:
+    renamed = copy.deepcopy(CONTRACT)
+    renamed["paths"]["/v1/platform/oauth2/token/"]["post"]["operationId"] = "obtain_partner_token"
+    with pytest.raises(PrepareError) as caught:
+        prepare(renamed, NAMES, {})
+    assert any(
+        "operations.get_partner_token (tokens.get_partner_token): the contract has no operation "
+        "'get_partner_token' any more. The contract's operations without an entry: "
+        "obtain_partner_token (POST /v1/platform/oauth2/token/). If the vendor renamed it, "
+        "rename this entry's key and keep its public name" in m
+        for m in caught.value.messages
+    ), caught.value.messages
+
+
+def test_a_renamed_schema_fails_naming_the_entry_then_keeps_the_public_name() -> None:
+    renamed = copy.deepcopy(CONTRACT)
+    schemas = renamed["components"]["schemas"]
+    schemas["OAuth2TokenResponse"] = schemas.pop("PartnerToken")
+    ok = renamed["paths"]["/v1/platform/oauth2/token/"]["post"]["responses"]["200"]
+    ok["content"]["application/json"]["schema"]["$ref"] = "#/components/schemas/OAuth2TokenResponse"
+    with pytest.raises(PrepareError) as caught:
+        prepare(renamed, NAMES, {})
+    assert any(
+        "models.PartnerToken (public PartnerToken): the contract has no schema 'PartnerToken'"
+        " any more. The contract's schemas without an entry: OAuth2TokenResponse." in m
+        for m in caught.value.messages
+    ), caught.value.messages
+    models = {
+        ("OAuth2TokenResponse" if k == "PartnerToken" else k): v for k, v in NAMES.models.items()
+    }
+    fixed = Names(path=NAMES.path, operations=NAMES.operations, models=models)
+    view = prepare(renamed, fixed, {}).spec
+    assert "PartnerToken" in view["components"]["schemas"]
+    assert "OAuth2TokenResponse" not in view["components"]["schemas"]
+    ok_view = view["paths"]["/v1/platform/oauth2/token/"]["post"]["responses"]["200"]
+    assert ok_view["content"]["application/json"]["schema"]["$ref"].endswith("/PartnerToken")
+
+
+def test_a_new_operation_fails_with_a_suggested_entry() -> None:
+    contract = contract_with(payment({"application/json": SCHEMA}))
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    assert caught.value.messages == [
+        f"create_invoice_payment (POST {PAYMENTS}) has no public name: add "
+        f"'create_invoice_payment: invoice_payments.create' under operations: in "
+        f"{NAMES.path} (or list it in codegen/skipped.yaml with a reason)"
+    ]
+
+
+def test_json_is_chosen_among_several_content_types() -> None:
+    """Issue 10, failure 1: every body offered as JSON, form and multipart was dropped."""
+    content = {
+        "application/x-www-form-urlencoded": SCHEMA,
+        "multipart/form-data": SCHEMA,
+        "application/json": SCHEMA,
+    }
+    prepared = prepare(contract_with(payment(content)), NAMED, {})
+    view = prepared.spec["paths"][PAYMENTS]["post"]
+    assert list(view["requestBody"]["content"]) == ["application/json"]
+    assert prepared.operations["invoice_payments_create"].content_type == "application/json"
+    # The contract itself keeps all three (Prism and the sandbox read it).
+    assert (
+        len(CONTRACT["paths"]["/v1/platform/oauth2/token/"]["post"]["requestBody"]["content"]) == 1
+    )
+
+
+def test_form_stays_where_it_is_the_only_type_or_chosen() -> None:
+    token = prepare(CONTRACT, NAMES, {}).operations["tokens_get_partner_token"]
+    assert token.content_type == "application/x-www-form-urlencoded"
+    content = {"application/json": SCHEMA, "multipart/form-data": SCHEMA}
+    chosen = payment(content, **{"x-sdk-content-type": "multipart/form-data"})
+    prepared = prepare(contract_with(chosen), NAMED, {})
+    assert prepared.operations["invoice_payments_create"].content_type == "multipart/form-data"
+
+
+@pytest.mark.parametrize(
+    ("operation", "message"),
+    [
+        (
+            payment({"application/x-www-form-urlencoded": SCHEMA, "multipart/form-data": SCHEMA}),
+            "its body is offered as application/x-www-form-urlencoded, multipart/form-data and "
+            "none is JSON: set x-sdk-content-type",
+        ),
+        (payment({}), "its requestBody lists no content type"),
+        (
+            payment({"application/json": SCHEMA}, **{"x-sdk-content-type": "text/csv"}),
+            "x-sdk-content-type 'text/csv' is not one of its body's content types",
+        ),
+        (
+            payment(
+                {"application/json": {"schema": {"$ref": "#/components/schemas/InvoiceRequest"}}}
+            ),
+            "#/components/schemas/InvoiceRequest is not defined (at "
+            "requestBody.content.application/json.schema)",
+        ),
+        (
+            payment(
+                {"application/json": SCHEMA},
+                parameters=[{"in": "cookie", "name": "session", "schema": {"type": "string"}}],
+            ),
+            "cookie parameter 'session' is not supported",
+        ),
+    ],
+)
+def test_what_cannot_be_generated_fails_naming_the_operation(
+    operation: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract_with(operation), NAMED, {})
+    (only,) = caught.value.messages
+    assert only.startswith(
+        f"create_invoice_payment (client.invoice_payments.create, POST {PAYMENTS})"
+    ), only
+    assert message in only
+
+
+def test_credential_header_parameters_never_become_arguments() -> None:
+    headers = [
+        {"in": "header", "name": name, "schema": {"type": "string"}}
+        for name in ("Authorization", "cookie", "Idempotency-Key", "Proxy-Authorization")
+    ]
+    operation = payment({"application/json": SCHEMA}, parameters=headers)
+    prepared = prepare(contract_with(operation), NAMED, {})
+    kept = prepared.spec["paths"][PAYMENTS]["post"]["parameters"]
+    assert [p["name"] for p in kept] == ["Idempotency-Key"]
+    assert sum("is not generated (credentials travel only" in n for n in prepared.notes) == 3
+
+
+def test_skipped_operations_are_left_out_and_said() -> None:
+    contract = contract_with(payment({"application/json": SCHEMA}))
+    prepared = prepare(contract, NAMES, {"create_invoice_payment": "needs issue 11"})
+    assert PAYMENTS not in prepared.spec["paths"]
+    assert prepared.notes == [
+        f"skipped create_invoice_payment (POST {PAYMENTS}): needs issue 11 (codegen/skipped.yaml)"
+    ]
+
+
+def test_a_stale_skip_entry_fails() -> None:
+    with pytest.raises(NamesError, match=r"codegen/skipped.yaml: gone_op .* delete the entry"):
+        check_against(NAMES, CONTRACT, {"gone_op": "old"})
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("operations: {a_op: customers}\n", "'customers' is not 'resource.method'"),
+        ("operations: {a_op: customers.class}\n", "method 'class' is not a lower_snake_case"),
+        ("operations: {a_op: auth.get}\n", "resource 'auth' would hide ThredfiClient.auth"),
+        ("operations: {a_op: x.with_raw_response}\n", "cannot be a method name"),
+        ("operations: {a: x.get, b: x.get}\n", "operations.b and operations.a are both x.get"),
+        ("models: {A: lower}\n", "'lower' is not a CamelCase class name"),
+    ],
+)
+def test_bad_tables_are_refused(tmp_path: Path, table: str, message: str) -> None:
+    path = tmp_path / "names.yaml"
+    path.write_text(table)
+    with pytest.raises(NamesError, match=message):
+        load_names(path)
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "tag", "expected"),
+    [
+        ("list_invoices", "Invoices", "list"),
+        ("create_invoice_payment", "Invoice Payments", "create"),
+        ("get_partner_token", "Oauth2 authentication - Unscoped and Scoped", "get_partner_token"),
+    ],
+)
+def test_the_suggestion_rule(operation_id: str, tag: str, expected: str) -> None:
+    assert method_name(operation_id, tag) == expected
+
+
+def test_builtins_hidden_by_a_method_are_written_in_full() -> None:
+    """Issue 10, failure 3: with a method `list`, `list[str]` named the method."""
+    assert unshadowed("list[str] | Unset", ["list", "create"]) == "builtins.list[str] | Unset"
+    assert unshadowed("list[str] | None", ["create"]) == "list[str] | None"
+    assert unshadowed("dict[str, list[int]]", ["dict", "type"]) == "builtins.dict[str, list[int]]"
+    assert unshadowed("Sequence[InvoiceType]", ["type"]) == "Sequence[InvoiceType]"
+    assert unshadowed("Literal['list', \"type\"] | list[str]", ["list", "type"]) == (
+        "Literal['list', \"type\"] | builtins.list[str]"
+    )
+    signature = "type: str | Unset = UNSET,\nmax_retries: int | NotGiven = NOT_GIVEN,"
+    assert unshadowed(signature, ["type", "str", "int"]) == (
+        "type: builtins.str | Unset = UNSET,\nmax_retries: builtins.int | NotGiven = NOT_GIVEN,"
+    )
+
+
+def test_a_generator_warning_fails_naming_the_operation(tmp_path: Path) -> None:
+    """What only the generator finds (it cannot send a list in a header) fails by name."""
+    operation = payment({"application/json": SCHEMA})
+    operation["parameters"].append(
+        {"in": "header", "name": "X-Tags", "schema": {"type": "array", "items": {"type": "string"}}}
+    )
+    prepared = prepare(contract_with(operation), NAMED, {})
+    with pytest.raises(CodegenError) as caught:
+        generate(prepared, ROOT, tmp_path / "_generated")
+    assert caught.value.messages == [
+        f"create_invoice_payment (client.invoice_payments.create, POST {PAYMENTS}) was not "
+        "generated: list[str] | Unset is not allowed in header"
+    ], caught.value.messages
+
+
+def test_an_operation_whose_body_was_not_generated_fails(tmp_path: Path) -> None:
+    """Codegen's own check, behind the generator: a contract body must become parameters."""
+    prepared = prepare(CONTRACT, NAMES, {})
+    create = prepared.spec["paths"]["/v1/platform/businesses/{business_id}/customers/"]["post"]
+    del create["requestBody"]  # what a generator that silently dropped the body would see
+    with pytest.raises(CodegenError) as caught:
+        generate(prepared, ROOT, tmp_path / "_generated")
+    assert caught.value.messages == [
+        "create_customer (client.customers.create, POST "
+        "/v1/platform/businesses/{business_id}/customers/): its contract has a request body "
+        "(application/json) but the generated method takes no body parameters"
+    ]
