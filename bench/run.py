@@ -116,10 +116,13 @@ async def clients(base_url: str) -> Any:
     auth = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
     url = base_url + CUSTOMER_PATH
     # The SDK's timeouts too: httpx's default 5 s pool timeout expires in (b) (see docs).
-    # Its pool timeout as long as a step may take: 1000 calls queued on httpcore's pool can wait
-    # longer than 30 s on a busy machine (see docs), and a PoolTimeout would end the run.
+    # Its pool and connect timeouts as long as a step may take: with 1000 calls queued on
+    # httpcore's pool, the event loop is so busy (see docs) that on a loaded machine a connection
+    # can take longer than 5 s and a slot longer than 30 s, and the error would end the run.
     raw_httpx = httpx.AsyncClient(
-        limits=LIMITS, headers=auth, timeout=httpx.Timeout(30.0, connect=5.0, pool=STEP_TIMEOUT)
+        limits=LIMITS,
+        headers=auth,
+        timeout=httpx.Timeout(30.0, connect=STEP_TIMEOUT, pool=STEP_TIMEOUT),
     )
     raw_httpx_aiohttp = httpx.AsyncClient(
         transport=AiohttpTransport(limits=LIMITS), headers=auth, timeout=DEFAULT_TIMEOUT
