@@ -4,7 +4,7 @@
 ...     customer = await client.customers.get(business_id=bid, customer_id=cid)
 """
 
-from ._auth import AccessToken, ThredfiAuth
+from ._auth import ThredfiAuth
 from ._client import (
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -33,7 +33,10 @@ from ._errors import (
 )
 from ._generated import API_VERSION
 from ._operation import NOT_GIVEN, NotGiven, RawResponse
+from ._redis_store import RedisTokenStore
 from ._retry import RetryPolicy, RetryTransport
+from ._token_store import TokenStore
+from ._tokens import AccessToken
 from ._version import __version__
 
 __all__ = [
@@ -60,12 +63,14 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "RedisTokenStore",
     "ResponseTooLargeError",
     "RetryPolicy",
     "RetryTransport",
     "ThredfiAuth",
     "ThredfiClient",
     "ThredfiError",
+    "TokenStore",
     "UnprocessableEntityError",
     "__version__",
 ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import httpcore
 import httpx
 
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
@@ -32,6 +33,22 @@ Trace = Callable[[str, Mapping[str, Any]], Awaitable[None]]
 
 #: httpcore's trace event that precedes the first byte of a request on HTTP/1.1 and HTTP/2.
 _SENDING = ".send_request_headers.started"
+#: httpx's and httpcore's own request handlers, as imported: the trace events come from them.
+_HTTPX_HANDLER = httpx.AsyncHTTPTransport.handle_async_request
+_POOL_HANDLER = httpcore.AsyncConnectionPool.handle_async_request
+
+
+def _traced() -> bool:
+    """Whether requests reach httpcore's real pool, which reports the first byte going out.
+
+    A mock patched over either handler (pytest-httpx patches httpx's, respx httpcore's) sends
+    nothing and reports nothing: the attempt's deadline then covers the whole attempt, as over
+    any other transport.
+    """
+    return (
+        httpx.AsyncHTTPTransport.handle_async_request is _HTTPX_HANDLER
+        and httpcore.AsyncConnectionPool.handle_async_request is _POOL_HANDLER
+    )
 
 
 class _Abandoned(Exception):
@@ -93,6 +110,8 @@ class HttpxTransport(DeadlineArmingTransport):
         extensions = request.extensions
         timeouts = extensions.get("timeout")
         await self._slots.acquire(timeouts.get("pool") if timeouts else None)
+        if not _traced():
+            arm_attempt_deadline()
         theirs = extensions.get("trace")
         if isinstance(theirs, _AttemptTrace):  # a retry of the same request: not theirs
             theirs = theirs.theirs

@@ -36,7 +36,7 @@ def _customer(server: SandboxServer) -> str:
 
 def _checked_out(client: ThredfiClient) -> int:
     """Requests or connections the API lane's pool still counts as in use."""
-    inner = client.http_client._transport.wrapped._api  # type: ignore[attr-defined]
+    inner = client.http_client._transport.wrapped  # type: ignore[attr-defined]
     if isinstance(inner, HttpxTransport):
         pool = inner.pool._pool
         busy = [c for c in pool.connections if not (c.is_idle() or c.is_closed())]

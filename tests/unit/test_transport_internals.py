@@ -569,6 +569,27 @@ async def test_event_hooks_on_the_http_client_run_for_operations() -> None:
             await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
 
     path = f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/"
-    assert seen[0] == "request POST /v1/platform/oauth2/token/"
-    assert seen[1].startswith("response 200 ")
-    assert seen[2:] == [f"request GET {path}", f"response 404 {len(customer)}"]
+    # The token requests travel on the token source's own client, not on http_client.
+    assert seen == [f"request GET {path}", f"response 404 {len(customer)}"]
+
+
+def test_the_deadline_waits_for_the_first_byte_only_over_httpcores_real_pool(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from thredfi_client._httpx import _traced
+
+    assert _traced()
+
+    async def mocked(self: object, request: object) -> object:
+        raise AssertionError("not called")
+
+    # pytest-httpx patches httpx's handler, respx httpcore's: neither reports a first byte.
+    with monkeypatch.context() as patch:
+        patch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", mocked)
+        assert not _traced()
+    import httpcore
+
+    with monkeypatch.context() as patch:
+        patch.setattr(httpcore.AsyncConnectionPool, "handle_async_request", mocked)
+        assert not _traced()
+    assert _traced()
