@@ -32,6 +32,7 @@ CLIENT_ATTRIBUTES = frozenset(
         "call",
         "default_headers",
         "http_client",
+        "max_response_bytes",
         "max_retries",
         "timeout",
         "transport_name",

@@ -7,7 +7,13 @@
 import logging as _logging
 
 from ._auth import ThredfiAuth
-from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ThredfiClient
+from ._client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_TIMEOUT,
+    USER_AGENT,
+    ThredfiClient,
+)
 from ._errors import (
     STATUS_ERRORS,
     APIConnectionError,
@@ -18,12 +24,15 @@ from ._errors import (
     ArgumentValueError,
     AuthenticationError,
     BadRequestError,
+    ClientClosedError,
     ConflictError,
+    EventLoopError,
     InternalServerError,
     InvalidArgumentError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    ResponseTooLargeError,
     ThredfiError,
     UnprocessableEntityError,
 )
@@ -38,6 +47,7 @@ from ._version import __version__
 __all__ = [
     "API_VERSION",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",
     "STATUS_ERRORS",
@@ -51,7 +61,9 @@ __all__ = [
     "ArgumentValueError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
+    "EventLoopError",
     "InternalServerError",
     "InvalidArgumentError",
     "NotFoundError",
@@ -60,6 +72,7 @@ __all__ = [
     "RateLimitError",
     "RawResponse",
     "RedisTokenStore",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "RetryTransport",
     "ThredfiAuth",

@@ -8,6 +8,7 @@ import ipaddress
 import logging
 import os
 import platform
+import re
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -18,9 +19,13 @@ import httpx
 
 from . import _extensions as ext
 from ._auth import ThredfiAuth
+from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
 from ._errors import (
+    APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    ClientClosedError,
+    ResponseTooLargeError,
     ThredfiError,
     connection_error_from,
     status_error_from_response,
@@ -43,7 +48,7 @@ from ._token_store import TokenStore
 from ._tokens import TOKEN_POOL_LIMITS, TokenSource
 from ._version import __version__
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ThredfiClient"]
+__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RESPONSE_BYTES", "DEFAULT_TIMEOUT", "ThredfiClient"]
 
 T = TypeVar("T")
 
@@ -102,6 +107,13 @@ class ThredfiClient(Resources):
         default_headers: Headers sent with every call (a call's own headers and its
             ``extra_headers`` take precedence). ``Authorization``, ``Proxy-Authorization``,
             ``Cookie`` and ``Idempotency-Key`` are refused with a ``ValueError``.
+        max_response_bytes: The largest response body accepted, counted after decompression
+            (default 32 MiB). A larger one raises :class:`~thredfi_client.ResponseTooLargeError`
+            as soon as it is seen, without reading the rest.
+
+    A client belongs to the event loop it is first used in (its connections do): using it from
+    another loop or thread raises :class:`~thredfi_client.EventLoopError`, and using it after
+    :meth:`aclose` raises :class:`~thredfi_client.ClientClosedError`.
     """
 
     def __init__(
@@ -119,6 +131,7 @@ class ThredfiClient(Resources):
         default_headers: Headers | None = None,
         token_store: TokenStore | None = None,
         token_cache_size: int = 1000,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
         api_key = api_key or os.environ.get("THREDFI_API_KEY")
@@ -130,6 +143,7 @@ class ThredfiClient(Resources):
             base_url or os.environ.get("THREDFI_BASE_URL") or DEFAULT_BASE_URL
         )
         self._timeout, self._total_timeout = _checked_timeout(timeout)
+        self._timeout_phases = self._timeout.as_dict()
         self._default_headers = _checked_headers(
             "default_headers", default_headers, refused=_REFUSED_DEFAULT_HEADERS
         )
@@ -159,15 +173,31 @@ class ThredfiClient(Resources):
             token_scope=token_scope,
             tokens=tokens,
         )
+        if isinstance(max_response_bytes, bool) or not isinstance(max_response_bytes, int):
+            raise ValueError(f"max_response_bytes must be an int, got {max_response_bytes!r}")
+        if max_response_bytes < 1:
+            raise ValueError(f"max_response_bytes must be >= 1, got {max_response_bytes!r}")
         api = custom or _inner_transport(name, limits)
+        self._transport = RetryTransport(api, policy, max_response_bytes=max_response_bytes)
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=self._auth,
-            transport=RetryTransport(api, policy),
+            transport=self._transport,
             timeout=self._timeout,
-            headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": "application/json",
+                # What the retry layer decodes (within the body cap), and nothing else.
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             follow_redirects=False,  # credentials must never follow a Location elsewhere
         )
+        self._headers = self._http.headers.copy()
+        # What httpx.Request adds to a request without a body (Host), added once, not per call.
+        self._bodyless_headers = httpx.Headers(
+            [(b"Host", self._base_url.netloc), *self._headers.raw]
+        )
+        self._paths = _PathJoiner(self._base_url)
         self._owns_http = True
         self._bind_resources(self)
 
@@ -209,8 +239,17 @@ class ThredfiClient(Resources):
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        """The underlying ``httpx.AsyncClient``, with auth and retries installed."""
+        """An ``httpx.AsyncClient`` over the same pool, with auth and retries installed.
+
+        For requests the SDK has no operation for. The operations themselves skip its cookie
+        jar and redirect handling, but run the event hooks installed on it.
+        """
         return self._http
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The largest response body accepted, in bytes, after decompression."""
+        return self._transport.max_response_bytes
 
     def with_options(
         self,
@@ -236,6 +275,7 @@ class ThredfiClient(Resources):
             derived._default_headers = merged
         if not isinstance(timeout, NotGiven):
             derived._timeout, derived._total_timeout = _checked_timeout(timeout)
+            derived._timeout_phases = derived._timeout.as_dict()
         if not isinstance(max_retries, NotGiven):
             derived._max_retries = _checked_max_retries(max_retries)
         derived._owns_http = False
@@ -299,51 +339,130 @@ class ThredfiClient(Resources):
             headers.update(added_headers)
             request_kwargs["headers"] = headers
         if isinstance(timeout, NotGiven):
-            phases, total = self._timeout, self._total_timeout
+            phases, total = self._timeout_phases, self._total_timeout
         else:
-            phases, total = _checked_timeout(timeout)
+            checked, total = _checked_timeout(timeout)
+            phases = checked.as_dict()
         retries = (
             self._max_retries
             if isinstance(max_retries, NotGiven)
             else _checked_max_retries(max_retries)
         )
         extensions: dict[str, Any] = {
+            "timeout": phases,
             ext.MAX_RETRIES: retries,
             ext.TOTAL_TIMEOUT: total,
         }
         if operation.idempotent:
             extensions[ext.IDEMPOTENT] = True
-        # The path is joined to the base URL here, as httpx would join them (base path + "/" +
-        # path), so that httpx parses one absolute URL, not the relative one and then their join
-        # (~30 us a call).
-        request = self._http.build_request(
-            request_kwargs.pop("method"),
-            str(self._http.base_url).rstrip("/") + "/" + request_kwargs.pop("url").lstrip("/"),
-            timeout=phases,
-            extensions=extensions,
-            **request_kwargs,
-        )
+        request = self._build_request(request_kwargs, extensions)
         started = time.perf_counter()
+        failure: ThredfiError
         try:
-            response = await self._http.send(request)
-        except httpx.TransportError as exc:
-            raise self._scrubbed(connection_error_from(exc, request)) from exc
-        if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
-            logger.debug(
-                "%s %s -> %s in %.3fs",
-                request.method,
-                request.url.path,
-                response.status_code,
-                time.perf_counter() - started,
-                extra={"operation": operation.operation_id, "status_code": response.status_code},
-            )
-        try:
-            return _parsed(operation, response)
+            response = await self._send(request)
         except ThredfiError as exc:
-            raise self._scrubbed(exc) from exc.__cause__
+            failure = exc
+        except httpx.TransportError as exc:
+            failure = connection_error_from(exc, request)
+        except BodyTooLarge as exc:
+            failure = ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
+        except httpx.DecodingError as exc:
+            failure = APIConnectionError(str(exc), request=request)
+        except Exception as exc:
+            failure = APIConnectionError(
+                f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
+                request=request,
+            )
+        else:
+            if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
+                logger.debug(
+                    "%s %s -> %s in %.3fs",
+                    request.method,
+                    request.url.path,
+                    response.status_code,
+                    time.perf_counter() - started,
+                    extra={
+                        "operation": operation.operation_id,
+                        "status_code": response.status_code,
+                    },
+                )
+            try:
+                return _parsed(operation, response)
+            except ThredfiError as exc:
+                failure = exc
+        # Raised outside the handlers, with its chain cut: nothing below (an httpx or aiohttp
+        # exception, a request holding an Authorization header) travels with it.
+        raise self._scrubbed(failure)
+
+    def _build_request(
+        self, request_kwargs: dict[str, Any], extensions: dict[str, Any]
+    ) -> httpx.Request:
+        """The operation's request on this client's origin, with its default headers."""
+        method = request_kwargs.pop("method").upper()
+        url = self._paths.join(request_kwargs.pop("url"))
+        extra_headers = request_kwargs.pop("headers", None)
+        if not request_kwargs and not extra_headers and method in _BODYLESS_METHODS:
+            # No body, query or headers of its own: the request httpx.Request would build, with
+            # the headers it would add already in place (~10 us a call less; a test pins that
+            # both are equal).
+            request = httpx.Request(
+                method, url, headers=self._bodyless_headers, stream=_NO_BODY, extensions=extensions
+            )
+            request._content = b""  # what Request.read() sets, without its ABC check
+            return request
+        headers = self._headers
+        if extra_headers:
+            headers = headers.copy()
+            headers.update(extra_headers)
+        return httpx.Request(method, url, headers=headers, extensions=extensions, **request_kwargs)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        """Drive the auth flow over the retry transport: ``httpx.AsyncClient.send``, lean.
+
+        What ``AsyncClient.send`` does per request and the SDK does not use is skipped: cookie
+        jar bookkeeping and redirect handling (redirects are never followed). Event hooks
+        installed on :attr:`http_client` still run (a response hook sees the body already
+        read). The requests and responses are httpx's own, and the transports are called as
+        httpx calls them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
+        """
+        if self._http.is_closed:
+            raise ClientClosedError(
+                "the Thredfi client was closed (aclose() or the end of its 'async with'); "
+                "make a new one"
+            )
+        hooks = self._http.event_hooks
+        flow = self._auth.async_auth_flow(request)
+        try:
+            outgoing = await flow.__anext__()
+            while True:
+                for hook in hooks["request"]:  # as httpx runs them; usually there are none
+                    await hook(outgoing)
+                response = await self._transport.handle_async_request(outgoing)
+                response.request = outgoing
+                for hook in hooks["response"]:
+                    await hook(response)
+                try:
+                    outgoing = await flow.asend(response)
+                except StopAsyncIteration:
+                    return response
+        finally:
+            await flow.aclose()
 
     def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
-        """Remove this client's secrets from an error whose text came from a server."""
+        """The error without this client's secrets: none in its text, requests or chain.
+
+        Text that came from a server is redacted; the request kept on the error (and on its
+        response) is a copy without credential headers; the chain is cut.
+        """
+        exc.__cause__ = None
+        exc.__context__ = None
+        exc.__suppress_context__ = True
+        request = getattr(exc, "request", None)
+        if isinstance(request, httpx.Request):
+            exc.request = _without_credentials(request)  # type: ignore[attr-defined]
+        response = getattr(exc, "response", None)
+        if isinstance(response, httpx.Response) and response._request is not None:
+            response.request = _without_credentials(response._request)
         redact = self._auth.redact
         exc.message = redact(exc.message)
         exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
@@ -369,9 +488,11 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
         raise status_error_from_response(response)
     try:
         parsed = operation.parse(response)
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
-        # json.JSONDecodeError is a ValueError; models raise the others on a wrong shape.
-        raise APIResponseValidationError(response, f"{type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        # json.JSONDecodeError (a ValueError), RecursionError on absurdly nested JSON, and
+        # whatever a model raises on a wrong shape (TypeError, KeyError, ...).
+        reason = f"{type(exc).__name__}: {str(exc)[:200]}"
+        raise APIResponseValidationError(response, reason) from None
     return RawResponse(
         status_code=response.status_code,
         headers=response.headers,
@@ -379,6 +500,65 @@ def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]
         parsed=parsed,
         http_response=response,
     )
+
+
+#: Request headers that carry credentials; errors keep copies of requests without them.
+_SECRET_REQUEST_HEADERS = frozenset({b"authorization", b"proxy-authorization", b"cookie"})
+
+
+def _without_credentials(request: httpx.Request) -> httpx.Request:
+    """A copy of ``request`` (method, URL, headers, body) whose credential headers say so."""
+    headers = [
+        (name, b"[redacted]" if name.lower() in _SECRET_REQUEST_HEADERS else value)
+        for name, value in request.headers.raw
+    ]
+    try:
+        content = request.content
+    except httpx.RequestNotRead:
+        content = b""
+    timeouts = request.extensions.get("timeout")
+    return httpx.Request(
+        request.method,
+        request.url,
+        headers=headers,
+        content=content,
+        extensions={"timeout": timeouts} if timeouts is not None else {},
+    )
+
+
+#: Methods httpx.Request sends without a body or Content-Length when given none.
+_BODYLESS_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "DELETE"})
+_NO_BODY = httpx.ByteStream(b"")
+
+#: A path httpx would keep exactly as it is: unreserved characters, valid escapes, slashes, and
+#: no dot segment to remove.
+_PLAIN_PATH = re.compile(r"(?:/(?!\.\.?(?:/|$))(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})*)+")
+
+
+class _PathJoiner:
+    """Joins operation paths to the base URL as httpx would, without parsing every URL again.
+
+    An operation's path is already percent-encoded (path parameters are quoted). httpx would
+    parse ``base + path`` character by character (~20 us a call); for a path it would keep as
+    it is, the URL is made from the base URL's parsed parts with the path replaced. Any other
+    path takes httpx's parser. tests/unit/test_transport_internals.py pins that both agree.
+    """
+
+    __slots__ = ("_base", "_prefix", "_reference")
+
+    def __init__(self, base: httpx.URL) -> None:
+        self._base = str(base).rstrip("/")
+        self._prefix = base.raw_path.decode("ascii").split("?")[0].rstrip("/")
+        reference = getattr(base, "_uri_reference", None)
+        self._reference = reference if hasattr(reference, "_replace") else None
+
+    def join(self, path: str) -> httpx.URL:
+        path = "/" + path.lstrip("/")
+        if self._reference is not None and _PLAIN_PATH.fullmatch(path):
+            url = httpx.URL.__new__(httpx.URL)
+            url._uri_reference = self._reference._replace(path=self._prefix + path)
+            return url
+        return httpx.URL(self._base + path)
 
 
 def _redact_json(value: object, redact: Callable[[str], str]) -> object:
@@ -552,21 +732,24 @@ def _aiohttp_extra_installed() -> bool:
     absence call ``_aiohttp_extra_installed.cache_clear()``.
     """
     try:
-        from ._aiohttp import SafeAiohttpTransport  # noqa: F401 -- imported to see that it can be
+        from ._aiohttp import AiohttpTransport  # noqa: F401 -- imported to see that it can be
     except ImportError:
         return False
     return True
 
 
 def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
+    """The transport doing the I/O for ``"httpx"`` or ``"aiohttp"``, with its own pool."""
     if name == "httpx":
-        return httpx.AsyncHTTPTransport(limits=limits)
+        from ._httpx import HttpxTransport
+
+        return HttpxTransport(limits)
     if name == "aiohttp":
         try:
-            from ._aiohttp import SafeAiohttpTransport
+            from ._aiohttp import AiohttpTransport
         except ImportError as exc:
             raise ImportError(
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
             ) from exc
-        return SafeAiohttpTransport(limits=limits)
+        return AiohttpTransport(limits)
     raise AssertionError(f"unreachable: {name!r}")  # pragma: no cover - _transport_name checks

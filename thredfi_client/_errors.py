@@ -2,12 +2,15 @@
 
 Every exception the SDK raises on purpose derives from :class:`ThredfiError`:
 
-* :class:`APIConnectionError` (and :class:`APITimeoutError`) -- no usable response arrived.
+* :class:`APIConnectionError` (and :class:`APITimeoutError`, :class:`ResponseTooLargeError`) --
+  no usable response arrived.
 * :class:`APIResponseValidationError` -- a 2xx response whose body could not be parsed.
 * :class:`APIStatusError` and one subclass per documented status (see :data:`STATUS_ERRORS`).
 * :class:`InvalidArgumentError` -- an argument of a call breaks the contract; nothing was sent.
   Raised as :class:`ArgumentValueError` (also a ``ValueError``) or :class:`ArgumentTypeError`
   (also a ``TypeError``), so code written for the built-in exceptions keeps working.
+* :class:`EventLoopError` and :class:`ClientClosedError` -- the client was used where or when it
+  cannot work (also ``RuntimeError`` subclasses).
 
 This module imports nothing else from the SDK: the runtime module of the generated code
 (``_operation``) raises the argument errors, and may import it without reaching another layer.
@@ -40,12 +43,15 @@ __all__ = [
     "ArgumentValueError",
     "AuthenticationError",
     "BadRequestError",
+    "ClientClosedError",
     "ConflictError",
+    "EventLoopError",
     "InternalServerError",
     "InvalidArgumentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ThredfiError",
     "UnprocessableEntityError",
     "connection_error_from",
@@ -147,6 +153,32 @@ class APITimeoutError(APIConnectionError):
         self, message: str = "Request timed out.", *, request: httpx.Request | None
     ) -> None:
         super().__init__(message, request=request)
+
+
+class ResponseTooLargeError(APIConnectionError):
+    """The response body was larger than ``max_response_bytes`` (counted after decompression).
+
+    The rest of the body was not read and its connection was closed. Not retried: the same
+    request would get the same answer. ``limit`` is the cap in bytes.
+    """
+
+    limit: int
+
+    def __init__(self, message: str, *, request: httpx.Request | None, limit: int) -> None:
+        super().__init__(message, request=request)
+        self.limit = limit
+
+
+class EventLoopError(ThredfiError, RuntimeError):
+    """The client was used from an event loop other than the one it first ran in.
+
+    A client's connections belong to one event loop. Create one client per event loop (or
+    thread), inside the loop that uses it.
+    """
+
+
+class ClientClosedError(ThredfiError, RuntimeError):
+    """The client (or the client it was derived from with ``with_options``) was closed."""
 
 
 class APIResponseValidationError(ThredfiError):

@@ -1,7 +1,8 @@
 """Retries as an httpx transport wrapper: jittered backoff, ``Retry-After``, idempotency-aware.
 
 :class:`RetryTransport` sits below authentication and error mapping: it sees raw attempts, reads
-each response body completely inside the attempt (so a reset mid-body is retried too), and hands
+each response body completely inside the attempt -- decompressed, capped and within the
+attempt's deadline (so a reset mid-body is retried too, and a gzip bomb is stopped) -- and hands
 the caller the final response or re-raises the final transport error.
 """
 
@@ -12,14 +13,17 @@ import json
 import logging
 import math
 import random as _random
+import time
 from collections.abc import Awaitable, Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Final
 
 import httpx
 
+from thredfi_client._body import DEFAULT_MAX_RESPONSE_BYTES, read_body
+from thredfi_client._deadline import AttemptDeadline, DeadlineArmingTransport
 from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
 
 __all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "RetryTransport"]
@@ -123,7 +127,13 @@ class RetryTransport(httpx.AsyncBaseTransport):
 
     Per request, the :data:`~thredfi_client._extensions.MAX_RETRIES` extension overrides
     ``policy.max_retries`` and :data:`~thredfi_client._extensions.TOTAL_TIMEOUT` bounds each
-    attempt (send and whole body) and turns expiry into ``httpx.ReadTimeout``.
+    attempt and turns expiry into ``httpx.ReadTimeout``. Over the SDK's own inner transports the
+    deadline starts when the request goes out (waiting for and opening a connection have their
+    own timeouts, see ``_deadline``); over any other transport it covers the whole attempt.
+
+    Each response body is read whole inside the attempt, decoded (``gzip``, ``deflate``) and
+    capped at ``max_response_bytes``; beyond it :class:`~thredfi_client.ResponseTooLargeError`
+    is raised and not retried.
 
     Args:
         wrapped: the transport doing the I/O; closed by :meth:`aclose`.
@@ -132,6 +142,7 @@ class RetryTransport(httpx.AsyncBaseTransport):
             injectable for tests).
         random: returns a float in ``[0, 1)`` for the jitter (injectable for tests).
         now: returns the current aware datetime, for ``Retry-After`` HTTP-dates.
+        max_response_bytes: the cap on each response body, after decompression (32 MiB).
     """
 
     def __init__(
@@ -142,12 +153,17 @@ class RetryTransport(httpx.AsyncBaseTransport):
         sleep: Callable[[float], Awaitable[object]] | None = None,
         random: Callable[[], float] = _random.random,
         now: Callable[[], datetime] = _utcnow,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        _check_non_negative_int("max_response_bytes", max_response_bytes)
         self._wrapped = wrapped
         self._policy = policy
         self._sleep = sleep or _sleep
         self._random = random
         self._now = now
+        self._max_response_bytes = max_response_bytes
+        # The SDK's own transports start the deadline when the request goes out.
+        self._wrapped_arms_deadline = isinstance(wrapped, DeadlineArmingTransport)
 
     @property
     def policy(self) -> RetryPolicy:
@@ -158,6 +174,11 @@ class RetryTransport(httpx.AsyncBaseTransport):
     def wrapped(self) -> httpx.AsyncBaseTransport:
         """The transport doing the I/O."""
         return self._wrapped
+
+    @property
+    def max_response_bytes(self) -> int:
+        """The cap on each response body, in bytes, after decompression."""
+        return self._max_response_bytes
 
     async def aclose(self) -> None:
         """Close the wrapped transport."""
@@ -222,22 +243,27 @@ class RetryTransport(httpx.AsyncBaseTransport):
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
         total = request.extensions.get(TOTAL_TIMEOUT)
         if total is None:
-            return await self._send_and_read(request)
-        seconds = float(total)
-        import asyncio  # not at import time: see _sleep
-
+            return await self._send_and_read(request, None)
+        deadline = AttemptDeadline(float(total))
         try:
-            async with asyncio.timeout(seconds) as deadline:
-                return await self._send_and_read(request)
+            async with deadline:
+                if not self._wrapped_arms_deadline:
+                    deadline.arm()
+                return await self._send_and_read(request, deadline)
         except TimeoutError as exc:
             if not deadline.expired():
                 raise
             raise httpx.ReadTimeout(
-                f"attempt exceeded the total timeout of {seconds:g}s", request=request
+                f"attempt exceeded the total timeout of {deadline.seconds:g}s", request=request
             ) from exc
 
-    async def _send_and_read(self, request: httpx.Request) -> httpx.Response:
+    async def _send_and_read(
+        self, request: httpx.Request, deadline: AttemptDeadline | None
+    ) -> httpx.Response:
+        started = time.perf_counter()
         response = await self._wrapped.handle_async_request(request)
+        if deadline is not None:
+            deadline.arm()  # the answer is arriving, whether or not the transport armed it
         if response.is_stream_consumed:
             # Already read by the transport (e.g. httpx.MockTransport): nothing left to receive.
             return response
@@ -245,19 +271,19 @@ class RetryTransport(httpx.AsyncBaseTransport):
         if not isinstance(stream, httpx.AsyncByteStream):
             raise RuntimeError("the wrapped transport returned a sync stream to an async client")
         try:
-            # Raw bytes, so the client still decodes (gzip...) and times the response as usual.
-            # Read from the transport's stream itself: this response is dropped, so httpx's
-            # per-chunk bookkeeping in Response.aiter_raw() would be wasted work.
-            raw = b"".join([chunk async for chunk in stream])
+            # Read from the transport's stream itself: httpx's per-chunk bookkeeping in
+            # Response.aiter_raw() would be wasted work, and its decoders have no bound.
+            content = await read_body(
+                stream,
+                response.headers.get("content-encoding"),
+                self._max_response_bytes,
+                request,
+            )
+            if deadline is not None:
+                deadline.disarm()  # the body is in: closing the stream is not the server's time
         finally:
             await stream.aclose()
-        return httpx.Response(
-            status_code=response.status_code,
-            headers=response.headers,
-            stream=httpx.ByteStream(raw),
-            extensions=response.extensions,
-            request=request,
-        )
+        return _received(response, request, content, time.perf_counter() - started)
 
     @staticmethod
     def _log_retry(
@@ -289,6 +315,21 @@ class RetryTransport(httpx.AsyncBaseTransport):
         )
 
 
+def _received(
+    response: httpx.Response, request: httpx.Request, content: bytes, elapsed: float
+) -> httpx.Response:
+    """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
+    response.stream = httpx.ByteStream(content)
+    # Decoded here, within the cap and the deadline: httpx must not decode it a second time,
+    # which it would do from the stream (the headers still say how it was encoded on the wire).
+    response._content = content
+    response.is_stream_consumed = True
+    response.is_closed = True
+    response.request = request
+    response.elapsed = timedelta(seconds=elapsed)
+    return response
+
+
 def _is_repeatable(request: httpx.Request) -> bool:
     """Whether sending ``request`` twice cannot cause a duplicate side effect."""
     if request.method in _IDEMPOTENT_METHODS:
@@ -301,7 +342,11 @@ def _is_repeatable(request: httpx.Request) -> bool:
 
 
 def _has_external_id(request: httpx.Request) -> bool:
-    """Whether the JSON body is an object with a non-empty string ``external_id``."""
+    """Whether the JSON body is an object with a non-blank string ``external_id``.
+
+    Blank means absent, as the API has it: ``"   "`` is no idempotency key, and a replay would
+    create a second resource.
+    """
     if "json" not in request.headers.get("content-type", "").lower():
         return False
     try:
@@ -315,7 +360,7 @@ def _has_external_id(request: httpx.Request) -> bool:
     if not isinstance(body, dict):
         return False
     external_id = body.get("external_id")
-    return isinstance(external_id, str) and bool(external_id)
+    return isinstance(external_id, str) and bool(external_id.strip())
 
 
 def _parse_retry_after(value: str | None, now: datetime) -> float | None:

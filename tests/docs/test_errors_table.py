@@ -22,6 +22,9 @@ from thredfi_client import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    ClientClosedError,
+    EventLoopError,
+    ResponseTooLargeError,
     RetryPolicy,
     ThredfiError,
 )
@@ -115,11 +118,18 @@ def render_status_table() -> str:
     other: list[type[ThredfiError]] = [
         APIConnectionError,
         APITimeoutError,
+        ResponseTooLargeError,
         APIResponseValidationError,
+        EventLoopError,
+        ClientClosedError,
     ]
     for other_cls in other:
-        if issubclass(other_cls, APIConnectionError):
+        if issubclass(other_cls, ResponseTooLargeError):
+            when, retried = "any", "no (the same request would get the same answer)"
+        elif issubclass(other_cls, APIConnectionError):
             when, retried = "none", "yes, if the request is repeatable or never reached the server"
+        elif issubclass(other_cls, RuntimeError):
+            when, retried = "none (nothing sent)", "no"
         else:
             when, retried = "2xx", "no (nothing to retry: the body arrived)"
         lines.append(
@@ -139,6 +149,7 @@ def render_attributes_table() -> str:
     families: list[tuple[str, type[ThredfiError]]] = [
         ("`APIStatusError` and every subclass above", APIStatusError),
         ("`APIConnectionError`, `APITimeoutError`", APIConnectionError),
+        ("`ResponseTooLargeError`", ResponseTooLargeError),
         ("`APIResponseValidationError`", APIResponseValidationError),
     ]
     lines = [_row("Exception", "Attributes"), _row("---", "---")]

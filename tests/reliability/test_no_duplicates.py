@@ -34,13 +34,6 @@ async def test_create_without_external_id_that_stalls_after_commit_times_out_onc
     assert len(sandbox.customers) == 1
 
 
-AIOHTTP_DISCONNECT_BUG = (
-    "httpx-aiohttp maps every aiohttp.ClientConnectionError, including ServerDisconnectedError "
-    "after the request was sent, to httpx.ConnectTimeout, which RetryTransport treats as "
-    "'never sent' and replays: the customer is created twice (fix proposed in the report)"
-)
-
-
 @pytest.mark.parametrize(
     ("transport", "action"),
     [

@@ -9,9 +9,10 @@ import time
 import httpcore
 import httpx
 import pytest
-from httpx_aiohttp import AiohttpTransport
 
 from thredfi_client import ThredfiClient
+from thredfi_client._aiohttp import AiohttpTransport
+from thredfi_client._httpx import HttpxTransport
 from thredfi_client.models import Customer
 from thredfi_client.testing import Sandbox, SandboxServer
 
@@ -139,22 +140,23 @@ async def test_1000_concurrent_calls_through_503_then_200_all_succeed_and_leak_n
     assert sandbox.request_count(TOKEN_PATH) == 1
     assert sandbox.faults == []
     inner = _inner(client)
-    if isinstance(inner, httpx.AsyncHTTPTransport):
-        pool: httpcore.AsyncConnectionPool = inner._pool
+    if isinstance(inner, HttpxTransport):
+        pool: httpcore.AsyncConnectionPool = inner.pool._pool
         assert not pool._requests, "requests still waiting for or holding a connection"
         assert all(c.is_idle() or c.is_closed() for c in pool.connections)
         assert len(pool.connections) <= 10
         assert sandbox.max_requests_in_flight <= 50, "the pool limit was not applied"
     else:
         assert isinstance(inner, AiohttpTransport)
-        connector = inner.client.connector  # type: ignore[union-attr]
+        assert inner._session is not None
+        connector = inner._session.connector
         assert connector is not None
         assert not connector._acquired, "connections still checked out of the aiohttp pool"
 
     await client.aclose()
 
-    if isinstance(inner, httpx.AsyncHTTPTransport):
-        assert not inner._pool.connections
+    if isinstance(inner, HttpxTransport):
+        assert not inner.pool._pool.connections
     assert await _connections_drain(sandbox_server) == 0
 
 

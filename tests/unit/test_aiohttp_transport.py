@@ -1,23 +1,28 @@
-"""SafeAiohttpTransport says truthfully whether a failed request may have reached the server."""
+"""The aiohttp transport maps every failure truthfully, keeping nothing of aiohttp's exception."""
 
 from __future__ import annotations
 
 import aiohttp
 import httpx
 import pytest
-from aiohttp.client_reqrep import ConnectionKey
+from aiohttp.client_reqrep import ConnectionKey, RequestInfo
+from multidict import CIMultiDict, CIMultiDictProxy
+from yarl import URL
 
-from thredfi_client._aiohttp import SafeAiohttpTransport, _remapped
+from thredfi_client import APIConnectionError
+from thredfi_client._aiohttp import AiohttpTransport, mapped_error
 
 REQUEST = httpx.Request("POST", "https://api.thredfi.test/v1/x/")
 KEY = ConnectionKey("api.thredfi.test", 443, True, True, None, None, None)
+SECRET = "Bearer tok_secret_do_not_show_0123456789"
+INFO = RequestInfo(
+    URL("https://api.thredfi.test/v1/x/"),
+    "POST",
+    CIMultiDictProxy(CIMultiDict({"Authorization": SECRET})),
+    URL("https://api.thredfi.test/v1/x/"),
+)
 
-
-def wrapped(cause: BaseException) -> httpx.TransportError:
-    # httpx-aiohttp maps every aiohttp.ClientConnectionError to ConnectTimeout.
-    exc = httpx.ConnectTimeout(str(cause))
-    exc.__cause__ = cause
-    return exc
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 
 
 @pytest.mark.parametrize(
@@ -29,31 +34,55 @@ def wrapped(cause: BaseException) -> httpx.TransportError:
         (aiohttp.ServerTimeoutError("read timeout"), httpx.ReadTimeout),
         (aiohttp.ClientPayloadError("cut short"), httpx.ReadError),
         (aiohttp.ServerDisconnectedError(), httpx.RemoteProtocolError),
+        (aiohttp.ClientOSError(104, "Connection reset by peer"), httpx.ReadError),
+        (ConnectionResetError(104, "reset"), httpx.ReadError),
+        (aiohttp.ClientResponseError(INFO, (), status=400, message="Bad status line"), None),
+        (aiohttp.ClientResponseError(INFO, (), message="Got more than 65536 bytes"), None),
+        (aiohttp.ContentTypeError(INFO, ()), None),
+        (aiohttp.TooManyRedirects(INFO, ()), None),
+        (RuntimeError("Session is closed"), APIConnectionError),
+        (ValueError("odd header"), APIConnectionError),
     ],
 )
-def test_errors_are_remapped_by_their_aiohttp_cause(
-    cause: BaseException, expected: type[httpx.TransportError]
+def test_every_failure_maps_to_an_httpx_or_sdk_error(
+    cause: BaseException, expected: type[Exception] | None
 ) -> None:
-    remapped = _remapped(wrapped(cause), REQUEST)
-    assert type(remapped) is expected
-    assert remapped.request is REQUEST
+    mapped = mapped_error(cause, REQUEST)
+    assert type(mapped) is (expected or httpx.RemoteProtocolError)
+    # Nothing of aiohttp's exception is kept: no cause, no context, no request_info.
+    assert mapped.__cause__ is None
+    assert mapped.__context__ is None
+    assert SECRET not in str(mapped)
+    assert SECRET not in repr(mapped)
+    assert not any(isinstance(v, RequestInfo) for v in vars(mapped).values())
 
 
-def test_a_disconnect_after_sending_is_not_a_connect_error() -> None:
-    # The retry layer replays a POST on ConnectError/ConnectTimeout ("never sent"): a server that
-    # hung up after receiving it must not look like that.
-    remapped = _remapped(wrapped(aiohttp.ServerDisconnectedError()), REQUEST)
-    assert not isinstance(remapped, httpx.ConnectError | httpx.ConnectTimeout)
+def test_only_a_failure_to_connect_says_never_sent() -> None:
+    # The retry layer replays a POST on these: a server that hung up after receiving it, or a
+    # response aiohttp could not parse, must not look like them.
+    for cause in (
+        aiohttp.ServerDisconnectedError(),
+        aiohttp.ClientResponseError(INFO, (), message="Bad status line"),
+        aiohttp.ClientOSError(104, "reset"),
+        aiohttp.ServerTimeoutError("read"),
+    ):
+        assert not isinstance(mapped_error(cause, REQUEST), NEVER_SENT)
 
 
-def test_other_errors_pass_through() -> None:
-    original = httpx.UnsupportedProtocol("ftp")
-    assert _remapped(original, REQUEST) is original
-
-
-async def test_the_transport_raises_the_remapped_error() -> None:
-    transport = SafeAiohttpTransport()
+async def test_the_transport_raises_the_mapped_error() -> None:
+    transport = AiohttpTransport()
     request = httpx.Request("GET", "http://127.0.0.1:9/")  # port 9: nothing listens
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(httpx.ConnectError) as info:
         await transport.handle_async_request(request)
+    assert info.value.__cause__ is None
+    assert info.value.__context__ is None
+    await transport.aclose()
+
+
+async def test_aiohttps_own_retry_of_dropped_connections_is_off() -> None:
+    transport = AiohttpTransport()
+    with pytest.raises(httpx.ConnectError):
+        await transport.handle_async_request(httpx.Request("GET", "http://127.0.0.1:9/"))
+    assert transport._session is not None
+    assert transport._session._retry_connection is False
     await transport.aclose()

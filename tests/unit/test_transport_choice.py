@@ -17,7 +17,8 @@ import httpx
 import pytest
 
 from thredfi_client import ThredfiClient, _client
-from thredfi_client._aiohttp import SafeAiohttpTransport
+from thredfi_client._aiohttp import AiohttpTransport
+from thredfi_client._httpx import HttpxTransport
 
 from ..support import API_KEY, BASE_URL, PARTNER_ID
 
@@ -33,7 +34,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     _client._aiohttp_extra_installed.cache_clear()
 
 
-@pytest.fixture(params=["httpx_aiohttp", "aiohttp"])
+@pytest.fixture(params=["aiohttp", "yarl"])
 def extra_missing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Make one module of the ``[aiohttp]`` extra unimportable, as if it were not installed."""
     monkeypatch.setitem(sys.modules, request.param, None)  # None: "import x" raises ImportError
@@ -57,7 +58,7 @@ def lanes(client: ThredfiClient) -> tuple[httpx.AsyncBaseTransport, httpx.AsyncB
 def test_default_is_aiohttp_when_the_extra_is_installed() -> None:
     client = make()
     assert client.transport_name == "aiohttp"
-    assert all(type(t) is SafeAiohttpTransport for t in lanes(client))
+    assert all(type(t) is AiohttpTransport for t in lanes(client))
 
 
 def test_auto_given_explicitly_is_the_default() -> None:
@@ -68,7 +69,7 @@ def test_auto_given_explicitly_is_the_default() -> None:
 def test_default_is_httpx_when_the_extra_is_not_installed() -> None:
     client = make()
     assert client.transport_name == "httpx"
-    assert all(type(t) is httpx.AsyncHTTPTransport for t in lanes(client))
+    assert all(type(t) is HttpxTransport for t in lanes(client))
 
 
 @pytest.mark.usefixtures("extra_missing")
@@ -79,7 +80,7 @@ def test_explicit_aiohttp_without_the_extra_says_how_to_install_it() -> None:
 
 def test_a_missing_extra_is_looked_for_once() -> None:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(sys.modules, "httpx_aiohttp", None)
+        patch.setitem(sys.modules, "aiohttp", None)
         patch.delitem(sys.modules, "thredfi_client._aiohttp")
         assert make().transport_name == "httpx"
     # The extra is importable again, but the first answer is kept until the cache is cleared.
@@ -94,13 +95,13 @@ def test_a_missing_extra_is_looked_for_once() -> None:
 def test_explicit_httpx_is_kept_although_the_extra_is_installed() -> None:
     client = make(transport="httpx")
     assert client.transport_name == "httpx"
-    assert all(type(t) is httpx.AsyncHTTPTransport for t in lanes(client))
+    assert all(type(t) is HttpxTransport for t in lanes(client))
 
 
 def test_explicit_aiohttp() -> None:
     client = make(transport="aiohttp")
     assert client.transport_name == "aiohttp"
-    assert all(type(t) is SafeAiohttpTransport for t in lanes(client))
+    assert all(type(t) is AiohttpTransport for t in lanes(client))
 
 
 def test_a_transport_instance_is_custom_and_carries_everything() -> None:
@@ -139,7 +140,7 @@ def test_environment_sets_the_default(
     client = make()
     assert client.transport_name == expected
     assert all(
-        type(t) is {"httpx": httpx.AsyncHTTPTransport, "aiohttp": SafeAiohttpTransport}[expected]
+        type(t) is {"httpx": HttpxTransport, "aiohttp": AiohttpTransport}[expected]
         for t in lanes(client)
     )
 

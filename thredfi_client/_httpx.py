@@ -1,0 +1,217 @@
+"""The httpx-backed inner transport: ``ThredfiClient(transport="httpx")``.
+
+httpx's own ``AsyncHTTPTransport`` (httpcore's pool) does the I/O, so pytest-httpx and respx,
+which patch it, keep working. Around it:
+
+* a gate of ``max_connections`` slots (``_pool.ConnectionSlots``) in front of the pool: waiting
+  for a connection is bounded by the pool timeout and reported as ``httpx.PoolTimeout`` (never
+  sent), and httpcore never queues more requests than it has connections (its queue costs
+  O(queued x connections) per change; docs/performance.md);
+* the attempt's deadline is armed only when the request headers start going out, seen through
+  httpcore's ``trace`` extension. A deadline never cancels httpcore while it hands out or opens
+  a connection: a request cancelled there can leave a connection stuck in ``CONNECTING``,
+  holding its pool slot for good (encode/httpcore#1093, open in 1.0.9).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import httpcore
+import httpx
+
+from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
+from ._pool import ConnectionSlots, LoopBinding
+
+if TYPE_CHECKING:
+    import asyncio
+
+__all__ = ["HttpxTransport"]
+
+Trace = Callable[[str, Mapping[str, Any]], Awaitable[None]]
+
+#: httpcore's trace event that precedes the first byte of a request on HTTP/1.1 and HTTP/2.
+_SENDING = ".send_request_headers.started"
+#: httpx's and httpcore's own request handlers, as imported: the trace events come from them.
+_HTTPX_HANDLER = httpx.AsyncHTTPTransport.handle_async_request
+_POOL_HANDLER = httpcore.AsyncConnectionPool.handle_async_request
+
+
+def _traced() -> bool:
+    """Whether requests reach httpcore's real pool, which reports the first byte going out.
+
+    A mock patched over either handler (pytest-httpx patches httpx's, respx httpcore's) sends
+    nothing and reports nothing: the attempt's deadline then covers the whole attempt, as over
+    any other transport.
+    """
+    return (
+        httpx.AsyncHTTPTransport.handle_async_request is _HTTPX_HANDLER
+        and httpcore.AsyncConnectionPool.handle_async_request is _POOL_HANDLER
+    )
+
+
+class _Abandoned(Exception):
+    """Raised inside httpcore, at the first byte, for a request its caller gave up on."""
+
+
+class _Attempt:
+    """One request's way through httpcore: has it started sending, has its caller gone?
+
+    Its :meth:`trace` is the request's httpcore ``trace`` extension (calling the caller's own
+    trace, if any, too).
+    """
+
+    __slots__ = ("abandoned", "sending", "theirs")
+
+    def __init__(self, theirs: Trace | None) -> None:
+        self.sending = False
+        self.abandoned = False
+        self.theirs = theirs
+
+    async def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        if event.endswith(_SENDING):
+            if self.abandoned:
+                # Nothing was written yet: httpcore closes the connection it was given.
+                raise _Abandoned("the caller gave up before the request was sent")
+            self.sending = True
+            arm_attempt_deadline()
+        if self.theirs is not None:
+            await self.theirs(event, info)
+
+
+class HttpxTransport(DeadlineArmingTransport):
+    """``httpx.AsyncHTTPTransport`` behind a connection gate, safe to cancel at any point.
+
+    httpcore leaves a pool slot stuck for good when a request is cancelled after the pool
+    assigned it a connection but before the request started on it (waiting for the
+    connection, opening it, or taking the connection's state lock: encode/httpcore#1093 and
+    alike). So each request runs in a task of its own, shielded from its caller's cancellation
+    until it starts sending: a caller cancelled before that returns at once, and the request,
+    left to itself, stops at its first byte (or fails or times out on its own), which httpcore
+    cleans up after. A caller cancelled once it is sending cancels the request, which httpcore
+    handles. The attempt deadline is armed as it starts sending (``_deadline``).
+    """
+
+    def __init__(self, limits: httpx.Limits) -> None:
+        self._transport = httpx.AsyncHTTPTransport(limits=limits)
+        self._slots = ConnectionSlots(limits.max_connections)
+        self._binding = LoopBinding()
+
+    @property
+    def pool(self) -> httpx.AsyncHTTPTransport:
+        """The httpx transport doing the I/O."""
+        return self._transport
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        import asyncio
+
+        self._binding.check()
+        extensions = request.extensions
+        timeouts = extensions.get("timeout")
+        await self._slots.acquire(timeouts.get("pool") if timeouts else None)
+        if not _traced():
+            arm_attempt_deadline()
+        theirs = extensions.get("trace")
+        if isinstance(theirs, _AttemptTrace):  # a retry of the same request: not theirs
+            theirs = theirs.theirs
+        attempt = _Attempt(theirs)
+        extensions["trace"] = _AttemptTrace(attempt)
+        # The context (and so the attempt deadline) is copied into the task.
+        sending = asyncio.get_running_loop().create_task(
+            self._transport.handle_async_request(request)
+        )
+        try:
+            response = await asyncio.shield(sending)
+        except BaseException:
+            if sending.done():  # it failed by itself, or finished just as its caller left
+                self._finished_alone(sending)
+                raise
+            sending.add_done_callback(self._finished_alone)
+            if not attempt.sending:
+                attempt.abandoned = True  # it stops at its first byte, whenever it gets there
+                raise
+            sending.cancel()  # cancelling while it sends or receives is safe
+            # Let httpcore close the connection before the caller moves on (a retry, say).
+            await asyncio.wait([sending])
+            raise
+        response.stream = _SlotStream(response.stream, self._slots)
+        return response
+
+    def _finished_alone(self, sending: asyncio.Task[httpx.Response]) -> None:
+        """A request whose caller is gone has finished: close its response, free its slot."""
+        if sending.cancelled() or sending.exception() is not None:
+            self._slots.release()
+            return
+        response = sending.result()
+        stream = _SlotStream(response.stream, self._slots)
+        import asyncio
+
+        closing = asyncio.get_running_loop().create_task(stream.aclose())
+        closing.add_done_callback(_retrieve)
+
+    async def aclose(self) -> None:
+        if self._binding.owner_gone():
+            self._binding.closed = True  # its connections died with their event loop
+            return
+        self._binding.closed = True
+        await self._transport.aclose()
+
+
+class _AttemptTrace:
+    """The ``trace`` extension of one attempt (a class, so a retry can tell it from theirs)."""
+
+    __slots__ = ("_attempt",)
+
+    def __init__(self, attempt: _Attempt) -> None:
+        self._attempt = attempt
+
+    @property
+    def theirs(self) -> Trace | None:
+        return self._attempt.theirs
+
+    async def __call__(self, event: str, info: Mapping[str, Any]) -> None:
+        await self._attempt.trace(event, info)
+
+
+def _retrieve(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+class _SlotStream(httpx.AsyncByteStream):
+    """The response stream, giving its connection slot back when closed.
+
+    Closing runs to its end even if the caller is cancelled meanwhile (a deadline expiring just
+    as the body was read): httpcore's pool forgets a request only at the end of its close, and
+    its own shields do not hold off asyncio's cancellation, so a close cut short would keep the
+    connection checked out for good.
+    """
+
+    __slots__ = ("_slots", "_stream")
+
+    def __init__(
+        self, stream: httpx.SyncByteStream | httpx.AsyncByteStream, slots: ConnectionSlots
+    ):
+        assert isinstance(stream, httpx.AsyncByteStream)
+        self._stream: httpx.AsyncByteStream | None = stream
+        self._slots = slots
+
+    def __aiter__(self) -> AsyncIterator[bytes]:
+        assert self._stream is not None, "the response stream was closed"
+        return self._stream.__aiter__()
+
+    async def aclose(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is None:
+            return
+        import asyncio
+
+        closing = asyncio.ensure_future(stream.aclose())
+        closing.add_done_callback(self._closed)
+        await asyncio.shield(closing)
+
+    def _closed(self, closing: asyncio.Future[None]) -> None:
+        self._slots.release()
+        if not closing.cancelled():
+            closing.exception()  # retrieved; the awaiting caller (if still there) sees it

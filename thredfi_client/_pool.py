@@ -1,0 +1,128 @@
+"""What the inner transports share about their connection pool: its event loop and its slots.
+
+* :class:`ConnectionSlots` -- at most ``max_connections`` requests hold (or open) a connection at
+  once; the others wait their turn, first come first served, for at most the pool timeout, and
+  then fail with ``httpx.PoolTimeout``: never sent, so safe to retry even for a ``POST``.
+  Why a gate of our own in front of httpcore's and aiohttp's pools: the wait is then bounded by
+  the pool timeout on both transports and reported the same way, cancelling it is always safe,
+  and httpcore's own queue costs O(waiting x connections) per state change, which made 1,000
+  concurrent calls crawl (docs/performance.md).
+* :class:`LoopBinding` -- a pool's connections belong to the event loop that opened them. Use
+  from another loop is refused at once with :class:`~thredfi_client.EventLoopError`, instead of
+  failing later, at random, deep inside the pool.
+"""
+
+from __future__ import annotations
+
+import collections
+from typing import TYPE_CHECKING, Final
+
+import httpx
+
+from ._errors import ClientClosedError, EventLoopError
+
+if TYPE_CHECKING:
+    import asyncio
+
+__all__ = ["ConnectionSlots", "LoopBinding"]
+
+_WRONG_LOOP: Final = (
+    "this Thredfi client was first used in another event loop, and its connections belong to "
+    "that loop: use one client per event loop (or thread), created inside it -- e.g. in the "
+    "coroutine you pass to asyncio.run()"
+)
+
+
+class LoopBinding:
+    """Remembers the event loop a pool first ran in and refuses every other one."""
+
+    __slots__ = ("closed", "loop")
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.closed = False
+
+    def check(self) -> None:
+        """Bind to the running loop on first use; raise if this is another one or closed."""
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        if loop is not self.loop:
+            if self.loop is not None:
+                raise EventLoopError(_WRONG_LOOP)
+            self.loop = loop
+        if self.closed:
+            raise ClientClosedError("the Thredfi client was closed; make a new one")
+
+    def owner_gone(self) -> bool:
+        """Whether the pool is used from a loop other than its own, which is closed.
+
+        Closing is then all that may happen: the pool's connections died with their loop.
+        """
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        if self.loop is None or loop is self.loop:
+            return False
+        if self.loop.is_closed():
+            return True
+        raise EventLoopError(_WRONG_LOOP)
+
+
+class ConnectionSlots:
+    """A first-come-first-served gate of ``limit`` slots (``None``: no limit) in one event loop.
+
+    O(1) per acquire and release however many wait (``asyncio.Semaphore.locked()`` scans its
+    waiters), and a released slot passes straight to the next waiter.
+    """
+
+    __slots__ = ("_free", "_waiters")
+
+    def __init__(self, limit: int | None) -> None:
+        self._free = limit
+        self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+
+    async def acquire(self, pool_timeout: float | None) -> None:
+        """Take a slot, waiting at most ``pool_timeout`` seconds (``None``: no bound).
+
+        Raises ``httpx.PoolTimeout`` when no slot came free in time.
+        """
+        if self._free is None:
+            return
+        if self._free > 0 and not self._waiters:
+            self._free -= 1
+            return
+        import asyncio
+
+        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(waiter)
+        try:
+            async with asyncio.timeout(pool_timeout):
+                await waiter
+        except BaseException as exc:
+            handed_over = waiter.done() and not waiter.cancelled()
+            if handed_over and isinstance(exc, TimeoutError):
+                return  # the slot came at the very moment the wait expired: keep it
+            if handed_over:
+                self.release()  # cancelled just as the slot came: pass it on
+            else:
+                waiter.cancel()
+                if waiter in self._waiters:  # release() may have dropped it already
+                    self._waiters.remove(waiter)
+            if isinstance(exc, TimeoutError):
+                raise httpx.PoolTimeout(
+                    f"no connection came free within the pool timeout of {pool_timeout}s"
+                ) from None
+            raise
+
+    def release(self) -> None:
+        """Give a slot back (once per successful :meth:`acquire`)."""
+        if self._free is None:
+            return
+        waiters = self._waiters
+        while waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():
+                waiter.set_result(None)  # the slot goes straight to the next in line
+                return
+        self._free += 1
