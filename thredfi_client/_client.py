@@ -43,6 +43,7 @@ from ._operation import (
     Unset,
     checked_arguments,
 )
+from ._redaction import redacted_response
 from ._retry import RetryPolicy, RetryTransport
 from ._token_store import TokenStore
 from ._tokens import TOKEN_POOL_LIMITS, TokenSource
@@ -460,10 +461,13 @@ class ThredfiClient(Resources):
         request = getattr(exc, "request", None)
         if isinstance(request, httpx.Request):
             exc.request = _without_credentials(request)  # type: ignore[attr-defined]
-        response = getattr(exc, "response", None)
-        if isinstance(response, httpx.Response) and response._request is not None:
-            response.request = _without_credentials(response._request)
         redact = self._auth.redact
+        response = getattr(exc, "response", None)
+        if isinstance(response, httpx.Response):
+            kept = response._request
+            clean = _without_credentials(kept) if kept is not None else None
+            # The server may have echoed a credential into its body, headers or reason phrase.
+            exc.response = redacted_response(response, redact, clean)  # type: ignore[attr-defined]
         exc.message = redact(exc.message)
         exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
         if isinstance(exc, APIStatusError):
