@@ -17,6 +17,8 @@ from typing import Final
 
 import httpx
 
+from ._errors import parse_json_body
+
 __all__ = ["REDACT_GRACE", "Redactor", "redacted_response"]
 
 #: Seconds a token stays redactable after it expires: an error about a request sent with it
@@ -68,10 +70,7 @@ class Redactor:
     def clean_response(self, response: httpx.Response) -> httpx.Response:
         """A token endpoint's ``response`` for an error to keep: token fields replaced and
         secrets redacted in a JSON object; any other body withheld."""
-        try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError):
-            body = None
+        body = parse_json_body(response.content)
         if isinstance(body, dict):
             text = self.redact(json.dumps(_masked(body)))
         else:

@@ -5,7 +5,6 @@ raises a typed ``ThredfiError`` holding nothing secret, in every caller that wai
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -21,6 +20,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     connection_error_from,
+    parse_json_body,
     status_error_from_response,
 )
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
@@ -259,10 +259,7 @@ class TokenSource:
             raise status_error_from_response(
                 self.secrets.clean_response(response), auth_failure=True
             )
-        try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError):
-            body = None
+        body = parse_json_body(response.content)
         value = body.get("access_token") if isinstance(body, dict) else None
         expires_in = body.get("expires_in") if isinstance(body, dict) else None
         if not isinstance(value, str) or not _TOKEN_RE.fullmatch(value) or not value.strip():
