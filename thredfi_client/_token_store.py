@@ -187,7 +187,13 @@ class SharedTokens:
         try:
             async with asyncio.timeout(self._store.timeout + extra):
                 result = await op()
-        except Exception as exc:  # any store failure costs only the sharing
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # any store failure costs only the sharing
+            if isinstance(exc, asyncio.CancelledError) and _being_cancelled():
+                raise  # the caller is cancelled: not the store's doing
+            # A store raising CancelledError (or another BaseException) of its own accord is a
+            # broken store: it must not fail the call, nor cancel the fetch others wait for.
             self._down_until = self._clock() + self._store.recheck_interval
             if not self._outage:
                 self._outage = True
@@ -227,6 +233,14 @@ class SharedTokens:
         if not isinstance(value, str) or not isinstance(margin, int | float):
             return None
         return value, float(margin)
+
+
+def _being_cancelled() -> bool:
+    """Whether the running task has a cancellation pending (``Task.cancel()`` was called)."""
+    import asyncio
+
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _cipher(api_key: str, space: str) -> AESGCM:
