@@ -264,6 +264,10 @@ class TokenSource:
         expires_in = body.get("expires_in") if isinstance(body, dict) else None
         if not isinstance(value, str) or not _TOKEN_RE.fullmatch(value) or not value.strip():
             problem = "no usable access_token (printable ASCII characters)"
+        elif value != value.strip():
+            # A header cannot carry it as issued: HTTP strips a field value's edges (h11 even
+            # refuses to send it).
+            problem = "access_token has leading or trailing whitespace"
         elif isinstance(expires_in, bool) or not isinstance(expires_in, int):
             problem = "expires_in is not an integer"
         elif abs(expires_in) > _MAX_LIFETIME:
