@@ -2,10 +2,11 @@
 
 Why these Redis commands: a lock is ``SET NX PX`` with a random owner value, released only by
 its owner (a compare-and-delete script, so an expired lock re-taken by another process is never
-freed by the first); waiting processes subscribe to the key's channel, which ``set`` and
-``release`` publish to, so they wake at once without polling Redis in a loop; a lock outlives a
-holder that died by ``lock_ttl`` seconds at most. redis and cryptography are imported when a
-store is made, not at ``import thredfi_client``.
+freed by the first), and extended by its owner while its fetch runs (compare-and-pexpire, so a
+fetch slower than ``lock_ttl`` lets no second process fetch); waiting processes subscribe to
+the key's channel, which ``set`` and ``release`` publish to, so they wake at once without
+polling Redis in a loop; a lock outlives a holder that died by ``lock_ttl`` seconds at most.
+redis and cryptography are imported when a store is made, not at ``import thredfi_client``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,15 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('DEL', KEYS[1])
   redis.call('PUBLISH', KEYS[2], '1')
   return 1
+end
+return 0
+"""
+
+
+# KEYS[1]: the lock; ARGV[1]: the owner it must still hold, ARGV[2]: its new TTL in ms.
+_EXTEND_IF_OWNER = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
 end
 return 0
 """
@@ -90,6 +100,7 @@ class RedisTokenStore:
             retry=Retry(NoBackoff(), 0),
         )
         self._delete_if_equal: Any = self._redis.register_script(_DELETE_IF_EQUAL)
+        self._extend_if_owner: Any = self._redis.register_script(_EXTEND_IF_OWNER)
 
     def __repr__(self) -> str:
         return f"RedisTokenStore({self._where!r}, lock_ttl={self.lock_ttl:g})"
@@ -116,6 +127,13 @@ class RedisTokenStore:
         owner = secrets.token_hex(16)
         taken = await self._redis.set(f"{key}:lock", owner, nx=True, px=max(1, int(ttl * 1000)))
         return owner if taken else None
+
+    async def extend(self, key: str, owner: str, ttl: float) -> bool:
+        """Give the lock of ``key`` ``ttl`` more seconds if ``owner`` still holds it."""
+        kept = await self._extend_if_owner(
+            keys=[f"{key}:lock"], args=[owner, max(1, int(ttl * 1000))]
+        )
+        return bool(kept)
 
     async def release(self, key: str, owner: str) -> None:
         await self._delete_if_equal(keys=[f"{key}:lock", f"{key}:ready"], args=[owner])

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 import httpx
 
 if TYPE_CHECKING:
+    import asyncio
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 __all__ = ["SharedTokens", "TokenStore"]
@@ -75,6 +77,10 @@ class TokenStore(Protocol):
     async def aclose(self) -> None:
         """Release the store's connections."""
 
+    # Optional: ``async def extend(self, key: str, owner: str, ttl: float) -> bool`` -- give the
+    # lock of ``key`` ``ttl`` more seconds if ``owner`` still holds it (False if not). With it,
+    # the lock is kept while its holder's fetch runs (RedisTokenStore has it).
+
 
 class SharedTokens:
     """A client's view of a :class:`TokenStore` (or of none): names, sealing, outages."""
@@ -95,7 +101,8 @@ class SharedTokens:
         self._space = hashlib.sha256(f"{partner_id}\0{origin}".encode()).hexdigest()
         # Derived once (importing cryptography) only when there is a store to seal for.
         self._aead = _cipher(api_key, self._space) if store is not None else None
-        self._owned: dict[str | None, tuple[str, str]] = {}
+        # key -> (store name, lock owner, the task keeping the lock while its fetch runs)
+        self._owned: dict[str | None, tuple[str, str, asyncio.Task[None] | None]] = {}
         self._down_until = -math.inf
         self._outage = False
 
@@ -116,7 +123,7 @@ class SharedTokens:
                 return found
             owner = await self._call(lambda: store.acquire(name, store.lock_ttl), None)
             if owner is not None:
-                self._owned[key] = (name, owner)
+                self._owned[key] = (name, owner, self._keep_lock(name, owner))
                 return await self._fresh(name)  # it may have landed just before the lock
             left = deadline - self._clock()
             if self._clock() < self._down_until or left <= 0:
@@ -136,7 +143,31 @@ class SharedTokens:
         owned = self._owned.pop(key, None)
         if owned is not None and self._store is not None:
             store = self._store
-            await self._call(lambda: store.release(*owned), None, force=True)
+            name, owner, keeping = owned
+            if keeping is not None:
+                keeping.cancel()
+            await self._call(lambda: store.release(name, owner), None, force=True)
+
+    def _keep_lock(self, name: str, owner: str) -> asyncio.Task[None] | None:
+        """Extend the lock every third of its TTL while this process's fetch runs, if the store
+        can (``extend``, optional): a fetch slower than ``lock_ttl`` (a struggling token
+        endpoint, the very moment sharing matters) then never lets a second process fetch
+        too, and a process that dies still holds it for one ``lock_ttl`` at most."""
+        store = self._store
+        extend = getattr(store, "extend", None)
+        if store is None or not callable(extend):
+            return None
+        import asyncio
+
+        async def keep() -> None:
+            while True:
+                await asyncio.sleep(store.lock_ttl / 3)
+                if not await self._call(lambda: extend(name, owner, store.lock_ttl), False):
+                    return  # lost (expired, or Redis failed): nothing left to keep
+
+        task = asyncio.get_running_loop().create_task(keep())
+        task.add_done_callback(_retrieved)
+        return task
 
     async def delete(self, key: str | None, value: str) -> None:
         """Remove the shared token for ``key`` if it is ``value`` (rejected by the API)."""
@@ -233,6 +264,11 @@ class SharedTokens:
         if not isinstance(value, str) or not isinstance(margin, int | float):
             return None
         return value, float(margin)
+
+
+def _retrieved(task: asyncio.Task[None]) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 def _being_cancelled() -> bool:

@@ -94,6 +94,39 @@ async def test_three_clients_at_once_make_one_token_request_per_key(
     )
 
 
+async def test_a_fetch_slower_than_the_lock_ttl_is_still_the_only_one(
+    sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
+) -> None:
+    # A struggling token endpoint (1.5 s an answer) and a 0.5 s lock: the lock expired under
+    # the first fetch, and each waiting process fetched in turn (3 requests for 4 processes).
+    setup = make()
+    customer_id = await new_customer(setup, sandbox.business_id)
+    before = sandbox.request_count(PARTNER_TOKEN)
+    sandbox.add_fault(PARTNER_TOKEN, action="delay", delay=1.5, times=None)
+    clients = [make(redis_url, store={"lock_ttl": 0.5}, timeout=5.0) for _ in range(4)]
+
+    await asyncio.gather(*(c.customers.get(sandbox.business_id, customer_id) for c in clients))
+
+    assert sandbox.request_count(PARTNER_TOKEN) - before == 1
+
+
+async def test_a_lock_is_extended_only_by_its_owner(redis_url: str) -> None:
+    store = RedisTokenStore(redis_url)
+    probe = Redis.from_url(redis_url)
+    try:
+        owner = await store.acquire("thredfi:test", 0.5)
+        assert owner is not None
+        assert await store.extend("thredfi:test", "not-the-owner", 60.0) is False
+        assert await probe.pttl("thredfi:test:lock") <= 500
+        assert await store.extend("thredfi:test", owner, 60.0) is True
+        assert await probe.pttl("thredfi:test:lock") > 50_000
+        await store.release("thredfi:test", owner)
+        assert await store.extend("thredfi:test", owner, 60.0) is False  # released: gone
+    finally:
+        await probe.aclose()
+        await store.aclose()
+
+
 async def test_redis_holds_no_plaintext_token_and_no_identifier_in_its_keys(
     sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
 ) -> None:
