@@ -121,7 +121,7 @@ class SharedTokens:
             found = await self._fresh(name)
             if found is not None:
                 return found
-            owner = await self._call(lambda: store.acquire(name, store.lock_ttl), None)
+            owner = await self._acquire(name)
             if owner is not None:
                 self._owned[key] = (name, owner, self._keep_lock(name, owner))
                 return await self._fresh(name)  # it may have landed just before the lock
@@ -130,6 +130,40 @@ class SharedTokens:
                 return None  # no store, or its lock holder is too slow: fetch alone
             wait = functools.partial(store.wait, name, min(_POLL, left))
             await self._call(wait, None, extra=_POLL)
+
+    async def _acquire(self, name: str) -> str | None:
+        """Take the lock of ``name``: its owner value, or None.
+
+        Shielded from the caller's cancellation: Redis may have taken the lock while its answer
+        is on the way, and a caller that left then would leave it held for ``lock_ttl``, every
+        other process waiting. The answer is awaited apart, and a lock it brings is released.
+        """
+        import asyncio
+
+        store = self._store
+        assert store is not None
+        taking = asyncio.ensure_future(
+            self._call(lambda: store.acquire(name, store.lock_ttl), None)
+        )
+        try:
+            return await asyncio.shield(taking)
+        except asyncio.CancelledError:
+            taking.add_done_callback(functools.partial(self._release_late, name))
+            raise
+
+    def _release_late(self, name: str, taking: asyncio.Future[str | None]) -> None:
+        """Release a lock whose taker was cancelled before it learnt it held it."""
+        if taking.cancelled() or taking.exception() is not None or taking.result() is None:
+            return
+        store, owner = self._store, taking.result()
+        assert store is not None
+        assert owner is not None
+        import asyncio
+
+        releasing = asyncio.ensure_future(
+            self._call(lambda: store.release(name, owner), None, force=True)
+        )
+        releasing.add_done_callback(_retrieved)
 
     async def put(self, key: str | None, value: str, remaining: float, margin: float) -> None:
         """Share a freshly fetched token for its remaining life (not one due for refresh)."""
@@ -266,7 +300,7 @@ class SharedTokens:
         return value, float(margin)
 
 
-def _retrieved(task: asyncio.Task[None]) -> None:
+def _retrieved(task: asyncio.Future[Any]) -> None:
     if not task.cancelled():
         task.exception()
 

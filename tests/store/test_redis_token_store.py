@@ -110,6 +110,53 @@ async def test_a_fetch_slower_than_the_lock_ttl_is_still_the_only_one(
     assert sandbox.request_count(PARTNER_TOKEN) - before == 1
 
 
+class _SlowLockReply(RedisTokenStore):
+    """Redis takes the lock at once; its answer reaches this process 0.2 s later."""
+
+    def __init__(self, url: str, **options: Any) -> None:
+        super().__init__(url, **options)
+        self.taken = asyncio.Event()
+
+    async def acquire(self, key: str, ttl: float) -> str | None:
+        owner = await super().acquire(key, ttl)
+        self.taken.set()
+        await asyncio.sleep(0.2)
+        return owner
+
+
+async def test_a_caller_cancelled_while_its_lock_is_taken_leaves_no_lock_behind(
+    sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
+) -> None:
+    # Cancelled between Redis taking the lock and the answer arriving, the process never knew
+    # it held the lock: nobody released it, and every other process waited out its 5 s TTL.
+    setup = make()
+    customer_id = await new_customer(setup, sandbox.business_id)
+    store = _SlowLockReply(redis_url, lock_ttl=5.0)
+    cancelled = ThredfiClient(
+        partner_id=sandbox.partner_id,
+        api_key=sandbox.api_key,
+        base_url=BASE,
+        transport=httpx.ASGITransport(app=sandbox.app),
+        token_store=store,
+    )
+    call = asyncio.create_task(cancelled.customers.get(sandbox.business_id, customer_id))
+    await asyncio.wait_for(store.taken.wait(), 2)
+    call.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await make(redis_url).customers.get(sandbox.business_id, customer_id)
+    assert loop.time() - started < 2.0, "another process waited for a lock nobody held"
+    redis = Redis.from_url(redis_url)
+    try:
+        assert [k async for k in redis.scan_iter("*:lock")] == []
+    finally:
+        await redis.aclose()
+        await cancelled.aclose()
+
+
 async def test_a_lock_is_extended_only_by_its_owner(redis_url: str) -> None:
     store = RedisTokenStore(redis_url)
     probe = Redis.from_url(redis_url)
