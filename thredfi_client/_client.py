@@ -180,7 +180,8 @@ class ThredfiClient(Resources):
             raise ValueError(f"max_response_bytes must be >= 1, got {max_response_bytes!r}")
         api = custom or _inner_transport(name, limits)
         self._transport = RetryTransport(api, policy, max_response_bytes=max_response_bytes)
-        self._http = httpx.AsyncClient(
+        self._http = _HttpClient(
+            failure=self._failure,
             base_url=self._base_url,
             auth=self._auth,
             transport=self._transport,
@@ -243,7 +244,10 @@ class ThredfiClient(Resources):
         """An ``httpx.AsyncClient`` over the same pool, with auth and retries installed.
 
         For requests the SDK has no operation for. The operations themselves skip its cookie
-        jar and redirect handling, but run the event hooks installed on it.
+        jar and redirect handling, but run the event hooks installed on it. It returns error
+        responses as they are (no typed error per status), and fails as the operations do:
+        with a ``ThredfiError`` (``APIConnectionError``, ``APITimeoutError``, a token error...)
+        that carries no credential.
         """
         return self._http
 
@@ -361,19 +365,8 @@ class ThredfiClient(Resources):
         failure: ThredfiError
         try:
             response = await self._send(request)
-        except ThredfiError as exc:
-            failure = exc
-        except httpx.TransportError as exc:
-            failure = connection_error_from(exc, request)
-        except BodyTooLarge as exc:
-            failure = ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
-        except httpx.DecodingError as exc:
-            failure = APIConnectionError(str(exc), request=request)
         except Exception as exc:
-            failure = APIConnectionError(
-                f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
-                request=request,
-            )
+            failure = _sdk_error(exc, request)
         else:
             if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
                 logger.debug(
@@ -427,10 +420,7 @@ class ThredfiClient(Resources):
         httpx calls them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
         """
         if self._http.is_closed:
-            raise ClientClosedError(
-                "the Thredfi client was closed (aclose() or the end of its 'async with'); "
-                "make a new one"
-            )
+            raise ClientClosedError(_CLOSED)
         hooks = self._http.event_hooks
         flow = self._auth.async_auth_flow(request)
         try:
@@ -448,6 +438,10 @@ class ThredfiClient(Resources):
                     return response
         finally:
             await flow.aclose()
+
+    def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
+        """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""
+        return self._scrubbed(_sdk_error(exc, request))
 
     def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
         """The error without this client's secrets: none in its text, requests or chain.
@@ -480,6 +474,48 @@ class ThredfiClient(Resources):
         elif isinstance(exc, APIResponseValidationError):
             exc.body = redact(exc.body)
         return exc
+
+
+_CLOSED = "the Thredfi client was closed (aclose() or the end of its 'async with'); make a new one"
+
+
+def _sdk_error(exc: Exception, request: httpx.Request) -> ThredfiError:
+    """The ``ThredfiError`` for what sending ``request`` raised (not yet scrubbed)."""
+    if isinstance(exc, ThredfiError):
+        return exc
+    if isinstance(exc, httpx.TransportError):
+        return connection_error_from(exc, request)
+    if isinstance(exc, BodyTooLarge):
+        return ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
+    if isinstance(exc, httpx.DecodingError):
+        return APIConnectionError(str(exc), request=request)
+    return APIConnectionError(
+        f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
+        request=request,
+    )
+
+
+class _HttpClient(httpx.AsyncClient):
+    """:attr:`ThredfiClient.http_client`: httpx's client, failing with the SDK's errors.
+
+    httpx's own exceptions keep the request they failed on, ``Authorization`` header included;
+    what leaves this client is a scrubbed ``ThredfiError``, as from every operation.
+    """
+
+    def __init__(
+        self, *, failure: Callable[[Exception, httpx.Request], ThredfiError], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self._failure = failure
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ClientClosedError(_CLOSED)
+        try:
+            return await super().send(request, **kwargs)
+        except Exception as exc:
+            failure = self._failure(exc, request)
+        raise failure  # outside the handler: no __context__ holding httpx's exception
 
 
 def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
