@@ -41,6 +41,10 @@ return 0
 """
 
 
+#: Longest value read back from Redis, in bytes.
+_MAX_VALUE = 64 * 1024
+
+
 def _positive(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
         raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
@@ -106,11 +110,15 @@ class RedisTokenStore:
         return f"RedisTokenStore({self._where!r}, lock_ttl={self.lock_ttl:g})"
 
     async def get(self, key: str) -> tuple[bytes, float] | None:
+        # At most _MAX_VALUE bytes (a sealed token is < 17 KiB): a huge value planted under the
+        # key is not read whole; cut short, it fails to open and is replaced. A key of another
+        # type (WRONGTYPE) is answered as absent, not as Redis failing: it is then replaced
+        # too (SET overwrites any type), instead of switching sharing off for good.
         async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.get(key)
+            pipe.getrange(key, 0, _MAX_VALUE - 1)
             pipe.pttl(key)
-            value, pttl = await pipe.execute()
-        if not isinstance(value, bytes) or not isinstance(pttl, int) or pttl <= 0:
+            value, pttl = await pipe.execute(raise_on_error=False)
+        if not isinstance(value, bytes) or not value or not isinstance(pttl, int) or pttl <= 0:
             return None
         return value, pttl / 1000
 

@@ -240,6 +240,41 @@ async def test_garbage_in_redis_is_ignored(
     assert "unreadable token in the token store" in caplog.text
 
 
+@pytest.mark.parametrize("poison", ["a-list", "a-hash", "20-MB"])
+async def test_a_poisoned_token_key_is_replaced_and_never_read_whole(
+    sandbox: Sandbox,
+    make: Callable[..., ThredfiClient],
+    redis_url: str,
+    caplog: pytest.LogCaptureFixture,
+    poison: str,
+) -> None:
+    # A key of the wrong type made every GET fail: the store counted as down, so nothing was
+    # shared again until someone deleted the key. A 20 MB value was read whole, twice per fetch.
+    first = make(redis_url)
+    customer_id = await new_customer(first, sandbox.business_id)
+    redis = Redis.from_url(redis_url)
+    try:
+        (key,) = [k async for k in redis.scan_iter()]
+        await redis.delete(key)
+        if poison == "a-list":
+            await redis.rpush(key, b"x")
+        elif poison == "a-hash":
+            await redis.hset(key, "v", "x")
+        else:
+            await redis.set(key, b"1" + b"\0" * 20_000_000)
+        sent_before = (await redis.info("stats"))["total_net_output_bytes"]
+
+        await make(redis_url).customers.get(sandbox.business_id, customer_id)  # replaces it
+        await make(redis_url).customers.get(sandbox.business_id, customer_id)  # shares it
+
+        sent = (await redis.info("stats"))["total_net_output_bytes"] - sent_before
+    finally:
+        await redis.aclose()
+    assert sandbox.request_count(PARTNER_TOKEN) == 2, "the poisoned key was replaced, then shared"
+    assert "Token store unavailable" not in caplog.text
+    assert sent < 1_000_000, f"Redis sent {sent} bytes"
+
+
 async def test_a_401_removes_the_rejected_token_from_redis(
     sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
 ) -> None:
