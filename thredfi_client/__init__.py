@@ -24,6 +24,7 @@ from ._errors import (
 )
 from ._generated import API_VERSION
 from ._operation import NOT_GIVEN, NotGiven, RawResponse
+from ._pagination import AsyncPager
 from ._retry import RetryPolicy, RetryTransport
 from ._version import __version__
 
@@ -39,6 +40,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AccessToken",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",

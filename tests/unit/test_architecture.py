@@ -30,27 +30,36 @@ def imported_modules(path: Path) -> set[str]:
     return {name for name in names if name.startswith("thredfi_client")}
 
 
-#: The one hand-written module generated code may import (docs/architecture.md).
-RUNTIME = "thredfi_client._operation"
+#: The hand-written modules generated code may import (docs/architecture.md): the runtime of
+#: every operation, and auto-pagination, which builds on it.
+RUNTIME = ("thredfi_client._operation", "thredfi_client._pagination")
 
 
-def test_generated_code_imports_only_the_runtime_module() -> None:
+def _outside(modules: set[str], allowed: tuple[str, ...]) -> set[str]:
+    return {m for m in modules if not any(m == a or m.startswith(a + ".") for a in allowed)}
+
+
+def test_generated_code_imports_only_the_runtime_modules() -> None:
     files = list((PACKAGE / "_generated").rglob("*.py"))
     assert files
     for path in files:
-        outside = {
-            m
-            for m in imported_modules(path)
-            if not m.startswith("thredfi_client._generated")
-            and m != RUNTIME
-            and not m.startswith(RUNTIME + ".")
-        }
+        outside = _outside(imported_modules(path), ("thredfi_client._generated", *RUNTIME))
         assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
 
 
-def test_the_runtime_module_is_a_leaf() -> None:
-    """It imports nothing else from thredfi_client, so generated code reaches no other layer."""
+def test_the_runtime_modules_reach_no_other_layer() -> None:
+    """``_operation`` imports nothing else from thredfi_client and ``_pagination`` only it, so
+    generated code reaches no other layer (client, auth, retry, errors) through them."""
     assert imported_modules(PACKAGE / "_operation.py") == set()
+    assert _outside(imported_modules(PACKAGE / "_pagination.py"), RUNTIME[:1]) == set()
+    assert imported_modules(PACKAGE / "_pagination.py")
+
+
+def test_generated_list_methods_return_the_pager() -> None:
+    """A list operation's facade method hands the call to ``AsyncPager`` (one rule, in
+    codegen/prepare_spec.py), rather than pagination written per operation."""
+    facade = (PACKAGE / "_generated" / "api" / "invoices" / "__init__.py").read_text()
+    assert "-> AsyncPager[Invoice, PaginatedInvoiceList]:" in facade
 
 
 @pytest.mark.parametrize("layer", ["_auth", "_retry", "_errors"])
