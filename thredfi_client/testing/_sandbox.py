@@ -15,16 +15,26 @@ from ._admin import admin_endpoints
 from ._api import api_endpoints
 from ._api.customers import new_customer, render_customer
 from ._api.invoices import render_invoice
+from ._api.payments import render_payment
+from ._api.refunds import render_refund
 from ._api.responses import error_body
 from ._api.routing import build_app
 from ._asgi import ResponseHook, SandboxApp
 from ._connection import StopSignal
 from ._faults import Fault, FaultAction, FaultBody, FaultBook, FaultDelay
 from ._request_log import PathMatch, RequestLog, RequestRecord
-from ._store import Clock, ErrorStyle, PartnerCredentials, Settings, Store, canonical_uuid
+from ._store import (
+    Clock,
+    ErrorStyle,
+    PageEnvelope,
+    PartnerCredentials,
+    Settings,
+    Store,
+    canonical_uuid,
+)
 from ._validation import clean_customer
 
-__all__ = ["ErrorStyle", "PartnerCredentials", "Sandbox"]
+__all__ = ["ErrorStyle", "PageEnvelope", "PartnerCredentials", "Sandbox"]
 
 _DEFAULT_CODES = {
     400: "validation_error",
@@ -65,6 +75,9 @@ class Sandbox:
         token_leeway: Seconds an expired token is still accepted (clock-skew leeway; 0: none).
         token_prefix: Text every issued token starts with, e.g. a marker a secret scanner looks
             for (default: none).
+        page_envelope: ``"page_info"`` (default) shapes list pages as the reference pages do,
+            ``{"count", "page_info", "results"}``; ``"links"`` as the pagination guide does,
+            ``{"count", "next", "previous", "results"}``.
     """
 
     def __init__(
@@ -81,6 +94,7 @@ class Sandbox:
         business_id: str | None = None,
         token_leeway: float = 0.0,
         token_prefix: str = "",
+        page_envelope: PageEnvelope = "page_info",
     ) -> None:
         settings = Settings(
             token_ttl=token_ttl,
@@ -89,6 +103,7 @@ class Sandbox:
             require_business_token=require_business_token,
             error_style=error_style,
             currency=currency,
+            page_envelope=page_envelope,
         )
         self.on_response = on_response
         self._store = Store(settings, clock)
@@ -172,6 +187,15 @@ class Sandbox:
     def currency(self, value: str) -> None:
         self._store.settings.update(currency=value)
 
+    @property
+    def page_envelope(self) -> PageEnvelope:
+        """``"page_info"`` or ``"links"``: which documented envelope list pages come in."""
+        return self._store.settings.page_envelope
+
+    @page_envelope.setter
+    def page_envelope(self, value: PageEnvelope) -> None:
+        self._store.settings.update(page_envelope=value)
+
     # ------------------------------------------------------------------ time and identities
 
     def now(self) -> datetime:
@@ -232,8 +256,19 @@ class Sandbox:
         """Every invoice as the API would return it, by id (a copy: mutate freely)."""
         return {i.id: render_invoice(self._store, i) for i in self._store.invoices}
 
+    @property
+    def payments(self) -> dict[str, dict[str, Any]]:
+        """Every payment as the API would return it (unwrapped), by id (a copy)."""
+        return {p.id: render_payment(self._store, p) for p in self._store.payments}
+
+    @property
+    def refunds(self) -> dict[str, dict[str, Any]]:
+        """Every refund as the API would return it, by id (a copy)."""
+        return {r.id: render_refund(self._store, r) for r in self._store.refunds}
+
     def reset(self) -> None:
-        """Forget customers, invoices, tokens, faults and the request log (keep identities)."""
+        """Forget customers, invoices, payments, refunds, Idempotency-Keys, tokens, faults and
+        the request log (keep identities and settings)."""
         self._store.reset()
         self._faults.clear()
         self._requests.clear()
