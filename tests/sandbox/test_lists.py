@@ -129,7 +129,7 @@ async def test_pages_in_the_links_envelope(
     for n in range(5):
         await new_invoice(http, token, sandbox.business_id, external_id=f"i{n}")
     url = invoices_path(sandbox.business_id)
-    params = {"status": "sent", "page_size": 2}
+    params: dict[str, Any] = {"status": "sent", "page_size": 2}
 
     async def page(number: int) -> dict[str, Any]:
         response = await http.get(url, params={**params, "page": number}, headers=bearer(token))
@@ -173,3 +173,23 @@ async def test_archived_customers_are_listed_only_when_asked(
     assert await listed(include_archived="true") == [kept["id"], gone["id"]]
     bad = await http.get(url, params={"include_archived": "maybe"}, headers=bearer(token))
     assert field_errors(bad) == {"include_archived": ["Must be a valid boolean."]}
+
+
+async def test_invoices_added_directly_are_listed_as_created_ones(
+    http: httpx.AsyncClient, sandbox: Sandbox, token: str
+) -> None:
+    first = sandbox.add_invoice(external_id="seed-1", memo="seeded")
+    second = sandbox.add_invoice(line_items=[{"quantity": 3, "unit_price": 100}])
+    assert (first["total_amount"], second["total_amount"]) == (10000, 300)
+    assert first["customer"]["external_id"] == "cust-1"
+    response = await http.get(invoices_path(sandbox.business_id), headers=bearer(token))
+    assert [i["id"] for i in response.json()["results"]] == [first["id"], second["id"]]
+    assert sandbox.invoices[first["id"]]["memo"] == "seeded"
+    with pytest.raises(ValueError, match="line_items"):
+        sandbox.add_invoice(line_items=[])
+    with pytest.raises(ValueError, match="external_id 'seed-1' is taken"):
+        sandbox.add_invoice(external_id="seed-1")
+    with pytest.raises(ValueError, match="no customer"):
+        sandbox.add_invoice(customer_id="00000000-0000-4000-8000-000000000000")
+    with pytest.raises(KeyError, match="unknown business"):
+        sandbox.add_invoice(business_id="00000000-0000-4000-8000-000000000000")

@@ -33,7 +33,8 @@ async def paid(http: httpx.AsyncClient, sandbox: Sandbox, token: str) -> dict[st
         http, token, sandbox.business_id, line_items=[{"quantity": 1, "unit_price": 10000}]
     )
     await pay(http, token, invoice, 10000)
-    return await get_invoice(http, token, invoice)
+    now: dict[str, Any] = await get_invoice(http, token, invoice)
+    return now
 
 
 async def refund(

@@ -22,7 +22,8 @@ Behaviour the documentation leaves open, as the sandbox implements it:
 * Money is integer cents and taxes are given as amounts (``rate`` is informational), so no
   rounding ever happens.
 * A malformed UUID in the path is answered like an unknown id: 404 ``business_not_found``,
-  ``customer_not_found``, ``invoice_not_found``, ``payment_not_found`` or ``refund_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
+  ``customer_not_found``, ``invoice_not_found``, ``payment_not_found`` or
+  ``refund_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
   path does not serve gets 405 with an ``Allow`` header.
 * Request bodies are checked as ``openapi/thredfi.yaml`` describes them: ``null`` only where a
   field is nullable, each field of its JSON type, enums, required fields. Unknown body fields

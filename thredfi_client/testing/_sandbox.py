@@ -7,6 +7,7 @@ outer ASGI layer (request ids, the request log, faults, the response hook) in ``
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from ._admin import admin_endpoints
 from ._api import api_endpoints
 from ._api.customers import new_customer, render_customer
-from ._api.invoices import render_invoice
+from ._api.invoices import add_invoice, invoice_customer, render_invoice
 from ._api.payments import render_payment
 from ._api.refunds import render_refund
 from ._api.responses import error_body
@@ -31,8 +32,9 @@ from ._store import (
     Settings,
     Store,
     canonical_uuid,
+    iso,
 )
-from ._validation import clean_customer
+from ._validation import clean_customer, clean_invoice
 
 __all__ = ["ErrorStyle", "PageEnvelope", "PartnerCredentials", "Sandbox"]
 
@@ -245,6 +247,35 @@ class Sandbox:
         if target not in self._store.businesses:
             raise KeyError(f"unknown business {business_id!r}")
         return render_customer(self._store, new_customer(self._store, target, cleaned))
+
+    def add_invoice(self, *, business_id: str | None = None, **fields: Any) -> dict[str, Any]:
+        """Create an invoice directly, as a test's setup, without a request; returns its JSON.
+
+        ``fields`` are a create-invoice body, validated as the API would; left out:
+        ``external_id`` (a new one), ``sent_at`` (now), ``line_items`` (one line of 10 000
+        cents) and the customer (``customer_external_id="cust-1"``, made when new). A bad body
+        raises ``ValueError`` listing the field errors.
+        """
+        body: dict[str, Any] = {
+            "external_id": f"inv-{uuid.uuid4().hex[:12]}",
+            "sent_at": iso(self.now()),
+            "line_items": [{"quantity": 1, "unit_price": 10000}],
+        }
+        if "customer_id" not in fields:
+            body["customer_external_id"] = "cust-1"
+        body.update(fields)
+        cleaned, errors = clean_invoice(body)
+        if errors:
+            raise ValueError(f"invalid invoice: {errors}")
+        target = canonical_uuid(business_id) if business_id else self.business_id
+        if target not in self._store.businesses:
+            raise KeyError(f"unknown business {business_id!r}")
+        customer = invoice_customer(self._store, target, cleaned)
+        if customer is None:
+            raise ValueError(f"invalid invoice: no customer {fields['customer_id']!r} here")
+        if self._store.invoices.by_external_id(target, cleaned["external_id"]) is not None:
+            raise ValueError(f"invalid invoice: external_id {cleaned['external_id']!r} is taken")
+        return render_invoice(self._store, add_invoice(self._store, target, customer, cleaned))
 
     @property
     def customers(self) -> dict[str, dict[str, Any]]:

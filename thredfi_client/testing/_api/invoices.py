@@ -19,7 +19,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from .._store import Invoice, Store, iso
+from .._store import Customer, Invoice, Store, iso
 from .._validation import (
     INVOICE_UPDATE,
     INVOICE_VOID,
@@ -37,8 +37,10 @@ from .responses import Denied, error, invalid, ok
 from .routing import Endpoint, bind
 
 __all__ = [
+    "add_invoice",
     "applied",
     "endpoints",
+    "invoice_customer",
     "invoice_in",
     "render_invoice",
     "settle",
@@ -211,6 +213,43 @@ def compute_invoice(invoice_id: str, cleaned: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
+def invoice_customer(store: Store, business_id: str, cleaned: dict[str, Any]) -> Customer | None:
+    """The customer a new invoice is for: ``customer_id`` (None when it is not one of the
+    business's), else the one with ``customer_external_id``, made when there is none."""
+    if cleaned["customer_id"] is not None:
+        return store.customers.get(cleaned["customer_id"], business_id)
+    ext = cleaned["customer_external_id"]
+    # An unknown customer_external_id creates a customer named after it.
+    return store.customers.by_external_id(business_id, ext) or new_customer(
+        store, business_id, bare_customer(ext)
+    )
+
+
+def add_invoice(
+    store: Store, business_id: str, customer: Customer, cleaned: dict[str, Any]
+) -> Invoice:
+    """Store a new invoice from a validated create body."""
+    invoice_id = str(uuid.uuid4())
+    now = store.now()
+    data = compute_invoice(invoice_id, cleaned)
+    data["invoice_number"] = cleaned["invoice_number"] or store.next_invoice_number(business_id)
+    return store.invoices.add(
+        Invoice(
+            id=invoice_id,
+            business_id=business_id,
+            customer_id=customer.id,
+            external_id=cleaned["external_id"],
+            data=data,
+            created_at=now,
+            updated_at=now,
+            extra={
+                "transaction_tags": cleaned["transaction_tags"],
+                "metadata": cleaned["metadata"],
+            },
+        )
+    )
+
+
 async def create_invoice(store: Store, request: Request) -> Response:
     """``POST .../invoices/``: 201, or 200 with the existing one for a known external_id."""
     business_id = authorize(store, request)
@@ -221,37 +260,11 @@ async def create_invoice(store: Store, request: Request) -> Response:
         existing = store.invoices.by_external_id(business_id, cleaned["external_id"])
         if existing is not None:
             return ok(render_invoice(store, existing), 200)
-        if cleaned["customer_id"] is not None:
-            customer = store.customers.get(cleaned["customer_id"], business_id)
-            if customer is None:
-                message = "No customer with this id in this business."
-                return invalid(store.settings, request, {"customer_id": [message]})
-        else:
-            ext = cleaned["customer_external_id"]
-            # An unknown customer_external_id creates a customer named after it.
-            customer = store.customers.by_external_id(business_id, ext) or new_customer(
-                store, business_id, bare_customer(ext)
-            )
-        invoice_id = str(uuid.uuid4())
-        now = store.now()
-        data = compute_invoice(invoice_id, cleaned)
-        data["invoice_number"] = cleaned["invoice_number"] or store.next_invoice_number(business_id)
-        invoice = store.invoices.add(
-            Invoice(
-                id=invoice_id,
-                business_id=business_id,
-                customer_id=customer.id,
-                external_id=cleaned["external_id"],
-                data=data,
-                created_at=now,
-                updated_at=now,
-                extra={
-                    "transaction_tags": cleaned["transaction_tags"],
-                    "metadata": cleaned["metadata"],
-                },
-            )
-        )
-        return ok(render_invoice(store, invoice), 201)
+        customer = invoice_customer(store, business_id, cleaned)
+        if customer is None:
+            message = "No customer with this id in this business."
+            return invalid(store.settings, request, {"customer_id": [message]})
+        return ok(render_invoice(store, add_invoice(store, business_id, customer, cleaned)), 201)
 
 
 async def list_invoices(store: Store, request: Request) -> Response:
