@@ -60,9 +60,15 @@ async def body_of(settings: Settings, request: Request, spec: Field) -> Any:
 
 
 def _typed(fields: dict[str, list[str]], spec: Field) -> dict[str, Any]:
-    """Form fields (text) as the values their properties' types say."""
+    """Form fields (text) as the values their properties' types say.
+
+    A form cannot carry an empty list (it has no field for it), so a required list left out of
+    one is read as empty.
+    """
     properties = spec.properties or {}
-    out: dict[str, Any] = {}
+    out: dict[str, Any] = {
+        name: [] for name in spec.required if (properties.get(name) or spec).kind == "array"
+    }
     for name, values in fields.items():
         prop = properties.get(name)
         if prop is not None and prop.kind == "array":
@@ -126,7 +132,8 @@ def _multipart(content_type: str, raw: bytes) -> dict[str, list[str]] | None:
         b"Content-Type: " + content_type.encode("latin-1") + b"\r\n\r\n" + raw
     )
     if not message.is_multipart():
-        return None
+        # A form with no field at all is only its closing delimiter: an empty form.
+        return {} if b"content-disposition" not in raw.lower() else None
     fields: dict[str, list[str]] = {}
     for part in message.iter_parts():
         name = part.get_param("name", header="content-disposition")

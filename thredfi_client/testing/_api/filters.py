@@ -2,11 +2,14 @@
 
 Every bad value is reported at once, like a bad body: a 400 ``validation_error`` whose
 ``field_errors`` name each parameter. Comma-separated lists (``style: form, explode: false``)
-are split on commas; lower-case choices are compared as given.
+are split on commas; lower-case choices are compared as given. An empty value is no filter for
+a text parameter or a list (a list of no items), and a bad value for any other
+(``sent_at_start=`` is not a date).
 """
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Collection
 from datetime import date, datetime
@@ -19,6 +22,8 @@ from .responses import Denied, invalid
 
 __all__ = ["Filters"]
 
+_INTEGER = re.compile(r"-?[0-9]+")
+
 
 class Filters:
     """The query parameters of one list request; :meth:`check` answers 400 for bad ones."""
@@ -30,25 +35,23 @@ class Filters:
         self.errors: FieldErrors = {}
 
     def _raw(self, name: str) -> str | None:
-        value = self._query.get(name)
-        return None if value is None or value == "" else value
+        return self._query.get(name)
 
     def _bad(self, name: str, message: str) -> None:
         self.errors.setdefault(name, []).append(message)
 
     def text(self, name: str) -> str | None:
-        """A string filter, as given."""
-        return self._raw(name)
+        """A string filter, as given (empty: no filter)."""
+        return self._raw(name) or None
 
     def integer(self, name: str) -> int | None:
         raw = self._raw(name)
         if raw is None:
             return None
-        try:
-            return int(raw)
-        except ValueError:
+        if _INTEGER.fullmatch(raw) is None:
             self._bad(name, "A valid integer is required.")
             return None
+        return int(raw)
 
     def boolean(self, name: str) -> bool | None:
         raw = self._raw(name)
@@ -82,7 +85,7 @@ class Filters:
     def uuids(self, name: str, *, many: bool = True) -> set[str] | None:
         """UUIDs, comma-separated when ``many`` (canonical spellings)."""
         raw = self._raw(name)
-        if raw is None:
+        if raw is None or (many and raw == ""):
             return None
         found: set[str] = set()
         for part in raw.split(",") if many else [raw]:
@@ -97,7 +100,7 @@ class Filters:
     ) -> set[str] | None:
         """Values of a closed set, comma-separated when ``many``."""
         raw = self._raw(name)
-        if raw is None:
+        if raw is None or (many and raw == ""):
             return None
         chosen = {part.strip() for part in raw.split(",")} if many else {raw}
         for value in sorted(chosen - set(allowed)):

@@ -28,9 +28,9 @@ T = TypeVar("T")
 
 
 def _positive_int(raw: str | None, default: int, name: str, errors: FieldErrors) -> int:
-    if raw is None or raw == "":
+    if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         errors[name] = ["A positive integer is required."]
         return default
     return int(raw)
