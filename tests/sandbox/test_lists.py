@@ -193,3 +193,32 @@ async def test_invoices_added_directly_are_listed_as_created_ones(
         sandbox.add_invoice(customer_id="00000000-0000-4000-8000-000000000000")
     with pytest.raises(KeyError, match="unknown business"):
         sandbox.add_invoice(business_id="00000000-0000-4000-8000-000000000000")
+
+
+@pytest.mark.parametrize(
+    ("params", "refused"),
+    [
+        ({"page": "²"}, ["page"]),  # a digit to str.isdigit, not to int(): was a 500
+        ({"min_amount": "١٢"}, ["min_amount"]),  # Arabic-Indic digits: int() reads them
+        ({"sent_at_start": ""}, ["sent_at_start"]),  # empty is no date
+        ({"due_at_end": ""}, ["due_at_end"]),
+        ({"page_size": ""}, ["page_size"]),
+        ({"customer_id": "", "status": "", "search": ""}, []),  # empty lists and text: no filter
+    ],
+)
+async def test_empty_and_odd_filter_values(
+    http: httpx.AsyncClient,
+    sandbox: Sandbox,
+    token: str,
+    params: dict[str, str],
+    refused: list[str],
+) -> None:
+    await new_invoice(http, token, sandbox.business_id)
+    response = await http.get(
+        invoices_path(sandbox.business_id), params=params, headers=bearer(token)
+    )
+    if refused:
+        assert list(field_errors(response)) == refused
+    else:
+        assert response.status_code == 200
+        assert response.json()["count"] == 1
