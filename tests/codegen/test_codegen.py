@@ -338,6 +338,18 @@ async def main(bid: str, cid: str) -> None:
         reveal_type(invoice.status)
         fast = client.with_options(timeout=5.0, max_retries=0)
         reveal_type(fast)
+        page = await client.invoices.list(business_id=bid, status=["sent", "overdue"])
+        reveal_type(page)
+        async for listed in client.invoices.list(business_id=bid, page_size=50):
+            reveal_type(listed)
+        async for whole in client.invoices.list(business_id=bid).iter_pages():
+            reveal_type(whole.results)
+        paid = await client.invoice_payments.create(
+            business_id=bid, customer_id=cid, total_amount_cents=100,
+            payment_date=datetime.date.today(),
+            allocations=[{"invoice_id": invoice.id, "amount_cents": 100}],
+        )
+        reveal_type(paid)
 """
 
 
@@ -366,6 +378,14 @@ def test_user_script_type_checks_under_mypy_strict(tmp_path: Path) -> None:
     # InvoiceStatus is a str Enum, so `InvoiceStatus | str` (open enum) is simply str to mypy.
     assert 'Revealed type is "str"' in out, out
     assert 'Revealed type is "thredfi_client._client.ThredfiClient"' in out, out
+    # Lists: the first page when awaited, the item type in `async for` (issue 11).
+    models = "thredfi_client._generated.models"
+    page = f"{models}.paginated_invoice_list.PaginatedInvoiceList"
+    assert f'Revealed type is "{page}"' in out, out
+    assert f'Revealed type is "{models}.invoice.Invoice"' in out, out
+    assert f'Revealed type is "list[{models}.invoice.Invoice]"' in out, out
+    # A wrapped response: the payment itself, not its envelope.
+    assert f'Revealed type is "{models}.invoice_payment.InvoicePayment"' in out, out
     # reveal_type notes are the only findings: no errors in the user's code.
     assert out.count("error:") == 0, out
 
