@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 
 import pytest
@@ -195,6 +196,10 @@ async def test_a_payment_whose_answer_is_lost_is_recorded_once(
             payment_date=DAY,
             allocations=[{"invoice_id": invoice["id"], "amount_cents": 2500}],
         )
+    for _ in range(200):  # the server thread logs the status just after sending the answer
+        if sandbox.requests_in_flight == 0:
+            break
+        await asyncio.sleep(0.01)
     attempts = [r for r in sandbox.requests if r.path == PAYMENTS]
     assert [r.status for r in attempts] == [503, 200]
     keys = {r.headers["idempotency-key"] for r in attempts}
