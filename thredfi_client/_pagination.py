@@ -290,7 +290,7 @@ def _page_number(link: str, default: int) -> int:
 
 def _results(page: object) -> Sequence[Any]:
     results = _field(page, "results")
-    if isinstance(results, Sequence):
+    if isinstance(results, Sequence) and not isinstance(results, str | bytes):
         return results
     return ()
 

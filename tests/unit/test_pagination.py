@@ -21,6 +21,7 @@ import pytest
 
 from thredfi_client import AsyncPager, InternalServerError, ThredfiClient
 from thredfi_client import _pagination as pagination
+from thredfi_client._operation import Unset
 from thredfi_client.models import Invoice, PaginatedInvoiceList
 
 from ..support import API_KEY, BASE_URL, BUSINESS_ID, PARTNER_ID, record_for_leak_scan
@@ -346,3 +347,29 @@ async def test_a_page_number_below_one_is_refused_before_a_walk(serve: Serve) ->
 def test_the_pager_says_what_it_lists() -> None:
     client = ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL)
     assert repr(client.invoices.list(BUSINESS_ID)) == "<AsyncPager list_invoices>"
+
+
+def test_envelope_fields_are_read_wherever_the_model_keeps_them() -> None:
+    """A declared field; the generator's ``next_`` for ``next``; an undeclared field the
+    model kept in ``additional_properties`` (a list whose schema lacks the guide's links)."""
+    declared = SimpleNamespace(results=[1], next_="?page=2")
+    assert pagination._field(declared, "results") == [1]
+    assert pagination._field(declared, "next") == "?page=2"
+    undeclared = SimpleNamespace(additional_properties={"next": None})
+    assert pagination._field(undeclared, "next") is None
+    assert isinstance(pagination._field(undeclared, "page_info"), Unset)
+    assert pagination._results(SimpleNamespace(results="not a list")) == ()
+
+
+@pytest.mark.parametrize(
+    ("link", "number"),
+    [
+        ("https://api.thredfi.test/x/?page=7&page_size=100", 7),
+        ("?page_size=100", 4),  # no page number: the one after
+        ("?page=seven", 4),
+        ("?page=0", 4),
+        ("?page=2&page=9", 9),
+    ],
+)
+def test_a_next_link_is_read_for_its_page_number(link: str, number: int) -> None:
+    assert pagination._page_number(link, 4) == number
