@@ -1,7 +1,7 @@
 """Benchmarks of issue 5, section 4: ratios against raw clients, measured in one run.
 
     python -m bench.run            # full counts (the figures in docs/performance.md)
-    python -m bench.run --quick    # small counts, for CI: reports, never fails on a ratio
+    python -m bench.run --quick    # small counts, for CI: prints the ratios as noise, unjudged
 
 Every client talks to the same local server (``bench.server``, its own process, 127.0.0.1), so
 the client is the bottleneck. Each figure is the median over rounds after a warm-up; clients are
@@ -75,6 +75,10 @@ FULL = Counts(
 )
 QUICK = Counts(
     sequential=300, concurrent=200, rounds=2, warmup=30, parse_loops=5, parse_repeats=3, imports=2
+)
+QUICK_RATIOS_HEADER = (
+    "Ratios (quick run: counts too small to judge, expect noise of +-0.15 or more;"
+    " the targets are judged by a full run, docs/performance.md):"
 )
 
 
@@ -315,12 +319,15 @@ def importing(counts: Counts) -> dict[str, float]:
 # -- report ---------------------------------------------------------------------------------------
 
 
-def _verdict(ratio: float, target: float, *, at_most: bool) -> str:
+def _verdict(ratio: float, target: float, *, at_most: bool, judged: bool = True) -> str:
+    goal = f"(target {'<=' if at_most else '>='} {target:g})"
+    if not judged:  # a quick run's counts are too small to tell a miss from noise
+        return goal
     met = ratio <= target if at_most else ratio >= target
-    return ("met" if met else "MISSED") + f" (target {'<=' if at_most else '>='} {target:g})"
+    return f"{'met' if met else 'MISSED'} {goal}"
 
 
-def report(results: dict[str, Any]) -> list[str]:
+def report(results: dict[str, Any], *, judged: bool = True) -> list[str]:
     seq, conc, parse, imp = (results[k] for k in ("sequential", "concurrent", "parse", "import"))
     sdk, sdk_aio = "SDK, transport='httpx'", "SDK, transport='aiohttp'"
     raw, raw_aio = "raw httpx", "raw httpx + httpx-aiohttp transport"
@@ -342,7 +349,8 @@ def report(results: dict[str, Any]) -> list[str]:
         ("(a) per call SDK/raw, both over httpx-aiohttp", seq[sdk_aio] / seq[raw_aio], 1.10, True),
         ("(b) throughput SDK/raw httpx, default", conc[sdk] / conc[raw], 0.90, False),
         ("(b) throughput SDK/raw, both httpx-aiohttp", conc[sdk_aio] / conc[raw_aio], 0.90, False),
-        ("(c) parse model/json.loads", parse["SDK model"] / parse["json.loads"], 3.0, True),
+        # Issue 13 tightened (c) from <= 3 to <= 2.0.
+        ("(c) parse model/json.loads", parse["SDK model"] / parse["json.loads"], 2.0, True),
         ("(d) import thredfi_client/httpx", imp["thredfi_client"] / imp["httpx"], 1.5, True),
         (
             "(d) same, runtime deps only",
@@ -359,9 +367,9 @@ def report(results: dict[str, Any]) -> list[str]:
         ("peer: SDK httpx per call / peer", seq[sdk] / seq[peer_name], 0.7, True),
         ("peer: SDK aiohttp per call / peer", seq[sdk_aio] / seq[peer_name], 0.7, True),
     ]
-    lines += ["", "Ratios:"]
+    lines += ["", "Ratios:" if judged else QUICK_RATIOS_HEADER]
     lines += [
-        f"  {label:<48} {ratio:6.2f}  {_verdict(ratio, target, at_most=at_most)}"
+        f"  {label:<48} {ratio:6.2f}  {_verdict(ratio, target, at_most=at_most, judged=judged)}"
         for label, ratio, target, at_most in ratios
     ]
     results["ratios"] = {label: ratio for label, ratio, _, _ in ratios}
@@ -401,7 +409,8 @@ def main(argv: list[str] | None = None) -> int:
         results["pagination"] = asyncio.run(pagination.measure(base_url, 1 if args.quick else 7))
     results["parse"] = parsing(counts)
     results["import"] = importing(counts)
-    for line in [*report(results), *pagination.report(results["pagination"])]:
+    lines = [*report(results, judged=not args.quick), *pagination.report(results["pagination"])]
+    for line in lines:
         print(line)
     print(f"\nbench: finished in {time.perf_counter() - started:.1f}s")
     if args.json:

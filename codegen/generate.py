@@ -30,6 +30,7 @@ from typing import Any
 import yaml
 
 from codegen.apply_overlay import OverlayError, corrected_contract, render
+from codegen.constraints import ConstraintError, model_constraints, param_constraints
 from codegen.names import NamesError
 from codegen.names import load as load_names
 from codegen.prepare_spec import Prepared, prepare
@@ -112,8 +113,17 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
     }
     project.env.globals["sdk_methods"] = methods
     project.env.filters["unshadowed"] = unshadowed
-    with contextlib.redirect_stdout(io.StringIO()):  # "Generating ..." chatter
-        errors = project.build()
+    # The schema constraints each model and operation checks before sending (codegen/constraints).
+    project.env.filters["field_constraints"] = lambda model: model_constraints(model, prepared.spec)
+    project.env.globals["param_constraints"] = lambda endpoint, param, location: param_constraints(
+        endpoint, param, location, prepared.spec
+    )
+    project.env.filters["pyrepr"] = repr
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # "Generating ..." chatter
+            errors = project.build()
+    except ConstraintError as exc:
+        raise CodegenError([str(exc)]) from None
     problems = [_describe(error, prepared) for error in errors]
     generated: dict[str, Any] = {
         str(endpoint.name): endpoint

@@ -14,7 +14,10 @@ from each other or from a conftest); shared fixtures live here, where pytest fin
 from __future__ import annotations
 
 import logging
+import os
+import socket
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -32,7 +35,18 @@ from .support import (
     record_for_leak_scan,
     recorded_texts,
 )
+from .support.redis_server import RedisServer
 from .support.servers import ClientFactory, fresh_sandbox, serve_sandbox
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # scripts/test measures the pytest-xdist workers with coverage's `patch = subprocess`, which
+    # passes COVERAGE_PROCESS_CONFIG down to every Python subprocess. The tools the tests start
+    # (mkdocs, codegen, pip, mypy) need no measuring and run twice as slow traced, so only an
+    # xdist controller, which starts the workers, keeps the variable.
+    controller = bool(getattr(config.option, "numprocesses", None))
+    if not controller or hasattr(config, "workerinput"):
+        os.environ.pop("COVERAGE_PROCESS_CONFIG", None)
 
 
 class _Recorder(logging.Handler):
@@ -137,3 +151,35 @@ async def make_client(sandbox_server: SandboxServer) -> AsyncIterator[ClientFact
     yield make
     for client in made:
         await client.aclose()
+
+
+# -- a real Redis, for the token store tests (tests/store, tests/fleet) ---------------------------
+
+
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """One Redis for the session (tests flush it with ``redis_url``)."""
+    server = RedisServer(tmp_path_factory.mktemp("redis"))
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def redis_url(redis_server: RedisServer) -> str:
+    """The session Redis, emptied first (FLUSHALL)."""
+    if not redis_server.ping():
+        redis_server.start()  # a test stopped it
+    with socket.create_connection(("127.0.0.1", redis_server.port), timeout=2) as sock:
+        sock.sendall(b"FLUSHALL\r\n")
+        assert sock.recv(16).startswith(b"+OK")
+    return redis_server.url
+
+
+@pytest.fixture
+def own_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A Redis of this test's own, to stop and restart at will."""
+    server = RedisServer(tmp_path)
+    server.start()
+    yield server
+    server.stop()

@@ -4,7 +4,9 @@
 ...     customer = await client.customers.get(business_id=bid, customer_id=cid)
 """
 
-from ._auth import AccessToken, ThredfiAuth
+import logging as _logging
+
+from ._auth import ThredfiAuth
 from ._client import DEFAULT_BASE_URL, DEFAULT_TIMEOUT, USER_AGENT, ThredfiClient
 from ._errors import (
     STATUS_ERRORS,
@@ -12,10 +14,13 @@ from ._errors import (
     APIResponseValidationError,
     APIStatusError,
     APITimeoutError,
+    ArgumentTypeError,
+    ArgumentValueError,
     AuthenticationError,
     BadRequestError,
     ConflictError,
     InternalServerError,
+    InvalidArgumentError,
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
@@ -25,7 +30,10 @@ from ._errors import (
 from ._generated import API_VERSION
 from ._operation import NOT_GIVEN, NotGiven, RawResponse
 from ._pagination import AsyncPager
+from ._redis_store import RedisTokenStore
 from ._retry import RetryPolicy, RetryTransport
+from ._token_store import TokenStore
+from ._tokens import AccessToken
 from ._version import __version__
 
 __all__ = [
@@ -40,21 +48,39 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AccessToken",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "NotFoundError",
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
     "RawResponse",
+    "RedisTokenStore",
     "RetryPolicy",
     "RetryTransport",
     "ThredfiAuth",
     "ThredfiClient",
     "ThredfiError",
+    "TokenStore",
     "UnprocessableEntityError",
     "__version__",
 ]
+
+# Public classes say they live here, as httpx's do: tracebacks read
+# `thredfi_client.BadRequestError: ...`, not the private module's path, and pickles name the
+# public path. (Only classes: constants and instances keep their module.)
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type):
+        _public.__module__ = __name__
+del _name, _public
+
+# A library leaves output to the application (logging HOWTO): without this, Python's last-resort
+# handler would print the SDK's WARNING records on stderr when no logging is configured.
+_logging.getLogger(__name__).addHandler(_logging.NullHandler())

@@ -26,7 +26,6 @@ from ._errors import (
     status_error_from_response,
 )
 from ._generated import Resources
-from ._generated.types import parse_uuid
 from ._operation import (
     NOT_GIVEN,
     Body,
@@ -37,8 +36,11 @@ from ._operation import (
     RawResponse,
     TimeoutTypes,
     Unset,
+    checked_arguments,
 )
 from ._retry import RetryPolicy, RetryTransport
+from ._token_store import TokenStore
+from ._tokens import TOKEN_POOL_LIMITS, TokenSource
 from ._version import __version__
 
 __all__ = ["DEFAULT_BASE_URL", "DEFAULT_TIMEOUT", "ThredfiClient"]
@@ -90,7 +92,13 @@ class ThredfiClient(Resources):
             Performance), otherwise ``"httpx"``. Auth, retries and errors apply whichever is
             used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
             with pytest-httpx or respx: they mock httpx's own transport only.
-        limits: Connection pool limits (default 100 connections, 20 kept alive).
+        limits: Connection pool limits (default 100 connections, 20 kept alive). Token
+            requests have a small pool of their own (over the same kind of transport).
+        token_store: Shares tokens between processes, e.g.
+            ``RedisTokenStore(url="redis://...")`` (``[redis]`` extra): one token request per
+            token per expiry across a fleet. Default ``None``: tokens are cached in process.
+        token_cache_size: Business-scoped tokens cached in process at most; the least recently
+            used go first (default 1000).
         default_headers: Headers sent with every call (a call's own headers and its
             ``extra_headers`` take precedence). ``Authorization``, ``Proxy-Authorization``,
             ``Cookie`` and ``Idempotency-Key`` are refused with a ``ValueError``.
@@ -109,6 +117,8 @@ class ThredfiClient(Resources):
         transport: TransportChoice | httpx.AsyncBaseTransport | None = None,
         limits: httpx.Limits = DEFAULT_LIMITS,
         default_headers: Headers | None = None,
+        token_store: TokenStore | None = None,
+        token_cache_size: int = 1000,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
         api_key = api_key or os.environ.get("THREDFI_API_KEY")
@@ -129,17 +139,31 @@ class ThredfiClient(Resources):
         )
         if transport is None:
             transport = _transport_from_environment()
-        self._transport_name = _transport_name(transport)
+        self._transport_name = name = _transport_name(transport)
+        custom = transport if isinstance(transport, httpx.AsyncBaseTransport) else None
+        tokens = TokenSource(
+            partner_id=partner_id,
+            api_key=api_key,
+            base_url=self._base_url,
+            # A transport given by the caller (e.g. in-process ASGI) carries token requests too.
+            transport=custom or _inner_transport(name, TOKEN_POOL_LIMITS),
+            owns_transport=custom is None,
+            retry_policy=policy,
+            token_store=token_store,
+            cache_size=token_cache_size,
+        )
         self._auth = ThredfiAuth(
             partner_id=partner_id,
             api_key=api_key,
             base_url=self._base_url,
             token_scope=token_scope,
+            tokens=tokens,
         )
+        api = custom or _inner_transport(name, limits)
         self._http = httpx.AsyncClient(
             base_url=self._base_url,
             auth=self._auth,
-            transport=RetryTransport(_lanes(transport, self._transport_name, limits), policy),
+            transport=RetryTransport(api, policy),
             timeout=self._timeout,
             headers={"User-Agent": USER_AGENT, "Accept": "application/json"},
             follow_redirects=False,  # credentials must never follow a Location elsewhere
@@ -227,9 +251,11 @@ class ThredfiClient(Resources):
     # -- lifecycle -----------------------------------------------------------------------------
 
     async def aclose(self) -> None:
-        """Close the connection pool (a no-op on clients made by :meth:`with_options`)."""
+        """Close the connection pools and the token store (a no-op on clients made by
+        :meth:`with_options`)."""
         if self._owns_http:
             await self._http.aclose()
+            await self._auth.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -325,7 +351,9 @@ class ThredfiClient(Resources):
             exc.request_id = redact(exc.request_id) if exc.request_id else exc.request_id
             exc.error_code = redact(exc.error_code) if exc.error_code else exc.error_code
             exc.body = _redact_json(exc.body, redact)
-            exc.field_errors = {k: [redact(m) for m in v] for k, v in exc.field_errors.items()}
+            exc.field_errors = {
+                redact(k): [redact(m) for m in v] for k, v in exc.field_errors.items()
+            }
         elif isinstance(exc, APIResponseValidationError):
             exc.body = redact(exc.body)
         return exc
@@ -333,11 +361,6 @@ class ThredfiClient(Resources):
 
 def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
     """Turn the final response into a RawResponse, or raise the matching typed error."""
-    if response.request.extensions.get(ext.TOKEN_REQUEST):
-        # The auth flow could not obtain a token; this is the token endpoint's answer.
-        if response.is_success:
-            raise APIResponseValidationError(response, "the token endpoint's body has no token")
-        raise status_error_from_response(response, auth_failure=True)
     if response.status_code not in operation.success_statuses:
         if response.is_success:
             raise APIResponseValidationError(
@@ -447,26 +470,12 @@ def _add_to_body(
 
 
 def _checked_path_params(operation: Operation[Any], arguments: Mapping[str, Any]) -> dict[str, Any]:
-    """Validate path parameters before anything is sent; UUID ones become ``uuid.UUID``."""
-    checked = dict(arguments)
-    for name in operation.path_params:
-        value = checked.get(name)
-        if name in operation.uuid_params:
-            checked[name] = _as_uuid(name, value)
-        elif not isinstance(value, str | int) or str(value) in ("", ".", "..") or "/" in str(value):
-            raise ValueError(f"{name} must be a single, non-empty path segment, got {value!r:.60}")
-    return checked
+    """Validate the parameters before anything is sent; UUID ones become ``uuid.UUID``.
 
-
-def _as_uuid(name: str, value: object) -> uuid.UUID:
-    if isinstance(value, uuid.UUID):
-        return value
-    if isinstance(value, str):
-        try:
-            return parse_uuid(value)  # uuid.UUID(value), remembered: the same ids recur
-        except ValueError:
-            pass
-    raise ValueError(f"{name} must be a UUID (str or uuid.UUID), got {value!r:.60}")
+    The checks are the runtime module's (``checked_arguments``): path segments, canonical UUIDs
+    only, and the contract's types and constraints of query and header parameters.
+    """
+    return checked_arguments(operation, arguments)
 
 
 def _checked_base_url(value: str | httpx.URL) -> httpx.URL:
@@ -511,30 +520,6 @@ def _checked_max_retries(value: object) -> int:
     raise ValueError(f"max_retries must be an integer from 0 to 10, got {value!r}")
 
 
-#: The token lane's pool: token requests are rare and short.
-TOKEN_LANE_LIMITS = httpx.Limits(max_connections=2, max_keepalive_connections=1)
-
-
-class _TokenLane(httpx.AsyncBaseTransport):
-    """Sends the auth flow's token requests over a pool of their own.
-
-    Why: in a shared pool a refresh queues behind every API call waiting for a connection, so
-    under load a token can arrive close to (or past) its refresh point and be fetched again.
-    """
-
-    def __init__(self, api: httpx.AsyncBaseTransport, tokens: httpx.AsyncBaseTransport) -> None:
-        self._api = api
-        self._tokens = tokens
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        lane = self._tokens if request.extensions.get(ext.TOKEN_REQUEST) else self._api
-        return await lane.handle_async_request(request)
-
-    async def aclose(self) -> None:
-        await self._api.aclose()
-        await self._tokens.aclose()
-
-
 _TRANSPORT_CHOICES: tuple[str, ...] = get_args(TransportChoice)  # ("auto", "httpx", "aiohttp")
 
 
@@ -571,14 +556,6 @@ def _aiohttp_extra_installed() -> bool:
     except ImportError:
         return False
     return True
-
-
-def _lanes(
-    choice: TransportChoice | httpx.AsyncBaseTransport, name: TransportName, limits: httpx.Limits
-) -> httpx.AsyncBaseTransport:
-    if isinstance(choice, httpx.AsyncBaseTransport):
-        return choice  # the caller's transport (e.g. in-process ASGI) carries everything
-    return _TokenLane(_inner_transport(name, limits), _inner_transport(name, TOKEN_LANE_LIMITS))
 
 
 def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:

@@ -5,18 +5,27 @@ Every exception the SDK raises on purpose derives from :class:`ThredfiError`:
 * :class:`APIConnectionError` (and :class:`APITimeoutError`) -- no usable response arrived.
 * :class:`APIResponseValidationError` -- a 2xx response whose body could not be parsed.
 * :class:`APIStatusError` and one subclass per documented status (see :data:`STATUS_ERRORS`).
+* :class:`InvalidArgumentError` -- an argument of a call breaks the contract; nothing was sent.
+  Raised as :class:`ArgumentValueError` (also a ``ValueError``) or :class:`ArgumentTypeError`
+  (also a ``TypeError``), so code written for the built-in exceptions keeps working.
+
+This module imports nothing else from the SDK: the runtime module of the generated code
+(``_operation``) raises the argument errors, and may import it without reaching another layer.
 
 The messages never contain anything taken from the request other than its method and URL path,
-so an ``Authorization`` header can never leak through ``str()``, ``repr()`` or a log line.
+so an ``Authorization`` header can never leak through ``str()``, ``repr()`` or a log line; a
+pickled exception carries its request without credential headers.
 """
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import json
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import httpx
 
@@ -27,10 +36,13 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "ArgumentTypeError",
+    "ArgumentValueError",
     "AuthenticationError",
     "BadRequestError",
     "ConflictError",
     "InternalServerError",
+    "InvalidArgumentError",
     "NotFoundError",
     "PermissionDeniedError",
     "RateLimitError",
@@ -47,6 +59,12 @@ _SNIPPET_CHARS: Final = 200
 _BODY_CHARS: Final = 2000
 #: Response headers that may carry a request id when the body does not.
 _REQUEST_ID_HEADERS: Final = ("x-request-id", "request-id")
+#: ``str()`` of a status error names at most this many fields of ``field_errors``...
+_FIELDS_SHOWN: Final = 5
+#: ...each (name and messages) in at most this many characters.
+_FIELD_CHARS: Final = 80
+#: Request headers a pickled exception leaves out.
+_CREDENTIAL_HEADERS: Final = frozenset({"authorization", "proxy-authorization", "cookie"})
 
 _TITLE_RE: Final = re.compile(r"<title[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _INVISIBLE_RE: Final = re.compile(
@@ -69,6 +87,38 @@ class ThredfiError(Exception):
 
     def __str__(self) -> str:
         return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its attributes, not through __init__ (whose signature differs per class),
+        # and without credentials: a pickled error may travel to another process or a log store.
+        state = {key: _without_credentials(value) for key, value in self.__dict__.items()}
+        return (_rebuilt, (type(self), self.args), state)
+
+
+class InvalidArgumentError(ThredfiError):
+    """An argument of a call breaks the contract; raised before anything is sent.
+
+    ``argument`` names it as the call spelled it: ``business_id``, ``credit_limit_cents``,
+    ``line_items[1].quantity``, ``body.external_id`` (empty when the call as a whole is wrong).
+    Raised as one of its two subclasses, never itself.
+    """
+
+    argument: str
+
+    def __init__(self, message: str, *, argument: str) -> None:
+        super().__init__(message)
+        self.argument = argument
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r})"
+
+
+class ArgumentValueError(InvalidArgumentError, ValueError):
+    """A value the contract forbids: out of range, too long, not matching, not canonical."""
+
+
+class ArgumentTypeError(InvalidArgumentError, TypeError):
+    """An argument of the wrong type, a missing required field or an unknown one."""
 
 
 class APIConnectionError(ThredfiError):
@@ -164,9 +214,12 @@ class APIStatusError(ThredfiError):
         self.request_id = request_id
 
     def __str__(self) -> str:
+        # e.g. "400 validation_error: Invalid input. (email: Enter a valid email address.)
+        # (request_id=req_1)": the traceback names the class already, so the text does not.
         code = f" {self.error_code}" if self.error_code else ""
+        fields = _describe_field_errors(self.field_errors)
         rid = f" (request_id={self.request_id})" if self.request_id else ""
-        return f"{type(self).__name__}: {self.status_code}{code}: {self.message}{rid}"
+        return f"{self.status_code}{code}: {self.message}{fields}{rid}"
 
     def __repr__(self) -> str:
         return (
@@ -286,7 +339,10 @@ def status_error_from_response(
         response=response,
         body=body,
         error_code=error_code,
-        field_errors=field_errors,
+        field_errors={
+            _redact(field): [_redact(m) for m in messages]
+            for field, messages in field_errors.items()
+        },
         request_id=request_id,
     )
 
@@ -379,6 +435,41 @@ def _field_errors(value: object) -> dict[str, list[str]]:
         elif isinstance(messages, list):
             result[str(key)] = [m if isinstance(m, str) else json.dumps(m) for m in messages]
     return result
+
+
+def _rebuilt(cls: type[ThredfiError], args: tuple[object, ...]) -> ThredfiError:
+    """Unpickle an exception: a bare instance; pickle then restores its attributes."""
+    return cls.__new__(cls, *args)
+
+
+def _describe_field_errors(field_errors: Mapping[str, list[str]]) -> str:
+    """`` (field: message; other: message)`` for ``str()``, bounded in length; ``""`` if none."""
+    if not field_errors:
+        return ""
+    parts = [
+        _truncate(f"{field}: {' '.join(messages)}", _FIELD_CHARS)
+        for field, messages in list(field_errors.items())[:_FIELDS_SHOWN]
+    ]
+    if len(field_errors) > _FIELDS_SHOWN:
+        parts.append(f"and {len(field_errors) - _FIELDS_SHOWN} more fields")
+    return f" ({'; '.join(parts)})"
+
+
+def _without_credentials(value: object) -> object:
+    """``value``, or for an httpx request/response a copy whose request has no credential."""
+    if isinstance(value, httpx.Request):
+        headers = [
+            (name, header)
+            for name, header in value.headers.multi_items()
+            if name.lower() not in _CREDENTIAL_HEADERS
+        ]
+        return httpx.Request(value.method, value.url, headers=headers)
+    if isinstance(value, httpx.Response):
+        clone = copy.copy(value)  # httpx's own pickling state: status, headers, content
+        with contextlib.suppress(RuntimeError):  # a response built by hand may have no request
+            clone.request = _without_credentials(value.request)  # type: ignore[assignment]
+        return clone
+    return value
 
 
 def _request_id_header(response: httpx.Response) -> str | None:

@@ -73,9 +73,16 @@ def make_client(base_url: str, *, token_scope: str = "partner", **options: Any) 
     return client
 
 
+def token_http(client: ThredfiClient) -> httpx.AsyncClient:
+    """The client's token requests go through an ``httpx.AsyncClient`` of the token source."""
+    http: httpx.AsyncClient = client.auth._tokens._http
+    return http
+
+
 def recorded(client: ThredfiClient) -> Recorder:
     recorder = Recorder()
     client.http_client.event_hooks["response"].append(recorder)
+    token_http(client).event_hooks["response"].append(recorder)
     return recorder
 
 

@@ -21,7 +21,7 @@ from thredfi_client import APIResponseValidationError, ThredfiError
 from thredfi_client._generated import OPERATION_NAMES, OPERATIONS, Resources
 
 from .conftest import PrismServer
-from .sdk_calls import call, make_client, recorded, sdk_arguments
+from .sdk_calls import call, make_client, recorded, sdk_arguments, token_http
 from .spec_examples import spec_operations
 
 pytestmark = pytest.mark.contract
@@ -58,6 +58,7 @@ async def test_random_success_responses_parse(
 
     async with make_client(prism_dynamic.base_url) as client:
         client.http_client.event_hooks["request"].append(_prefer_success)
+        token_http(client).event_hooks["request"].append(_prefer_success)
         recorder = recorded(client)
 
         async def one(index: int) -> None:

@@ -49,6 +49,10 @@ class FalsePositive:
     response: Callable[[int, bytes], bool] | None = None
 
 
+def _refused_by_the_http_parser(status: int, body: bytes) -> bool:
+    return status == 400 and body == b"Invalid HTTP request received."
+
+
 _NAME_RULE = "Either individual_name or company_name is required."
 _MONEY = "Ensure this value is greater than or equal to 0."
 
@@ -228,6 +232,37 @@ FALSE_POSITIVES: tuple[FalsePositive, ...] = (
             "or customer_external_id given (create-invoice.txt); a random UUID is schema-valid"
         ),
         field="customer_id",
+    ),
+    FalsePositive(
+        id="malformed-http-framing",
+        operations=(
+            CUSTOMERS,
+            INVOICES,
+            TOKEN,
+            "POST /v1/platform/{business_id}/oauth2/token/",
+            "GET /v1/platform/businesses/{business_id}/customers/{customer_id}/",
+            "POST /v1/platform/businesses/{business_id}/customers/{customer_id}/archive/",
+            "GET /v1/platform/businesses/{business_id}/customers/",
+            "GET /v1/platform/businesses/{business_id}/invoices/",
+            "GET /v1/platform/businesses/{business_id}/invoices/{invoice_id}/",
+            UPDATE,
+            VOID,
+            "GET /v1/platform/businesses/{business_id}/invoices/payments/",
+            PAYMENTS,
+            "GET /v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/",
+            REFUNDS,
+            "GET /v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/",
+            "DELETE /v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/",
+        ),
+        checks=("content_type_conformance", "status_code_conformance"),
+        reason=(
+            "Schemathesis sometimes sends a generated Transfer-Encoding header (e.g. '<|(') next "
+            "to Content-Length; HTTP/1.1 requires a server to refuse that framing (RFC 9112 "
+            "6.1), and uvicorn's parser does, with its own 400 text/plain, before the sandbox "
+            "sees the request. Whether a run generates it varies with unrelated changes to the "
+            "process (seen first on issue 13's branch, same seed)."
+        ),
+        response=_refused_by_the_http_parser,
     ),
 )
 

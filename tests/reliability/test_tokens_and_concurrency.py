@@ -22,8 +22,8 @@ CONCURRENCY = 1000
 
 
 def _inner(client: ThredfiClient) -> httpx.AsyncBaseTransport:
-    """The transport of the API lane (token requests have a pool of their own)."""
-    return client.http_client._transport.wrapped._api  # type: ignore[attr-defined,no-any-return]
+    """The API calls' transport (token requests have a pool of their own)."""
+    return client.http_client._transport.wrapped  # type: ignore[attr-defined,no-any-return]
 
 
 async def _connections_drain(server: SandboxServer, within: float = 5.0) -> int:

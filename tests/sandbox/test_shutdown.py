@@ -25,10 +25,7 @@ from thredfi_client.testing import Sandbox, SandboxServer
 
 def slow_down(sandbox):
     path = "/v1/platform/businesses/"
-    if hasattr(sandbox, "add_fault"):
-        sandbox.add_fault(path, action="delay", delay=5.0, times=None)
-    else:  # the helper of the fault controls before add_fault
-        sandbox.add_delay(path, 5.0, count=None)
+    sandbox.add_fault(path, action="delay", delay=5.0, times=None)
 
 async def main():
     sandbox = Sandbox(token_ttl=60)

@@ -185,7 +185,7 @@ CALLS: dict[str, Call] = {
         v,
         external_id="inv-1",
         sent_at=datetime.datetime(2026, 11, 21, tzinfo=datetime.UTC),
-        line_items=[],
+        line_items=[{"quantity": 1, "unit_price": 1}],  # the contract wants one line
     ),
     "tokens.get_business_token(business_id)": lambda c, v: c.tokens.get_business_token(v),
 }

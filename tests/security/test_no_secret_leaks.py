@@ -203,8 +203,7 @@ async def test_echoed_credentials_are_redacted_but_the_message_stays_useful(
         await client.customers.get(BUSINESS_ID, sandbox.add_customer()["id"])
 
     assert str(info.value) == (
-        "AuthenticationError: 401 echo: rejected Authorization: Basic [redacted] "
-        "(request_id=req_echo)"
+        "401 echo: rejected Authorization: Basic [redacted] (request_id=req_echo)"
     )
 
 

@@ -47,10 +47,17 @@ def test_generated_code_imports_only_the_runtime_modules() -> None:
         assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
 
 
-def test_the_runtime_modules_reach_no_other_layer() -> None:
-    """``_operation`` imports nothing else from thredfi_client and ``_pagination`` only it, so
-    generated code reaches no other layer (client, auth, retry, errors) through them."""
-    assert imported_modules(PACKAGE / "_operation.py") == set()
+def test_the_runtime_modules_reach_only_the_exception_tree() -> None:
+    """``_operation`` imports only ``_errors`` (for the argument errors it raises, which are
+    ThredfiErrors), ``_pagination`` only ``_operation``, and ``_errors`` no other layer:
+    generated code reaches no client, auth, retry or token code through them
+    (docs/architecture.md)."""
+    imported = imported_modules(PACKAGE / "_operation.py")
+    assert {m.rsplit(".", 1)[0] if m.count(".") > 1 else m for m in imported} <= {
+        "thredfi_client._errors"
+    }
+    reached = imported_modules(PACKAGE / "_errors.py")
+    assert {m for m in reached if not m.startswith("thredfi_client._extensions")} == set()
     assert _outside(imported_modules(PACKAGE / "_pagination.py"), RUNTIME[:1]) == set()
     assert imported_modules(PACKAGE / "_pagination.py")
 
@@ -62,20 +69,28 @@ def test_generated_list_methods_return_the_pager() -> None:
     assert "-> AsyncPager[Invoice, PaginatedInvoiceList]:" in facade
 
 
-@pytest.mark.parametrize("layer", ["_auth", "_retry", "_errors"])
-def test_auth_retry_errors_do_not_import_each_other_or_the_client(layer: str) -> None:
-    forbidden = {"_auth", "_retry", "_errors", "_client"} - {layer}
-    imported = imported_modules(PACKAGE / f"{layer}.py")
-    hits = {
-        m
-        for m in imported
-        for f in forbidden
-        if m == f"thredfi_client.{f}" or m.startswith(f"thredfi_client.{f}.")
+#: What each hand-written layer below the client may import (DESIGN.md: data flows one way).
+ALLOWED = {
+    "_extensions": set(),
+    "_errors": set(),
+    "_retry": {"_extensions"},
+    "_redaction": set(),
+    "_token_store": set(),
+    "_redis_store": set(),
+    "_single_flight": set(),
+    "_tokens": {"_errors", "_extensions", "_redaction", "_retry", "_single_flight", "_token_store"},
+    "_auth": {"_tokens"},
+}
+
+
+@pytest.mark.parametrize("layer", sorted(ALLOWED))
+def test_layers_import_only_what_is_below_them(layer: str) -> None:
+    imported = {
+        m.removeprefix("thredfi_client.").split(".")[0]
+        for m in imported_modules(PACKAGE / f"{layer}.py")
     }
-    assert not hits, f"{layer} imports {hits}"
-    assert imported <= {"thredfi_client._extensions"} | {
-        m for m in imported if m.startswith("thredfi_client._extensions.")
-    }
+    assert imported <= ALLOWED[layer], f"{layer} imports {imported - ALLOWED[layer]}"
+    assert "_client" not in imported
 
 
 def test_plain_import_pulls_no_server_dependency() -> None:
@@ -84,7 +99,7 @@ def test_plain_import_pulls_no_server_dependency() -> None:
 
     code = (
         "import sys, thredfi_client; "
-        "servers = ('starlette', 'uvicorn', 'aiohttp', 'openapi_core'); "
+        "servers = ('starlette', 'uvicorn', 'aiohttp', 'openapi_core', 'redis', 'cryptography'); "
         "bad = [m for m in servers if m in sys.modules]; "
         "print(bad)"
     )

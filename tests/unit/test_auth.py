@@ -14,8 +14,14 @@ import httpx
 import pytest
 from pytest_httpx import HTTPXMock
 
-from thredfi_client._auth import AccessToken, ThredfiAuth
-from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOKEN_REQUEST, TOTAL_TIMEOUT
+from thredfi_client import (
+    APIResponseValidationError,
+    AuthenticationError,
+    RetryPolicy,
+)
+from thredfi_client._auth import ThredfiAuth
+from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from thredfi_client._tokens import AccessToken, TokenSource
 
 # The fake registers one reusable callback per endpoint; each test asserts what it expects.
 pytestmark = pytest.mark.httpx_mock(assert_all_responses_were_requested=False)
@@ -152,20 +158,37 @@ def fake(httpx_mock: HTTPXMock) -> FakeThredfi:
     return FakeThredfi(httpx_mock)
 
 
-def make_auth(clock: FakeClock, token_scope: Any = "partner", base_url: str = BASE) -> ThredfiAuth:
+def make_auth(
+    clock: FakeClock,
+    token_scope: Any = "partner",
+    base_url: str = BASE,
+    transport: httpx.AsyncBaseTransport | None = None,
+) -> ThredfiAuth:
+    # No backoff: token requests are retried (5xx, 429) by the token source's own transport.
+    tokens = TokenSource(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=httpx.URL(base_url),
+        transport=transport,
+        retry_policy=RetryPolicy(backoff_base=0.0),
+        clock=clock,
+    )
     return ThredfiAuth(
         partner_id=PARTNER_ID,
         api_key=API_KEY,
         base_url=base_url,
         token_scope=token_scope,
         clock=clock,
+        tokens=tokens,
     )
 
 
 @pytest.fixture
 async def client(clock: FakeClock) -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(base_url=BASE, auth=make_auth(clock)) as client:
+    auth = make_auth(clock)
+    async with httpx.AsyncClient(base_url=BASE, auth=auth) as client:
         yield client
+    await auth.aclose()
 
 
 @pytest.fixture
@@ -173,6 +196,7 @@ async def business_client(clock: FakeClock) -> AsyncIterator[httpx.AsyncClient]:
     auth = make_auth(clock, "business")
     async with httpx.AsyncClient(base_url=BASE, auth=auth) as client:
         yield client
+    await auth.aclose()
 
 
 def barrier(size: int) -> Callable[[httpx.Request], Awaitable[None]]:
@@ -335,13 +359,11 @@ async def test_partner_token_request_shape(client: httpx.AsyncClient, fake: Fake
     assert token_request.headers["Content-Type"] == "application/x-www-form-urlencoded"
     assert token_request.content == f"grant_type=client_credentials&client_id={PARTNER_ID}".encode()
     assert token_request.headers["User-Agent"] == "thredfi-client/9.9 test"
-    assert token_request.extensions[TOKEN_REQUEST] is True
     assert token_request.extensions[IDEMPOTENT] is True
     assert token_request.extensions[TOTAL_TIMEOUT] == 12.5
     assert token_request.extensions[MAX_RETRIES] == 1
     assert token_request.extensions["timeout"] == timeout.as_dict()
     (api_request,) = fake.api_requests
-    assert TOKEN_REQUEST not in api_request.extensions
     assert api_request.headers["Authorization"] == "Bearer partner-tok-1"
 
 
@@ -350,9 +372,10 @@ async def test_token_request_without_per_call_options(fake: FakeThredfi, clock: 
     async with httpx.AsyncClient(base_url=BASE, auth=auth) as client:
         del client.headers["User-Agent"]
         await client.get(PARTNER_PATH)
+    await auth.aclose()
 
     (token_request,) = fake.token_requests
-    assert "User-Agent" not in token_request.headers
+    assert token_request.headers["User-Agent"].startswith("python-httpx/")
     assert TOTAL_TIMEOUT not in token_request.extensions
     assert MAX_RETRIES not in token_request.extensions
 
@@ -370,7 +393,6 @@ async def test_exchange_request_shape(
     assert exchange.headers["Authorization"] == "Bearer partner-tok-1"
     assert exchange.content == b""
     assert exchange.headers["User-Agent"] == "ua/1"
-    assert exchange.extensions[TOKEN_REQUEST] is True
     assert exchange.extensions[IDEMPOTENT] is True
     assert exchange.extensions[MAX_RETRIES] == 3
     assert fake.api_requests[0].headers["Authorization"] == "Bearer biz-tok-aaaa-1"
@@ -379,7 +401,6 @@ async def test_exchange_request_shape(
 async def test_base_url_path_prefix_is_kept(fake: FakeThredfi, clock: FakeClock) -> None:
     # A proxy mounting the API under a prefix: token URLs and business ids follow the prefix.
     captured: list[httpx.Request] = []
-    auth = make_auth(clock, "business", base_url=f"{BASE}/proxy/")
 
     def handler(request: httpx.Request) -> httpx.Response:
         captured.append(request)
@@ -388,7 +409,9 @@ async def test_base_url_path_prefix_is_kept(fake: FakeThredfi, clock: FakeClock)
             return httpx.Response(200, json={"access_token": value, "expires_in": 60})
         return httpx.Response(200)
 
-    async with httpx.AsyncClient(transport=httpx.MockTransport(handler), auth=auth) as client:
+    transport = httpx.MockTransport(handler)
+    auth = make_auth(clock, "business", base_url=f"{BASE}/proxy/", transport=transport)
+    async with httpx.AsyncClient(transport=transport, auth=auth) as client:
         await client.get(f"{BASE}/proxy{customers(BIZ_A)}")
         await client.get(f"{BASE}{customers(BIZ_A)}")  # not under the prefix: no business id
 
@@ -428,7 +451,6 @@ async def test_second_401_is_returned_without_a_third_attempt(
     response = await client.get(PARTNER_PATH)
 
     assert response.status_code == 401
-    assert TOKEN_REQUEST not in response.request.extensions
     assert len(fake.api_requests) == 2
     assert len(fake.token_requests) == 2
 
@@ -490,18 +512,18 @@ async def test_exchange_401_refreshes_a_cached_partner_token_once(
     assert bearer(fake.api_requests[-1]) == "biz-tok-aaaa-1"
 
 
-async def test_exchange_401_twice_is_returned_and_bounded(
+async def test_exchange_401_twice_raises_and_is_bounded(
     business_client: httpx.AsyncClient, fake: FakeThredfi
 ) -> None:
     await business_client.get(PARTNER_PATH)
     fake.exchange_script = [httpx.Response(401), httpx.Response(401, json={"error": "no"})]
 
-    response = await business_client.get(customers(BIZ_A))
+    with pytest.raises(AuthenticationError) as info:
+        await business_client.get(customers(BIZ_A))
 
-    assert response.status_code == 401
-    assert response.request.extensions[TOKEN_REQUEST] is True
-    assert str(response.request.url) == exchange_url(BIZ_A)
-    assert response.json() == {"error": "no"}
+    assert info.value.status_code == 401
+    assert str(info.value.response.request.url) == exchange_url(BIZ_A)
+    assert info.value.body == {"error": "no"}
     assert len(fake.token_requests) == 2
     assert len(fake.exchange_requests) == 2
     assert len(fake.api_requests) == 1  # only the first, partner-scoped one
@@ -512,32 +534,45 @@ async def test_exchange_401_with_a_just_fetched_partner_token_is_not_retried(
 ) -> None:
     fake.exchange_script = [httpx.Response(401)]
 
-    response = await business_client.get(customers(BIZ_A))
+    with pytest.raises(AuthenticationError):
+        await business_client.get(customers(BIZ_A))
 
-    assert response.status_code == 401
-    assert response.request.extensions[TOKEN_REQUEST] is True
     assert len(fake.token_requests) == 1
     assert len(fake.exchange_requests) == 1
     assert fake.api_requests == []
 
 
-# -- failed token requests --------------------------------------------------------------------
+# -- failed token requests raise typed errors from the flow --------------------------------
 
 
-@pytest.mark.parametrize("status", [400, 401, 403, 500])
-async def test_token_endpoint_error_is_the_final_response(
+@pytest.mark.parametrize("status", [400, 401, 403])
+async def test_token_endpoint_rejection_raises_authentication_error(
     client: httpx.AsyncClient, fake: FakeThredfi, status: int
 ) -> None:
     fake.token_script = [httpx.Response(status, json={"error_code": "invalid_client"})]
 
-    response = await client.get(PARTNER_PATH)
+    with pytest.raises(AuthenticationError) as info:
+        await client.get(PARTNER_PATH)
 
-    assert response.status_code == status
-    assert response.request.extensions[TOKEN_REQUEST] is True
-    assert str(response.request.url) == TOKEN_URL
-    assert response.json() == {"error_code": "invalid_client"}
+    assert info.value.status_code == status
+    assert info.value.error_code == "invalid_client"
+    assert str(info.value.response.request.url) == TOKEN_URL
+    # The error keeps the request, whose credentials were scrubbed once it was sent.
+    assert info.value.response.request.headers["Authorization"] == "[redacted]"
     assert len(fake.token_requests) == 1
     assert fake.api_requests == []
+
+
+async def test_token_endpoint_5xx_is_retried_by_the_token_source(
+    client: httpx.AsyncClient, fake: FakeThredfi
+) -> None:
+    fake.token_script = [httpx.Response(503), httpx.Response(500)]
+
+    response = await client.get(PARTNER_PATH)
+
+    assert response.status_code == 200
+    assert len(fake.token_requests) == 3
+    assert bearer(fake.api_requests[0]) == "partner-tok-1"
 
 
 @pytest.mark.parametrize(
@@ -552,21 +587,20 @@ async def test_token_endpoint_error_is_the_final_response(
         b'{"access_token": 42, "expires_in": 3600}',
         b'{"access_token": "t"}',
         b'{"access_token": "t", "expires_in": "3600"}',
-        b'{"access_token": "t", "expires_in": -1}',
         b'{"access_token": "t", "expires_in": 3600.5}',
         b'{"access_token": "t", "expires_in": true}',
+        b'{"access_token": "a\\tb", "expires_in": 3600}',
+        b'{"access_token": "   ", "expires_in": 3600}',
     ],
 )
-async def test_unusable_token_body_is_the_final_response(
+async def test_unusable_token_body_raises_a_validation_error(
     client: httpx.AsyncClient, fake: FakeThredfi, body: bytes
 ) -> None:
     fake.token_script = [httpx.Response(200, content=body)]
 
-    response = await client.get(PARTNER_PATH)
+    with pytest.raises(APIResponseValidationError, match="token endpoint"):
+        await client.get(PARTNER_PATH)
 
-    assert response.status_code == 200
-    assert response.request.extensions[TOKEN_REQUEST] is True
-    assert response.content == body
     assert len(fake.token_requests) == 1
     assert fake.api_requests == []
     # Nothing was cached: the next request asks again (and succeeds).
@@ -574,15 +608,15 @@ async def test_unusable_token_body_is_the_final_response(
     assert len(fake.token_requests) == 2
 
 
-async def test_exchange_error_is_the_final_response(
+async def test_exchange_error_raises_authentication_error(
     business_client: httpx.AsyncClient, fake: FakeThredfi
 ) -> None:
     fake.exchange_script = [httpx.Response(403, json={"error_code": "forbidden"})]
 
-    response = await business_client.get(customers(BIZ_A))
+    with pytest.raises(AuthenticationError) as info:
+        await business_client.get(customers(BIZ_A))
 
-    assert response.status_code == 403
-    assert response.request.extensions[TOKEN_REQUEST] is True
+    assert info.value.status_code == 403
     assert len(fake.exchange_requests) == 1
     assert fake.api_requests == []
 
@@ -592,37 +626,41 @@ async def test_partner_token_failure_stops_the_business_exchange(
 ) -> None:
     fake.token_script = [httpx.Response(401)]
 
-    response = await business_client.get(customers(BIZ_A))
+    with pytest.raises(AuthenticationError) as info:
+        await business_client.get(customers(BIZ_A))
 
-    assert response.status_code == 401
-    assert str(response.request.url) == TOKEN_URL
+    assert str(info.value.response.request.url) == TOKEN_URL
     assert fake.exchange_requests == []
     assert fake.api_requests == []
 
 
-async def test_token_failure_while_replaying_a_401_is_the_final_response(
+async def test_token_failure_while_replaying_a_401_raises(
     client: httpx.AsyncClient, fake: FakeThredfi
 ) -> None:
     await client.get(PARTNER_PATH)
     fake.api_script = [401]
     fake.token_script = [httpx.Response(400)]
 
-    response = await client.get(PARTNER_PATH)
+    with pytest.raises(AuthenticationError):
+        await client.get(PARTNER_PATH)
 
-    assert response.status_code == 400
-    assert response.request.extensions[TOKEN_REQUEST] is True
     assert len(fake.api_requests) == 2
     assert len(fake.token_requests) == 2
 
 
-async def test_waiters_fetch_again_after_a_failed_token_request(
+async def test_a_failed_fetch_fails_every_waiter_once_and_the_next_call_fetches_again(
     client: httpx.AsyncClient, fake: FakeThredfi
 ) -> None:
-    fake.token_script = [httpx.Response(500)]
+    fake.token_script = [httpx.Response(401)]
 
-    first, second = await asyncio.gather(client.get(PARTNER_PATH), client.get(PARTNER_PATH))
+    outcomes = await asyncio.gather(
+        *(client.get(PARTNER_PATH) for _ in range(5)), return_exceptions=True
+    )
 
-    assert sorted([first.status_code, second.status_code]) == [200, 500]
+    assert all(isinstance(o, AuthenticationError) for o in outcomes)
+    assert len({id(o) for o in outcomes}) == 1, "the one fetch's error, for all five"
+    assert len(fake.token_requests) == 1
+    assert (await client.get(PARTNER_PATH)).status_code == 200
     assert len(fake.token_requests) == 2
 
 
@@ -638,7 +676,6 @@ async def test_direct_partner_token_call_gets_basic_credentials_and_is_not_cache
     assert response.json()["access_token"] == "partner-tok-1"
     (token_request,) = fake.token_requests
     assert token_request.headers["Authorization"] == f"Basic {BASIC_VALUE}"
-    assert TOKEN_REQUEST not in token_request.extensions
 
     await client.get(PARTNER_PATH)
     assert len(fake.token_requests) == 2
@@ -652,7 +689,6 @@ async def test_direct_exchange_call_gets_the_partner_token_and_is_not_cached(
 
     assert response.json()["access_token"] == "biz-tok-aaaa-1"
     assert [bearer(r) for r in fake.exchange_requests] == ["partner-tok-1"]
-    assert TOKEN_REQUEST not in fake.exchange_requests[0].extensions
 
     await business_client.get(customers(BIZ_A))
     assert len(fake.token_requests) == 1  # the partner token was cached
@@ -722,7 +758,8 @@ async def test_secrets_never_reach_repr_or_logs(
     await business_client.get(customers(BIZ_B))
     fake.token_script = [httpx.Response(200, json={"access_token": "leaky-tok"})]
     clock.advance(4000)
-    await business_client.get(PARTNER_PATH)
+    with pytest.raises(APIResponseValidationError) as info:
+        await business_client.get(PARTNER_PATH)
     await business_client.post(f"/v1/platform/{BIZ_A}/oauth2/token/")
     await business_client.get("https://elsewhere.test/")
     await auth.invalidate()
@@ -731,8 +768,10 @@ async def test_secrets_never_reach_repr_or_logs(
     secrets += [t for tokens in fake.business_tokens.values() for t in tokens]
     assert len(secrets) > 6
     texts = [repr(auth), str(auth), repr(vars(auth)), caplog.text]
+    texts += [str(info.value), repr(info.value), info.value.body, info.value.response.text]
     texts += [r.getMessage() for r in caplog.records]
-    texts += [repr(token) for token in auth._tokens.values()]
+    texts += [repr(token) for token in auth._tokens._tokens.values()]
+    texts += [repr(vars(auth._tokens)), repr(auth._tokens.secrets)]
     for text in texts:
         for secret in secrets:
             assert secret not in text
@@ -782,7 +821,6 @@ def test_properties(clock: FakeClock) -> None:
 
     assert auth.partner_id == PARTNER_ID
     assert auth.token_scope == "business"
-    assert auth.requires_response_body is True
 
 
 @pytest.mark.parametrize(
@@ -825,7 +863,8 @@ async def test_cancelled_token_fetch_releases_the_lock(
     # Released as the flow closed, not later by garbage collection of an orphaned generator.
     auth = client.auth
     assert isinstance(auth, ThredfiAuth)
-    assert not auth._locks[None].locked()
+    await let_others_run()
+    assert len(auth._tokens._flights) == 0, "the fetch nobody waits for was cancelled"
     response = await asyncio.wait_for(client.get(PARTNER_PATH), timeout=5)
 
     assert response.status_code == 200
@@ -834,7 +873,6 @@ async def test_cancelled_token_fetch_releases_the_lock(
 
 
 def test_one_auth_serves_several_event_loops(clock: FakeClock) -> None:
-    auth = make_auth(clock)
     issued: list[str] = []
 
     async def handler(request: httpx.Request) -> httpx.Response:
@@ -844,13 +882,16 @@ def test_one_auth_serves_several_event_loops(clock: FakeClock) -> None:
             return httpx.Response(200, json={"access_token": issued[-1], "expires_in": 0})
         return httpx.Response(200)
 
+    transport = httpx.MockTransport(handler)
+    auth = make_auth(clock, transport=transport)
+
     async def burst() -> None:
-        transport = httpx.MockTransport(handler)
         async with httpx.AsyncClient(base_url=BASE, auth=auth, transport=transport) as client:
             responses = await asyncio.gather(*(client.get(PARTNER_PATH) for _ in range(3)))
         assert all(r.status_code == 200 for r in responses)
 
-    # Contended locks bind to their loop; a second loop must get fresh ones.
+    # An in-flight fetch belongs to its loop; a second loop must start its own. (expires_in 0:
+    # the three calls of a burst share the one fetch, and nothing is cached for the next.)
     asyncio.run(burst())
     asyncio.run(burst())
-    assert len(issued) == 6
+    assert len(issued) == 2

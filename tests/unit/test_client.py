@@ -480,9 +480,7 @@ async def test_404_raises_not_found_with_details(
         "customer_not_found",
         "req_42",
     )
-    assert (
-        str(exc) == "NotFoundError: 404 customer_not_found: Customer not found (request_id=req_42)"
-    )
+    assert str(exc) == "404 customer_not_found: Customer not found (request_id=req_42)"
 
 
 async def test_400_field_errors_from_the_guide_shape(
@@ -519,7 +517,7 @@ async def test_409_is_never_retried(
                 business_id=BUSINESS_ID,
                 external_id="inv-1",
                 sent_at=datetime.datetime.now(datetime.UTC),
-                line_items=[],
+                line_items=[{"quantity": 1, "unit_price": 1}],  # the contract wants one line
             )
     assert len(httpx_mock.get_requests(url=INVOICES_URL)) == 1
 
@@ -854,8 +852,11 @@ async def test_retry_policy_max_retries_is_the_default(httpx_mock: HTTPXMock, to
 
 async def test_token_requests_use_their_own_pool() -> None:
     client = ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL)
-    lane = client.http_client._transport.wrapped  # type: ignore[attr-defined]
-    assert lane._api is not lane._tokens
+    api_retry = client.http_client._transport
+    token_retry = client.auth._tokens._http._transport
+    assert isinstance(api_retry, thredfi_client.RetryTransport)
+    assert isinstance(token_retry, thredfi_client.RetryTransport)
+    assert token_retry.wrapped is not api_retry.wrapped
     seen: list[str] = []
 
     class Recorder(httpx.AsyncBaseTransport):
@@ -868,10 +869,33 @@ async def test_token_requests_use_their_own_pool() -> None:
                 return httpx.Response(200, json={"access_token": "tok_secret_l", "expires_in": 60})
             return httpx.Response(200, json=customer_json())
 
-    lane._api, lane._tokens = Recorder("api"), Recorder("tokens")
+    api_retry._wrapped, token_retry._wrapped = Recorder("api"), Recorder("tokens")
     async with client:
         await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
     assert seen == ["tokens", "api"]
+
+
+async def test_a_custom_transport_carries_token_requests_and_is_closed_once() -> None:
+    closed: list[str] = []
+
+    class Custom(httpx.MockTransport):
+        async def aclose(self) -> None:
+            closed.append("custom")
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token/"):
+            return httpx.Response(200, json={"access_token": "tok_secret_c", "expires_in": 60})
+        return httpx.Response(200, json=customer_json())
+
+    transport = Custom(handler)
+    async with ThredfiClient(
+        partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL, transport=transport
+    ) as client:
+        await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+        token_retry = client.auth._tokens._http._transport
+        assert isinstance(token_retry, thredfi_client.RetryTransport)
+        assert token_retry.wrapped is transport
+    assert closed == ["custom"], "closed by the API client only, not again by the token source"
 
 
 # -- URLs ---------------------------------------------------------------------------------------

@@ -109,7 +109,7 @@ def test_status_maps_to_class(status: int, expected: type[APIStatusError]) -> No
 def test_other_4xx_is_plain_api_status_error() -> None:
     exc = status_error_from_response(make_response(418, text="short and stout"))
     assert type(exc) is APIStatusError
-    assert str(exc) == "APIStatusError: 418: I'm a teapot: short and stout"
+    assert str(exc) == "418: I'm a teapot: short and stout"
 
 
 @pytest.mark.parametrize("status", [400, 401, 403])
@@ -172,7 +172,10 @@ def test_spec_shape() -> None:
         "name": ["This field is required."],
         "tags": ["ok", "3", '{"nested": true}'],
     }
-    assert str(exc) == "BadRequestError: 400 validation_error: Invalid input. (request_id=req_abc)"
+    assert str(exc) == (
+        "400 validation_error: Invalid input. (email: Enter a valid email address.; "
+        'name: This field is required.; tags: ok 3 {"nested": true}) (request_id=req_abc)'
+    )
 
 
 def test_guide_shape() -> None:
@@ -189,7 +192,10 @@ def test_guide_shape() -> None:
         "phone": ["Too short."],
     }
     assert exc.request_id is None
-    assert str(exc) == "BadRequestError: 400 validation_error: Invalid data"
+    assert str(exc) == (
+        "400 validation_error: Invalid data "
+        "(email: Enter a valid email address.; phone: Too short.)"
+    )
 
 
 @pytest.mark.parametrize("field_errors", [None, "oops", ["a"], 3])
@@ -202,14 +208,12 @@ def test_non_dict_field_errors_are_ignored(field_errors: object) -> None:
 
 def test_str_format_exact() -> None:
     exc = status_error_from_response(make_response(404, json_body=SPEC_BODY))
-    assert str(exc) == (
-        "NotFoundError: 404 customer_not_found: Customer not found (request_id=req_123)"
-    )
+    assert str(exc) == ("404 customer_not_found: Customer not found (request_id=req_123)")
 
 
 def test_str_without_error_code_or_request_id() -> None:
     exc = status_error_from_response(make_response(404, text=""))
-    assert str(exc) == "NotFoundError: 404: Not Found"
+    assert str(exc) == "404: Not Found"
     assert exc.error_code is None
     assert exc.request_id is None
 
@@ -217,7 +221,7 @@ def test_str_without_error_code_or_request_id() -> None:
 def test_null_message_falls_back_to_reason_phrase() -> None:
     body = {"error_code": "invoice_not_found", "message": None, "request_id": "r1"}
     exc = status_error_from_response(make_response(404, json_body=body))
-    assert str(exc) == "NotFoundError: 404 invoice_not_found: Not Found (request_id=r1)"
+    assert str(exc) == "404 invoice_not_found: Not Found (request_id=r1)"
 
 
 def test_dict_without_message_or_code_quotes_the_body() -> None:
@@ -240,7 +244,7 @@ def test_message_takes_precedence_over_string_detail() -> None:
 def test_request_id_from_header(header: str) -> None:
     exc = status_error_from_response(make_response(500, text="", headers={header: "hdr_1"}))
     assert exc.request_id == "hdr_1"
-    assert str(exc) == "InternalServerError: 500: Internal Server Error (request_id=hdr_1)"
+    assert str(exc) == "500: Internal Server Error (request_id=hdr_1)"
 
 
 def test_body_request_id_wins_over_header() -> None:
@@ -254,7 +258,7 @@ def test_html_502_from_proxy() -> None:
     assert type(exc) is InternalServerError
     assert exc.body == NGINX_502
     assert exc.message == "Bad Gateway"
-    assert str(exc) == "InternalServerError: 502: Bad Gateway"
+    assert str(exc) == "502: Bad Gateway"
 
 
 def test_html_without_title_is_stripped_and_collapsed() -> None:
@@ -322,7 +326,7 @@ def test_never_raises_on_odd_bodies(content: bytes) -> None:
     assert exc.field_errors == {}
     assert exc.error_code is None
     assert exc.request_id is None
-    assert str(exc).startswith("UnprocessableEntityError: 422: ")
+    assert str(exc).startswith("422: ")
     repr(exc)
 
 
@@ -334,7 +338,7 @@ def test_json_null_body_is_none_and_scalars_are_kept() -> None:
 def test_unknown_status_without_reason_phrase() -> None:
     exc = status_error_from_response(make_response(499, content=b""))
     assert type(exc) is APIStatusError
-    assert str(exc) == "APIStatusError: 499: HTTP 499"
+    assert str(exc) == "499: HTTP 499"
 
 
 def test_unread_streaming_response_does_not_raise() -> None:
@@ -366,7 +370,7 @@ def test_direct_construction() -> None:
     assert exc.field_errors == {}
     assert exc.body is None
     assert exc.response is response
-    assert str(exc) == "ConflictError: 409 duplicate_external_id: duplicate"
+    assert str(exc) == "409 duplicate_external_id: duplicate"
 
 
 # --- response validation -----------------------------------------------------------------------
@@ -523,3 +527,91 @@ def test_redaction_leaves_ordinary_words_alone() -> None:
     body = {"message": "Basic auth required; Bearer token expired"}
     exc = status_error_from_response(make_response(401, json_body=body))
     assert exc.message == "Basic auth required; Bearer token expired"
+
+
+# --- what a user sees: str(), the traceback, pickling (issue 14) -------------------------------
+
+
+def _validation_error(field_errors: dict[str, Any]) -> APIStatusError:
+    body = {
+        "error_code": "validation_error",
+        "message": "Invalid input.",
+        "detail": {"field_errors": field_errors},
+        "request_id": "req_1",
+    }
+    return status_error_from_response(make_response(400, json_body=body))
+
+
+def test_str_names_each_failing_field_and_its_message() -> None:
+    exc = _validation_error(
+        {"email": ["Enter a valid email address."], "line_items[0].quantity": ["Must be > 0."]}
+    )
+    assert str(exc) == (
+        "400 validation_error: Invalid input. (email: Enter a valid email address.; "
+        "line_items[0].quantity: Must be > 0.) (request_id=req_1)"
+    )
+    assert exc.message == "Invalid input."  # the server's message itself is unchanged
+
+
+def test_str_of_many_or_long_field_errors_is_bounded() -> None:
+    many = {f"field_{i}": [f"Problem number {i}."] for i in range(40)}
+    exc = _validation_error(many)
+    text = str(exc)
+    assert len(text) < 600, len(text)
+    assert "field_0: Problem number 0." in text
+    assert "and 35 more fields" in text
+    assert "field_39" not in text
+    long = {"x" * 5000: ["y" * 5000, "z" * 5000]}
+    text = str(_validation_error(long))
+    assert len(text) < 600, len(text)
+    assert text.endswith("(request_id=req_1)")
+
+
+@pytest.mark.parametrize("exc", all_exceptions(make_request()), ids=lambda e: type(e).__name__)
+def test_str_does_not_repeat_the_class_name(exc: ThredfiError) -> None:
+    assert type(exc).__name__ not in str(exc)
+
+
+def test_traceback_shows_the_public_path() -> None:
+    import traceback
+
+    import thredfi_client
+
+    exc = _validation_error({"email": ["Enter a valid email address."]})
+    last = traceback.format_exception_only(type(exc), exc)[-1]
+    assert last.startswith("thredfi_client.BadRequestError: 400 validation_error: Invalid input.")
+    assert "_errors" not in last
+    for name in thredfi_client.__all__:
+        obj = getattr(thredfi_client, name)
+        if isinstance(obj, type):
+            assert obj.__module__ == "thredfi_client", name
+
+
+@pytest.mark.parametrize("exc", all_exceptions(make_request()), ids=lambda e: type(e).__name__)
+def test_every_exception_pickles_without_its_credentials(exc: ThredfiError) -> None:
+    import pickle
+
+    data = pickle.dumps(exc)
+    echoed = isinstance(exc, APIStatusError | APIResponseValidationError) and any(
+        s.encode() in exc.response.content for s in SECRETS
+    )
+    if not echoed:  # (a body in which a proxy echoed the header is the server's text, kept)
+        for secret in SECRETS:
+            assert secret.encode() not in data
+    copy = pickle.loads(data)
+    assert type(copy) is type(exc)
+    assert str(copy) == str(exc)
+    assert repr(copy) == repr(exc)
+    for name in ("message", "status_code", "error_code", "field_errors", "request_id", "body"):
+        assert getattr(copy, name, None) == getattr(exc, name, None), name
+    if isinstance(exc, APIStatusError | APIResponseValidationError):
+        assert isinstance(copy, APIStatusError | APIResponseValidationError)
+        assert copy.response.status_code == exc.response.status_code
+        assert copy.response.content == exc.response.content
+        assert copy.response.request.url == exc.response.request.url
+        assert "authorization" not in copy.response.request.headers
+    if isinstance(exc, APIConnectionError) and exc.request is not None:
+        assert isinstance(copy, APIConnectionError)
+        assert copy.request is not None
+        assert copy.request.url == exc.request.url
+        assert "authorization" not in copy.request.headers

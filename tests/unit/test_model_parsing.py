@@ -144,3 +144,119 @@ def test_every_generated_module_defines_what_it_exports() -> None:
         module = importlib.import_module(name)
         missing = [item for item in getattr(module, "__all__", ()) if not hasattr(module, item)]
         assert not missing, f"{name} exports names it does not define: {missing}"
+
+
+# -- from_dict's two paths (model.py.jinja): every field present, or not --------------------------
+
+LINE = {
+    "id": "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "invoice_id": "11111111-1111-4111-8111-111111111111",
+    "account_identifier": {"id": "22222222-2222-4222-8222-000000000001", "type": "AccountId"},
+    "description": "Widget",
+    "unit_price": 1250,
+    "quantity": 2,
+    "subtotal": 2500,
+    "discount_amount": 0,
+    "sales_taxes_total": 500,
+    "total_amount": 3000,
+    "external_id": None,
+    "product": "WIDGET",
+}
+
+
+def _expected_line(source: dict[str, Any], extra: dict[str, Any]) -> InvoiceLineItem:
+    """The line built through attrs' __init__, as the upstream from_dict built it."""
+    from thredfi_client._operation import UNSET
+
+    def get(key: str) -> Any:
+        return source.get(key, UNSET)
+
+    account = get("account_identifier")
+    if isinstance(account, dict):
+        account = AccountIdentifier(id=uuid.UUID(account["id"]), type_=account["type"])
+    line = InvoiceLineItem(
+        id=uuid.UUID(source["id"]) if "id" in source else UNSET,
+        invoice_id=uuid.UUID(source["invoice_id"]) if "invoice_id" in source else UNSET,
+        account_identifier=account,
+        description=get("description"),
+        unit_price=get("unit_price"),
+        quantity=get("quantity"),
+        subtotal=get("subtotal"),
+        discount_amount=get("discount_amount"),
+        sales_taxes_total=get("sales_taxes_total"),
+        total_amount=get("total_amount"),
+        external_id=get("external_id"),
+        product=get("product"),
+    )
+    line.additional_properties = extra
+    return line
+
+
+@pytest.mark.parametrize(
+    ("drop", "extra"),
+    [
+        ((), {}),  # every field present, nothing more: the usual response
+        ((), {"colour": "red"}),  # every field present and one more
+        (("product", "id"), {}),  # some absent
+        (("quantity",), {"colour": "red", "size": None}),  # absent and unknown at once
+    ],
+)
+def test_from_dict_builds_what_the_constructor_builds_on_either_path(
+    drop: tuple[str, ...], extra: dict[str, Any]
+) -> None:
+    source = {key: value for key, value in LINE.items() if key not in drop} | extra
+    parsed = InvoiceLineItem.from_dict(source)
+    assert parsed == _expected_line(source, extra)
+    assert parsed.additional_properties == extra
+    assert parsed.to_dict() == {**source, **{"account_identifier": LINE["account_identifier"]}}
+    parsed["later"] = 1  # its own dict, not shared with other instances or the source
+    assert "later" not in InvoiceLineItem.from_dict(source).additional_properties
+    assert "later" not in source
+
+
+def test_from_dict_still_raises_key_error_for_a_missing_required_field() -> None:
+    from thredfi_client.models import Invoice
+
+    with pytest.raises(KeyError, match="business_id"):  # the first absent, as upstream
+        Invoice.from_dict({"type": "Invoice", "id": LINE["invoice_id"]})
+
+
+def test_no_model_needs_its_init() -> None:
+    """from_dict makes objects without calling __init__ (faster); that is only the same object
+    while attrs' __init__ does nothing but store the values: no validator, converter or hook."""
+    import attrs
+
+    import thredfi_client.models as models
+
+    classes = [getattr(models, name) for name in models.__all__]
+    checked = [cls for cls in classes if attrs.has(cls)]
+    assert len(checked) >= 20
+    for cls in checked:
+        for hook in ("__attrs_pre_init__", "__attrs_post_init__", "__attrs_init_subclass__"):
+            assert not hasattr(cls, hook), (cls.__name__, hook)
+        for field in attrs.fields(cls):
+            assert field.validator is None, (cls.__name__, field.name)
+            assert field.converter is None, (cls.__name__, field.name)
+            assert field.on_setattr in (None, attrs.setters.NO_OP), (cls.__name__, field.name)
+        assert cls.__setattr__ is object.__setattr__, cls.__name__
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "0x1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d",  # 32 characters that int(..., 16) reads
+        "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d-",
+        "0a1b2c3d4-e5f-4a6b-8c7d-9e0f1a2b3c4d",  # hyphens elsewhere: UUID() takes them
+        "{0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d}",
+        "urn:uuid:0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d",
+        "\u0660a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4\u0661",
+        b"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        uuid.UUID(int=5),
+        3.5,
+    ],
+    ids=repr,
+)
+def test_parse_uuid_agrees_with_uuid_on_more_forms(value: Any) -> None:
+    parse_uuid.cache_clear()
+    assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)

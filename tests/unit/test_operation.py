@@ -113,7 +113,7 @@ def test_wrong_values_are_named(
     base: dict[str, Any] = {
         "external_id": "inv-1",
         "sent_at": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
-        "line_items": [],
+        "line_items": [{"quantity": 1, "unit_price": 1}],  # the contract wants one line
     }
     with pytest.raises(error, match=message):
         coerce_model(InvoiceCreate, {**base, **values}, "")

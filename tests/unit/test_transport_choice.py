@@ -46,9 +46,9 @@ def make(**kwargs: Any) -> ThredfiClient:
 
 
 def lanes(client: ThredfiClient) -> tuple[httpx.AsyncBaseTransport, httpx.AsyncBaseTransport]:
-    """The (API, token) transports under the retry layer."""
-    lane = client.http_client._transport.wrapped  # type: ignore[attr-defined]
-    return lane._api, lane._tokens
+    """The (API, token) transports under their retry layers."""
+    api = client.http_client._transport.wrapped  # type: ignore[attr-defined]
+    return api, client.auth._tokens._http._transport.wrapped  # type: ignore[attr-defined]
 
 
 # -- auto -----------------------------------------------------------------------------------------

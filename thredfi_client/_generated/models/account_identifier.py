@@ -7,9 +7,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="AccountIdentifier")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "id",
+        "type",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -44,22 +55,25 @@ class AccountIdentifier:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
+        account_identifier = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _id = src_dict["id"]
+            account_identifier.type_ = src_dict["type"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _id = src_dict.get("id", UNSET)
+            account_identifier.type_ = src_dict.get("type", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            id = parse_uuid(_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 2
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        account_identifier.id = UNSET if _id is UNSET else parse_uuid(_id)
 
-        type_ = d.pop("type", UNSET)
-
-        account_identifier = cls(
-            id=id,
-            type_=type_,
-        )
-
-        account_identifier.additional_properties = d
+        account_identifier.additional_properties = additional_properties
         return account_identifier
 
     @property

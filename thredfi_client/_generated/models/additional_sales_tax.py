@@ -6,9 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AdditionalSalesTax")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "amount",
+        "tax_account",
+        "rate",
+        "name",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -53,23 +66,28 @@ class AdditionalSalesTax:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount = d.pop("amount", UNSET)
+        additional_sales_tax = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            additional_sales_tax.amount = src_dict["amount"]
+            additional_sales_tax.tax_account = src_dict["tax_account"]
+            additional_sales_tax.rate = src_dict["rate"]
+            additional_sales_tax.name = src_dict["name"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            additional_sales_tax.amount = src_dict.get("amount", UNSET)
+            additional_sales_tax.tax_account = src_dict.get("tax_account", UNSET)
+            additional_sales_tax.rate = src_dict.get("rate", UNSET)
+            additional_sales_tax.name = src_dict.get("name", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        tax_account = d.pop("tax_account", UNSET)
-
-        rate = d.pop("rate", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        additional_sales_tax = cls(
-            amount=amount,
-            tax_account=tax_account,
-            rate=rate,
-            name=name,
-        )
-
-        additional_sales_tax.additional_properties = d
+        additional_sales_tax.additional_properties = additional_properties
         return additional_sales_tax
 
     @property

@@ -6,9 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AdditionalSalesTaxCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "amount",
+        "tax_account",
+        "rate",
+        "name",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -55,23 +68,28 @@ class AdditionalSalesTaxCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount = d.pop("amount")
+        additional_sales_tax_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            additional_sales_tax_create.amount = src_dict["amount"]
+            additional_sales_tax_create.tax_account = src_dict["tax_account"]
+            additional_sales_tax_create.rate = src_dict["rate"]
+            additional_sales_tax_create.name = src_dict["name"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            additional_sales_tax_create.amount = src_dict["amount"]
+            additional_sales_tax_create.tax_account = src_dict.get("tax_account", UNSET)
+            additional_sales_tax_create.rate = src_dict.get("rate", UNSET)
+            additional_sales_tax_create.name = src_dict.get("name", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        tax_account = d.pop("tax_account", UNSET)
-
-        rate = d.pop("rate", UNSET)
-
-        name = d.pop("name", UNSET)
-
-        additional_sales_tax_create = cls(
-            amount=amount,
-            tax_account=tax_account,
-            rate=rate,
-            name=name,
-        )
-
-        additional_sales_tax_create.additional_properties = d
+        additional_sales_tax_create.additional_properties = additional_properties
         return additional_sales_tax_create
 
     @property

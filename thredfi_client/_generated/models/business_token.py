@@ -7,9 +7,25 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="BusinessToken")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "expires_in": {"int_format": "int64", "minimum": 0}
+}
+_KNOWN = frozenset(
+    (
+        "access_token",
+        "expires_in",
+        "token_type",
+        "scope",
+        "business_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -63,31 +79,32 @@ class BusinessToken:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        access_token = d.pop("access_token")
-
-        expires_in = d.pop("expires_in")
-
-        token_type = d.pop("token_type", UNSET)
-
-        scope = d.pop("scope", UNSET)
-
-        _business_id = d.pop("business_id", UNSET)
-        business_id: UUID | Unset
-        if isinstance(_business_id, Unset):
-            business_id = UNSET
+        business_token = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            business_token.access_token = src_dict["access_token"]
+            business_token.expires_in = src_dict["expires_in"]
+            business_token.token_type = src_dict["token_type"]
+            business_token.scope = src_dict["scope"]
+            _business_id = src_dict["business_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            business_token.access_token = src_dict["access_token"]
+            business_token.expires_in = src_dict["expires_in"]
+            business_token.token_type = src_dict.get("token_type", UNSET)
+            business_token.scope = src_dict.get("scope", UNSET)
+            _business_id = src_dict.get("business_id", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            business_id = parse_uuid(_business_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 5
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        business_token = cls(
-            access_token=access_token,
-            expires_in=expires_in,
-            token_type=token_type,
-            scope=scope,
-            business_id=business_id,
-        )
+        business_token.business_id = UNSET if _business_id is UNSET else parse_uuid(_business_id)
 
-        business_token.additional_properties = d
+        business_token.additional_properties = additional_properties
         return business_token
 
     @property

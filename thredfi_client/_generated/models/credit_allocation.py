@@ -8,9 +8,22 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="CreditAllocation")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "amount_cents",
+        "applied_at",
+        "credit_note_id",
+        "reference_number",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -59,33 +72,36 @@ class CreditAllocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount_cents = d.pop("amount_cents", UNSET)
-
-        _applied_at = d.pop("applied_at", UNSET)
-        applied_at: datetime.datetime | Unset
-        if isinstance(_applied_at, Unset):
-            applied_at = UNSET
+        credit_allocation = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            credit_allocation.amount_cents = src_dict["amount_cents"]
+            _applied_at = src_dict["applied_at"]
+            _credit_note_id = src_dict["credit_note_id"]
+            credit_allocation.reference_number = src_dict["reference_number"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            credit_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+            _applied_at = src_dict.get("applied_at", UNSET)
+            _credit_note_id = src_dict.get("credit_note_id", UNSET)
+            credit_allocation.reference_number = src_dict.get("reference_number", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            applied_at = datetime.datetime.fromisoformat(_applied_at)
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        _credit_note_id = d.pop("credit_note_id", UNSET)
-        credit_note_id: UUID | Unset
-        if isinstance(_credit_note_id, Unset):
-            credit_note_id = UNSET
-        else:
-            credit_note_id = parse_uuid(_credit_note_id)
-
-        reference_number = d.pop("reference_number", UNSET)
-
-        credit_allocation = cls(
-            amount_cents=amount_cents,
-            applied_at=applied_at,
-            credit_note_id=credit_note_id,
-            reference_number=reference_number,
+        credit_allocation.applied_at = (
+            UNSET if _applied_at is UNSET else datetime.datetime.fromisoformat(_applied_at)
         )
 
-        credit_allocation.additional_properties = d
+        credit_allocation.credit_note_id = (
+            UNSET if _credit_note_id is UNSET else parse_uuid(_credit_note_id)
+        )
+
+        credit_allocation.additional_properties = additional_properties
         return credit_allocation
 
     @property

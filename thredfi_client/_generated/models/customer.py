@@ -8,9 +8,57 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Customer")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "payment_terms_days": {"int_format": "int64"},
+    "credit_limit": {"int_format": "int64"},
+    "credit_limit_cents": {"int_format": "int64"},
+    "outstanding_balance": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "type",
+        "id",
+        "external_id",
+        "reference_number",
+        "individual_name",
+        "company_name",
+        "display_name",
+        "email",
+        "mobile_phone",
+        "office_phone",
+        "address_line1",
+        "address_line2",
+        "city",
+        "state_county",
+        "postal_code",
+        "country",
+        "full_address",
+        "address_string",
+        "vat_number",
+        "tax_exempt",
+        "status",
+        "is_active",
+        "is_archived",
+        "transaction_tags",
+        "notes",
+        "metadata",
+        "payment_terms_days",
+        "credit_limit",
+        "credit_limit_cents",
+        "outstanding_balance",
+        "created_at",
+        "updated_at",
+        "archived_at",
+        "documents",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -237,120 +285,128 @@ class Customer:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type")
+        customer = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            customer.type_ = src_dict["type"]
+            _id = src_dict["id"]
+            customer.external_id = src_dict["external_id"]
+            customer.reference_number = src_dict["reference_number"]
+            customer.individual_name = src_dict["individual_name"]
+            customer.company_name = src_dict["company_name"]
+            customer.display_name = src_dict["display_name"]
+            customer.email = src_dict["email"]
+            customer.mobile_phone = src_dict["mobile_phone"]
+            customer.office_phone = src_dict["office_phone"]
+            customer.address_line1 = src_dict["address_line1"]
+            customer.address_line2 = src_dict["address_line2"]
+            customer.city = src_dict["city"]
+            customer.state_county = src_dict["state_county"]
+            customer.postal_code = src_dict["postal_code"]
+            customer.country = src_dict["country"]
+            customer.full_address = src_dict["full_address"]
+            customer.address_string = src_dict["address_string"]
+            customer.vat_number = src_dict["vat_number"]
+            customer.tax_exempt = src_dict["tax_exempt"]
+            customer.status = src_dict["status"]
+            customer.is_active = src_dict["is_active"]
+            customer.is_archived = src_dict["is_archived"]
+            _transaction_tags = src_dict["transaction_tags"]
+            customer.notes = src_dict["notes"]
+            customer.metadata = src_dict["metadata"]
+            customer.payment_terms_days = src_dict["payment_terms_days"]
+            customer.credit_limit = src_dict["credit_limit"]
+            customer.credit_limit_cents = src_dict["credit_limit_cents"]
+            customer.outstanding_balance = src_dict["outstanding_balance"]
+            _created_at = src_dict["created_at"]
+            _updated_at = src_dict["updated_at"]
+            _archived_at = src_dict["archived_at"]
+            _documents = src_dict["documents"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            customer.type_ = src_dict["type"]
+            _id = src_dict["id"]
+            customer.external_id = src_dict["external_id"]
+            customer.reference_number = src_dict["reference_number"]
+            customer.individual_name = src_dict["individual_name"]
+            customer.company_name = src_dict["company_name"]
+            customer.display_name = src_dict["display_name"]
+            customer.email = src_dict["email"]
+            customer.mobile_phone = src_dict["mobile_phone"]
+            customer.office_phone = src_dict["office_phone"]
+            customer.address_line1 = src_dict["address_line1"]
+            customer.address_line2 = src_dict["address_line2"]
+            customer.city = src_dict["city"]
+            customer.state_county = src_dict["state_county"]
+            customer.postal_code = src_dict["postal_code"]
+            customer.country = src_dict["country"]
+            customer.full_address = src_dict["full_address"]
+            customer.address_string = src_dict["address_string"]
+            customer.vat_number = src_dict["vat_number"]
+            customer.tax_exempt = src_dict["tax_exempt"]
+            customer.status = src_dict["status"]
+            customer.is_active = src_dict["is_active"]
+            customer.is_archived = src_dict["is_archived"]
+            _transaction_tags = src_dict["transaction_tags"]
+            customer.notes = src_dict["notes"]
+            customer.metadata = src_dict["metadata"]
+            customer.payment_terms_days = src_dict["payment_terms_days"]
+            customer.credit_limit = src_dict["credit_limit"]
+            customer.credit_limit_cents = src_dict["credit_limit_cents"]
+            customer.outstanding_balance = src_dict["outstanding_balance"]
+            _created_at = src_dict["created_at"]
+            _updated_at = src_dict["updated_at"]
+            _archived_at = src_dict["archived_at"]
+            _documents = src_dict.get("documents", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 34
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        id = parse_uuid(d.pop("id"))
+        customer.id = parse_uuid(_id)
 
-        external_id: None | str = d.pop("external_id")
+        transaction_tags = cast(list[Any], _transaction_tags)
 
-        reference_number: None | str = d.pop("reference_number")
+        customer.transaction_tags = transaction_tags
 
-        individual_name: None | str = d.pop("individual_name")
+        customer.created_at = datetime.datetime.fromisoformat(_created_at)
 
-        company_name: None | str = d.pop("company_name")
+        customer.updated_at = datetime.datetime.fromisoformat(_updated_at)
 
-        display_name = d.pop("display_name")
+        archived_at: datetime.datetime | None = _archived_at
+        if isinstance(_archived_at, str):
+            try:
+                archived_at_type_0 = datetime.datetime.fromisoformat(_archived_at)
 
-        email: None | str = d.pop("email")
+                archived_at = archived_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-        mobile_phone: None | str = d.pop("mobile_phone")
+        customer.archived_at = archived_at
 
-        office_phone: None | str = d.pop("office_phone")
-
-        address_line1: None | str = d.pop("address_line1")
-
-        address_line2: None | str = d.pop("address_line2")
-
-        city: None | str = d.pop("city")
-
-        state_county: None | str = d.pop("state_county")
-
-        postal_code: None | str = d.pop("postal_code")
-
-        country: None | str = d.pop("country")
-
-        full_address = d.pop("full_address")
-
-        address_string = d.pop("address_string")
-
-        vat_number: None | str = d.pop("vat_number")
-
-        tax_exempt = d.pop("tax_exempt")
-
-        status = d.pop("status")
-
-        is_active = d.pop("is_active")
-
-        is_archived = d.pop("is_archived")
-
-        transaction_tags = cast(list[Any], d.pop("transaction_tags"))
-
-        notes: None | str = d.pop("notes")
-
-        metadata = d.pop("metadata")
-
-        payment_terms_days: int | None = d.pop("payment_terms_days")
-
-        credit_limit: int | None = d.pop("credit_limit")
-
-        credit_limit_cents: int | None = d.pop("credit_limit_cents")
-
-        outstanding_balance = d.pop("outstanding_balance")
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
-
-        archived_at = _parse_archived_at(d.pop("archived_at"))
-
-        _documents = d.pop("documents", UNSET)
         documents: list[DocumentFileUrl | None] | Unset = UNSET
         if _documents is not UNSET:
             documents = []
             for documents_item_data in _documents:
-                documents_item = _parse_documents_item(documents_item_data)
+                documents_item: DocumentFileUrl | None = documents_item_data
+                if isinstance(documents_item_data, dict):
+                    try:
+                        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(
+                            documents_item_data
+                        )
+
+                        documents_item = componentsschemas_document_file_url_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
 
                 documents.append(documents_item)
 
-        customer = cls(
-            type_=type_,
-            id=id,
-            external_id=external_id,
-            reference_number=reference_number,
-            individual_name=individual_name,
-            company_name=company_name,
-            display_name=display_name,
-            email=email,
-            mobile_phone=mobile_phone,
-            office_phone=office_phone,
-            address_line1=address_line1,
-            address_line2=address_line2,
-            city=city,
-            state_county=state_county,
-            postal_code=postal_code,
-            country=country,
-            full_address=full_address,
-            address_string=address_string,
-            vat_number=vat_number,
-            tax_exempt=tax_exempt,
-            status=status,
-            is_active=is_active,
-            is_archived=is_archived,
-            transaction_tags=transaction_tags,
-            notes=notes,
-            metadata=metadata,
-            payment_terms_days=payment_terms_days,
-            credit_limit=credit_limit,
-            credit_limit_cents=credit_limit_cents,
-            outstanding_balance=outstanding_balance,
-            created_at=created_at,
-            updated_at=updated_at,
-            archived_at=archived_at,
-            documents=documents,
-        )
+        customer.documents = documents
 
-        customer.additional_properties = d
+        customer.additional_properties = additional_properties
         return customer
 
     @property
@@ -368,34 +424,6 @@ class Customer:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_archived_at(data: object) -> datetime.datetime | None:
-    if data is None:
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        archived_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return archived_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None, data)
-
-
-def _parse_documents_item(data: object) -> DocumentFileUrl | None:
-    if data is None:
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
-
-        return componentsschemas_document_file_url_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(DocumentFileUrl | None, data)
 
 
 from ..models.document_file_url import DocumentFileUrl  # noqa: E402 -- after the class, so import cycles work

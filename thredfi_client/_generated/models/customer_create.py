@@ -6,10 +6,44 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.customer_create_status import CustomerCreateStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "payment_terms_days": {"int_format": "int64"},
+    "credit_limit_cents": {"int_format": "int64", "minimum": 0},
+}
+_KNOWN = frozenset(
+    (
+        "external_id",
+        "reference_number",
+        "individual_name",
+        "company_name",
+        "email",
+        "mobile_phone",
+        "office_phone",
+        "address_line1",
+        "address_line2",
+        "city",
+        "state_county",
+        "postal_code",
+        "country",
+        "vat_number",
+        "tax_exempt",
+        "status",
+        "transaction_tags",
+        "notes",
+        "metadata",
+        "payment_terms_days",
+        "credit_limit_cents",
+        "document",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -168,87 +202,74 @@ class CustomerCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        external_id = d.pop("external_id", UNSET)
-
-        reference_number = d.pop("reference_number", UNSET)
-
-        individual_name = d.pop("individual_name", UNSET)
-
-        company_name = d.pop("company_name", UNSET)
-
-        email = d.pop("email", UNSET)
-
-        mobile_phone = d.pop("mobile_phone", UNSET)
-
-        office_phone = d.pop("office_phone", UNSET)
-
-        address_line1 = d.pop("address_line1", UNSET)
-
-        address_line2 = d.pop("address_line2", UNSET)
-
-        city = d.pop("city", UNSET)
-
-        state_county = d.pop("state_county", UNSET)
-
-        postal_code = d.pop("postal_code", UNSET)
-
-        country = d.pop("country", UNSET)
-
-        vat_number = d.pop("vat_number", UNSET)
-
-        tax_exempt = d.pop("tax_exempt", UNSET)
-
-        _status = d.pop("status", UNSET)
-        status: CustomerCreateStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
+        customer_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            customer_create.external_id = src_dict["external_id"]
+            customer_create.reference_number = src_dict["reference_number"]
+            customer_create.individual_name = src_dict["individual_name"]
+            customer_create.company_name = src_dict["company_name"]
+            customer_create.email = src_dict["email"]
+            customer_create.mobile_phone = src_dict["mobile_phone"]
+            customer_create.office_phone = src_dict["office_phone"]
+            customer_create.address_line1 = src_dict["address_line1"]
+            customer_create.address_line2 = src_dict["address_line2"]
+            customer_create.city = src_dict["city"]
+            customer_create.state_county = src_dict["state_county"]
+            customer_create.postal_code = src_dict["postal_code"]
+            customer_create.country = src_dict["country"]
+            customer_create.vat_number = src_dict["vat_number"]
+            customer_create.tax_exempt = src_dict["tax_exempt"]
+            _status = src_dict["status"]
+            _transaction_tags = src_dict["transaction_tags"]
+            customer_create.notes = src_dict["notes"]
+            customer_create.metadata = src_dict["metadata"]
+            customer_create.payment_terms_days = src_dict["payment_terms_days"]
+            customer_create.credit_limit_cents = src_dict["credit_limit_cents"]
+            _document = src_dict["document"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            customer_create.external_id = src_dict.get("external_id", UNSET)
+            customer_create.reference_number = src_dict.get("reference_number", UNSET)
+            customer_create.individual_name = src_dict.get("individual_name", UNSET)
+            customer_create.company_name = src_dict.get("company_name", UNSET)
+            customer_create.email = src_dict.get("email", UNSET)
+            customer_create.mobile_phone = src_dict.get("mobile_phone", UNSET)
+            customer_create.office_phone = src_dict.get("office_phone", UNSET)
+            customer_create.address_line1 = src_dict.get("address_line1", UNSET)
+            customer_create.address_line2 = src_dict.get("address_line2", UNSET)
+            customer_create.city = src_dict.get("city", UNSET)
+            customer_create.state_county = src_dict.get("state_county", UNSET)
+            customer_create.postal_code = src_dict.get("postal_code", UNSET)
+            customer_create.country = src_dict.get("country", UNSET)
+            customer_create.vat_number = src_dict.get("vat_number", UNSET)
+            customer_create.tax_exempt = src_dict.get("tax_exempt", UNSET)
+            _status = src_dict.get("status", UNSET)
+            _transaction_tags = src_dict.get("transaction_tags", UNSET)
+            customer_create.notes = src_dict.get("notes", UNSET)
+            customer_create.metadata = src_dict.get("metadata", UNSET)
+            customer_create.payment_terms_days = src_dict.get("payment_terms_days", UNSET)
+            customer_create.credit_limit_cents = src_dict.get("credit_limit_cents", UNSET)
+            _document = src_dict.get("document", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            status = CustomerCreateStatus(_status)
+            additional_properties = (
+                {}
+                if len(src_dict) == 22
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        transaction_tags = cast(list[Any], d.pop("transaction_tags", UNSET))
+        customer_create.status = UNSET if _status is UNSET else CustomerCreateStatus(_status)
 
-        notes = d.pop("notes", UNSET)
+        transaction_tags = cast(list[Any], _transaction_tags)
 
-        metadata = d.pop("metadata", UNSET)
+        customer_create.transaction_tags = transaction_tags
 
-        payment_terms_days = d.pop("payment_terms_days", UNSET)
-
-        credit_limit_cents = d.pop("credit_limit_cents", UNSET)
-
-        _document = d.pop("document", UNSET)
-        document: CustomerDocumentUpload | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = CustomerDocumentUpload.from_dict(_document)
-
-        customer_create = cls(
-            external_id=external_id,
-            reference_number=reference_number,
-            individual_name=individual_name,
-            company_name=company_name,
-            email=email,
-            mobile_phone=mobile_phone,
-            office_phone=office_phone,
-            address_line1=address_line1,
-            address_line2=address_line2,
-            city=city,
-            state_county=state_county,
-            postal_code=postal_code,
-            country=country,
-            vat_number=vat_number,
-            tax_exempt=tax_exempt,
-            status=status,
-            transaction_tags=transaction_tags,
-            notes=notes,
-            metadata=metadata,
-            payment_terms_days=payment_terms_days,
-            credit_limit_cents=credit_limit_cents,
-            document=document,
+        customer_create.document = (
+            UNSET if _document is UNSET else CustomerDocumentUpload.from_dict(_document)
         )
 
-        customer_create.additional_properties = d
+        customer_create.additional_properties = additional_properties
         return customer_create
 
     @property

@@ -6,9 +6,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CustomerDocumentUpload")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "file",
+        "document_type",
+        "upload_source",
+        "metadata",
+        "tags",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -61,26 +75,30 @@ class CustomerDocumentUpload:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        file = d.pop("file")
+        customer_document_upload = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            customer_document_upload.file = src_dict["file"]
+            customer_document_upload.document_type = src_dict["document_type"]
+            customer_document_upload.upload_source = src_dict["upload_source"]
+            customer_document_upload.metadata = src_dict["metadata"]
+            customer_document_upload.tags = src_dict["tags"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            customer_document_upload.file = src_dict["file"]
+            customer_document_upload.document_type = src_dict.get("document_type", UNSET)
+            customer_document_upload.upload_source = src_dict.get("upload_source", UNSET)
+            customer_document_upload.metadata = src_dict.get("metadata", UNSET)
+            customer_document_upload.tags = src_dict.get("tags", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 5
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        document_type = d.pop("document_type", UNSET)
-
-        upload_source = d.pop("upload_source", UNSET)
-
-        metadata = d.pop("metadata", UNSET)
-
-        tags = d.pop("tags", UNSET)
-
-        customer_document_upload = cls(
-            file=file,
-            document_type=document_type,
-            upload_source=upload_source,
-            metadata=metadata,
-            tags=tags,
-        )
-
-        customer_document_upload.additional_properties = d
+        customer_document_upload.additional_properties = additional_properties
         return customer_document_upload
 
     @property

@@ -7,9 +7,27 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="DocumentFileUrl")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "expires_in": {"int_format": "int64"},
+    "file_size": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "url",
+        "expires_in",
+        "document_id",
+        "file_name",
+        "file_size",
+        "mime_type",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -63,29 +81,34 @@ class DocumentFileUrl:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        url = d.pop("url")
+        document_file_url = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            document_file_url.url = src_dict["url"]
+            document_file_url.expires_in = src_dict["expires_in"]
+            _document_id = src_dict["document_id"]
+            document_file_url.file_name = src_dict["file_name"]
+            document_file_url.file_size = src_dict["file_size"]
+            document_file_url.mime_type = src_dict["mime_type"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            document_file_url.url = src_dict["url"]
+            document_file_url.expires_in = src_dict["expires_in"]
+            _document_id = src_dict["document_id"]
+            document_file_url.file_name = src_dict["file_name"]
+            document_file_url.file_size = src_dict["file_size"]
+            document_file_url.mime_type = src_dict["mime_type"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 6
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        expires_in = d.pop("expires_in")
+        document_file_url.document_id = parse_uuid(_document_id)
 
-        document_id = parse_uuid(d.pop("document_id"))
-
-        file_name = d.pop("file_name")
-
-        file_size = d.pop("file_size")
-
-        mime_type = d.pop("mime_type")
-
-        document_file_url = cls(
-            url=url,
-            expires_in=expires_in,
-            document_id=document_id,
-            file_name=file_name,
-            file_size=file_size,
-            mime_type=mime_type,
-        )
-
-        document_file_url.additional_properties = d
+        document_file_url.additional_properties = additional_properties
         return document_file_url
 
     @property

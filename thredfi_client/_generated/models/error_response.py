@@ -6,9 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "error_code",
+        "message",
+        "detail",
+        "request_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -57,28 +70,32 @@ class ErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_code = d.pop("error_code")
-
-        message: None | str = d.pop("message")
-
-        _detail = d.pop("detail", UNSET)
-        detail: ErrorResponseDetail | Unset
-        if isinstance(_detail, Unset):
-            detail = UNSET
+        error_response = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            error_response.error_code = src_dict["error_code"]
+            error_response.message = src_dict["message"]
+            _detail = src_dict["detail"]
+            error_response.request_id = src_dict["request_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            error_response.error_code = src_dict["error_code"]
+            error_response.message = src_dict["message"]
+            _detail = src_dict.get("detail", UNSET)
+            error_response.request_id = src_dict.get("request_id", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            detail = ErrorResponseDetail.from_dict(_detail)
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        request_id = d.pop("request_id", UNSET)
-
-        error_response = cls(
-            error_code=error_code,
-            message=message,
-            detail=detail,
-            request_id=request_id,
+        error_response.detail = (
+            UNSET if _detail is UNSET else ErrorResponseDetail.from_dict(_detail)
         )
 
-        error_response.additional_properties = d
+        error_response.additional_properties = additional_properties
         return error_response
 
     @property

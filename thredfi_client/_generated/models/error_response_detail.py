@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="ErrorResponseDetail")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_new = object.__new__
 
 
 @_attrs_define
@@ -24,10 +30,9 @@ class ErrorResponseDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_response_detail = cls()
-
-        error_response_detail.additional_properties = d
+        error_response_detail = _new(cls)
+        additional_properties = dict(src_dict)
+        error_response_detail.additional_properties = additional_properties
         return error_response_detail
 
     @property

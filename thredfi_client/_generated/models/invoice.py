@@ -2,17 +2,66 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_status import InvoiceStatus
 from ..models.invoice_type import InvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Invoice")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "invoice_number": {"max_length": 100},
+    "currency": {"max_length": 3},
+    "subtotal": {"int_format": "int64"},
+    "additional_discount": {"int_format": "int64"},
+    "additional_sales_taxes_total": {"int_format": "int64"},
+    "tips": {"int_format": "int64"},
+    "total_amount": {"int_format": "int64"},
+    "outstanding_balance": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "type",
+        "id",
+        "business_id",
+        "sent_at",
+        "due_at",
+        "paid_at",
+        "voided_at",
+        "is_overdue",
+        "invoice_number",
+        "currency",
+        "customer",
+        "line_items",
+        "subtotal",
+        "additional_discount",
+        "additional_sales_taxes",
+        "additional_sales_taxes_total",
+        "tips",
+        "tips_account",
+        "total_amount",
+        "outstanding_balance",
+        "payment_allocations",
+        "credit_allocations",
+        "refund_allocations",
+        "write_offs",
+        "document",
+        "imported_at",
+        "updated_at",
+        "status",
+        "invoice_type",
+        "external_id",
+        "memo",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -240,136 +289,175 @@ class Invoice:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        type_ = d.pop("type")
-
-        id = parse_uuid(d.pop("id"))
-
-        business_id = parse_uuid(d.pop("business_id"))
-
-        sent_at = datetime.datetime.fromisoformat(d.pop("sent_at"))
-
-        due_at = datetime.datetime.fromisoformat(d.pop("due_at"))
-
-        paid_at = _parse_paid_at(d.pop("paid_at"))
-
-        voided_at = _parse_voided_at(d.pop("voided_at"))
-
-        is_overdue = d.pop("is_overdue")
-
-        invoice_number = d.pop("invoice_number")
-
-        currency = d.pop("currency")
-
-        customer = Customer.from_dict(d.pop("customer"))
-
-        line_items = []
-        _line_items = d.pop("line_items")
-        for line_items_item_data in _line_items:
-            line_items_item = InvoiceLineItem.from_dict(line_items_item_data)
-
-            line_items.append(line_items_item)
-
-        subtotal = d.pop("subtotal")
-
-        additional_discount = d.pop("additional_discount")
-
-        additional_sales_taxes = []
-        _additional_sales_taxes = d.pop("additional_sales_taxes")
-        for additional_sales_taxes_item_data in _additional_sales_taxes:
-            additional_sales_taxes_item = AdditionalSalesTax.from_dict(
-                additional_sales_taxes_item_data
+        invoice = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            invoice.type_ = src_dict["type"]
+            _id = src_dict["id"]
+            _business_id = src_dict["business_id"]
+            _sent_at = src_dict["sent_at"]
+            _due_at = src_dict["due_at"]
+            _paid_at = src_dict["paid_at"]
+            _voided_at = src_dict["voided_at"]
+            invoice.is_overdue = src_dict["is_overdue"]
+            invoice.invoice_number = src_dict["invoice_number"]
+            invoice.currency = src_dict["currency"]
+            _customer = src_dict["customer"]
+            _line_items = src_dict["line_items"]
+            invoice.subtotal = src_dict["subtotal"]
+            invoice.additional_discount = src_dict["additional_discount"]
+            _additional_sales_taxes = src_dict["additional_sales_taxes"]
+            invoice.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+            invoice.tips = src_dict["tips"]
+            invoice.tips_account = src_dict["tips_account"]
+            invoice.total_amount = src_dict["total_amount"]
+            invoice.outstanding_balance = src_dict["outstanding_balance"]
+            _payment_allocations = src_dict["payment_allocations"]
+            _credit_allocations = src_dict["credit_allocations"]
+            _refund_allocations = src_dict["refund_allocations"]
+            _write_offs = src_dict["write_offs"]
+            _document = src_dict["document"]
+            _imported_at = src_dict["imported_at"]
+            _updated_at = src_dict["updated_at"]
+            _status = src_dict["status"]
+            _invoice_type = src_dict["invoice_type"]
+            invoice.external_id = src_dict["external_id"]
+            invoice.memo = src_dict["memo"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            invoice.type_ = src_dict["type"]
+            _id = src_dict["id"]
+            _business_id = src_dict["business_id"]
+            _sent_at = src_dict["sent_at"]
+            _due_at = src_dict["due_at"]
+            _paid_at = src_dict["paid_at"]
+            _voided_at = src_dict["voided_at"]
+            invoice.is_overdue = src_dict["is_overdue"]
+            invoice.invoice_number = src_dict["invoice_number"]
+            invoice.currency = src_dict["currency"]
+            _customer = src_dict["customer"]
+            _line_items = src_dict["line_items"]
+            invoice.subtotal = src_dict["subtotal"]
+            invoice.additional_discount = src_dict["additional_discount"]
+            _additional_sales_taxes = src_dict["additional_sales_taxes"]
+            invoice.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+            invoice.tips = src_dict["tips"]
+            invoice.tips_account = src_dict["tips_account"]
+            invoice.total_amount = src_dict["total_amount"]
+            invoice.outstanding_balance = src_dict["outstanding_balance"]
+            _payment_allocations = src_dict["payment_allocations"]
+            _credit_allocations = src_dict["credit_allocations"]
+            _refund_allocations = src_dict["refund_allocations"]
+            _write_offs = src_dict["write_offs"]
+            _document = src_dict["document"]
+            _imported_at = src_dict["imported_at"]
+            _updated_at = src_dict["updated_at"]
+            _status = src_dict["status"]
+            _invoice_type = src_dict["invoice_type"]
+            invoice.external_id = src_dict.get("external_id", UNSET)
+            invoice.memo = src_dict.get("memo", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 31
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-            additional_sales_taxes.append(additional_sales_taxes_item)
+        invoice.id = parse_uuid(_id)
 
-        additional_sales_taxes_total = d.pop("additional_sales_taxes_total")
+        invoice.business_id = parse_uuid(_business_id)
 
-        tips = d.pop("tips")
+        invoice.sent_at = datetime.datetime.fromisoformat(_sent_at)
 
-        tips_account: None | str = d.pop("tips_account")
+        invoice.due_at = datetime.datetime.fromisoformat(_due_at)
 
-        total_amount = d.pop("total_amount")
+        paid_at: datetime.datetime | None = _paid_at
+        if isinstance(_paid_at, str):
+            try:
+                paid_at_type_0 = datetime.datetime.fromisoformat(_paid_at)
 
-        outstanding_balance = d.pop("outstanding_balance")
+                paid_at = paid_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-        payment_allocations = []
-        _payment_allocations = d.pop("payment_allocations")
-        for payment_allocations_item_data in _payment_allocations:
-            payment_allocations_item = PaymentAllocation.from_dict(payment_allocations_item_data)
+        invoice.paid_at = paid_at
 
-            payment_allocations.append(payment_allocations_item)
+        voided_at: datetime.datetime | None = _voided_at
+        if isinstance(_voided_at, str):
+            try:
+                voided_at_type_0 = datetime.datetime.fromisoformat(_voided_at)
 
-        credit_allocations = []
-        _credit_allocations = d.pop("credit_allocations")
-        for credit_allocations_item_data in _credit_allocations:
-            credit_allocations_item = CreditAllocation.from_dict(credit_allocations_item_data)
+                voided_at = voided_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-            credit_allocations.append(credit_allocations_item)
+        invoice.voided_at = voided_at
 
-        refund_allocations = []
-        _refund_allocations = d.pop("refund_allocations")
-        for refund_allocations_item_data in _refund_allocations:
-            refund_allocations_item = RefundAllocation.from_dict(refund_allocations_item_data)
+        invoice.customer = Customer.from_dict(_customer)
 
-            refund_allocations.append(refund_allocations_item)
+        line_items = list(map(InvoiceLineItem.from_dict, _line_items))
 
-        write_offs = []
-        _write_offs = d.pop("write_offs")
-        for write_offs_item_data in _write_offs:
-            write_offs_item = WriteOff.from_dict(write_offs_item_data)
+        invoice.line_items = line_items
 
-            write_offs.append(write_offs_item)
+        additional_sales_taxes = list(map(AdditionalSalesTax.from_dict, _additional_sales_taxes))
 
-        document = _parse_document(d.pop("document"))
+        invoice.additional_sales_taxes = additional_sales_taxes
 
-        imported_at = datetime.datetime.fromisoformat(d.pop("imported_at"))
+        payment_allocations = list(map(PaymentAllocation.from_dict, _payment_allocations))
 
-        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+        invoice.payment_allocations = payment_allocations
 
-        status = _parse_status(d.pop("status"))
+        credit_allocations = list(map(CreditAllocation.from_dict, _credit_allocations))
 
-        invoice_type = _parse_invoice_type(d.pop("invoice_type"))
+        invoice.credit_allocations = credit_allocations
 
-        external_id: None | str | Unset = d.pop("external_id", UNSET)
+        refund_allocations = list(map(RefundAllocation.from_dict, _refund_allocations))
 
-        memo: None | str | Unset = d.pop("memo", UNSET)
+        invoice.refund_allocations = refund_allocations
 
-        invoice = cls(
-            type_=type_,
-            id=id,
-            business_id=business_id,
-            sent_at=sent_at,
-            due_at=due_at,
-            paid_at=paid_at,
-            voided_at=voided_at,
-            is_overdue=is_overdue,
-            invoice_number=invoice_number,
-            currency=currency,
-            customer=customer,
-            line_items=line_items,
-            subtotal=subtotal,
-            additional_discount=additional_discount,
-            additional_sales_taxes=additional_sales_taxes,
-            additional_sales_taxes_total=additional_sales_taxes_total,
-            tips=tips,
-            tips_account=tips_account,
-            total_amount=total_amount,
-            outstanding_balance=outstanding_balance,
-            payment_allocations=payment_allocations,
-            credit_allocations=credit_allocations,
-            refund_allocations=refund_allocations,
-            write_offs=write_offs,
-            document=document,
-            imported_at=imported_at,
-            updated_at=updated_at,
-            status=status,
-            invoice_type=invoice_type,
-            external_id=external_id,
-            memo=memo,
-        )
+        write_offs = list(map(WriteOff.from_dict, _write_offs))
 
-        invoice.additional_properties = d
+        invoice.write_offs = write_offs
+
+        document: DocumentFileUrl | None = _document
+        if isinstance(_document, dict):
+            try:
+                componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(_document)
+
+                document = componentsschemas_document_file_url_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+
+        invoice.document = document
+
+        invoice.imported_at = datetime.datetime.fromisoformat(_imported_at)
+
+        invoice.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+        status: InvoiceStatus | str = _status
+        if isinstance(_status, str):
+            try:
+                status_type_0 = InvoiceStatus(_status)
+
+                status = status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+
+        invoice.status = status
+
+        invoice_type: InvoiceType | str = _invoice_type
+        if isinstance(_invoice_type, str):
+            try:
+                invoice_type_type_0 = InvoiceType(_invoice_type)
+
+                invoice_type = invoice_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+
+        invoice.invoice_type = invoice_type
+
+        invoice.additional_properties = additional_properties
         return invoice
 
     @property
@@ -387,72 +475,6 @@ class Invoice:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_paid_at(data: object) -> datetime.datetime | None:
-    if data is None:
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        paid_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return paid_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None, data)
-
-
-def _parse_voided_at(data: object) -> datetime.datetime | None:
-    if data is None:
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        voided_at_type_0 = datetime.datetime.fromisoformat(data)
-
-        return voided_at_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(datetime.datetime | None, data)
-
-
-def _parse_document(data: object) -> DocumentFileUrl | None:
-    if data is None:
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(data)
-
-        return componentsschemas_document_file_url_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(DocumentFileUrl | None, data)
-
-
-def _parse_status(data: object) -> InvoiceStatus | str:
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        status_type_0 = InvoiceStatus(data)
-
-        return status_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(InvoiceStatus | str, data)
-
-
-def _parse_invoice_type(data: object) -> InvoiceType | str:
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        invoice_type_type_0 = InvoiceType(data)
-
-        return invoice_type_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(InvoiceType | str, data)
 
 
 from ..models.additional_sales_tax import AdditionalSalesTax  # noqa: E402 -- after the class, so import cycles work

@@ -8,10 +8,44 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_create_invoice_type import InvoiceCreateInvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "external_id": {"min_length": 1},
+    "line_items": {"min_items": 1},
+    "additional_discount": {"int_format": "int64"},
+    "additional_sales_taxes_total": {"int_format": "int64"},
+    "tips": {"int_format": "int64"},
+    "transaction_tags": {"items": {"min_length": 1}},
+}
+_KNOWN = frozenset(
+    (
+        "external_id",
+        "sent_at",
+        "line_items",
+        "due_at",
+        "voided_at",
+        "invoice_number",
+        "invoice_type",
+        "customer_id",
+        "customer_external_id",
+        "memo",
+        "additional_discount",
+        "additional_sales_taxes",
+        "additional_sales_taxes_total",
+        "tips",
+        "tips_account",
+        "transaction_tags",
+        "metadata",
+        "document",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -164,99 +198,103 @@ class InvoiceCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        external_id = d.pop("external_id")
-
-        sent_at = datetime.datetime.fromisoformat(d.pop("sent_at"))
-
-        line_items = []
-        _line_items = d.pop("line_items")
-        for line_items_item_data in _line_items:
-            line_items_item = InvoiceLineItemCreate.from_dict(line_items_item_data)
-
-            line_items.append(line_items_item)
-
-        _due_at = d.pop("due_at", UNSET)
-        due_at: datetime.datetime | Unset
-        if isinstance(_due_at, Unset):
-            due_at = UNSET
+        invoice_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            invoice_create.external_id = src_dict["external_id"]
+            _sent_at = src_dict["sent_at"]
+            _line_items = src_dict["line_items"]
+            _due_at = src_dict["due_at"]
+            _voided_at = src_dict["voided_at"]
+            invoice_create.invoice_number = src_dict["invoice_number"]
+            _invoice_type = src_dict["invoice_type"]
+            _customer_id = src_dict["customer_id"]
+            invoice_create.customer_external_id = src_dict["customer_external_id"]
+            invoice_create.memo = src_dict["memo"]
+            invoice_create.additional_discount = src_dict["additional_discount"]
+            _additional_sales_taxes = src_dict["additional_sales_taxes"]
+            invoice_create.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+            invoice_create.tips = src_dict["tips"]
+            invoice_create.tips_account = src_dict["tips_account"]
+            _transaction_tags = src_dict["transaction_tags"]
+            invoice_create.metadata = src_dict["metadata"]
+            _document = src_dict["document"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            invoice_create.external_id = src_dict["external_id"]
+            _sent_at = src_dict["sent_at"]
+            _line_items = src_dict["line_items"]
+            _due_at = src_dict.get("due_at", UNSET)
+            _voided_at = src_dict.get("voided_at", UNSET)
+            invoice_create.invoice_number = src_dict.get("invoice_number", UNSET)
+            _invoice_type = src_dict.get("invoice_type", UNSET)
+            _customer_id = src_dict.get("customer_id", UNSET)
+            invoice_create.customer_external_id = src_dict.get("customer_external_id", UNSET)
+            invoice_create.memo = src_dict.get("memo", UNSET)
+            invoice_create.additional_discount = src_dict.get("additional_discount", UNSET)
+            _additional_sales_taxes = src_dict.get("additional_sales_taxes", UNSET)
+            invoice_create.additional_sales_taxes_total = src_dict.get(
+                "additional_sales_taxes_total", UNSET
+            )
+            invoice_create.tips = src_dict.get("tips", UNSET)
+            invoice_create.tips_account = src_dict.get("tips_account", UNSET)
+            _transaction_tags = src_dict.get("transaction_tags", UNSET)
+            invoice_create.metadata = src_dict.get("metadata", UNSET)
+            _document = src_dict.get("document", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            due_at = datetime.datetime.fromisoformat(_due_at)
+            additional_properties = (
+                {}
+                if len(src_dict) == 18
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        _voided_at = d.pop("voided_at", UNSET)
-        voided_at: datetime.datetime | Unset
-        if isinstance(_voided_at, Unset):
-            voided_at = UNSET
-        else:
-            voided_at = datetime.datetime.fromisoformat(_voided_at)
+        invoice_create.sent_at = datetime.datetime.fromisoformat(_sent_at)
 
-        invoice_number = d.pop("invoice_number", UNSET)
+        line_items = list(map(InvoiceLineItemCreate.from_dict, _line_items))
 
-        _invoice_type = d.pop("invoice_type", UNSET)
-        invoice_type: InvoiceCreateInvoiceType | Unset
-        if isinstance(_invoice_type, Unset):
-            invoice_type = UNSET
-        else:
-            invoice_type = InvoiceCreateInvoiceType(_invoice_type)
+        invoice_create.line_items = line_items
 
-        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
-
-        customer_external_id = d.pop("customer_external_id", UNSET)
-
-        memo = d.pop("memo", UNSET)
-
-        additional_discount = d.pop("additional_discount", UNSET)
-
-        _additional_sales_taxes = d.pop("additional_sales_taxes", UNSET)
-        additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = UNSET
-        if _additional_sales_taxes is not UNSET:
-            additional_sales_taxes = []
-            for additional_sales_taxes_item_data in _additional_sales_taxes:
-                additional_sales_taxes_item = AdditionalSalesTaxCreate.from_dict(
-                    additional_sales_taxes_item_data
-                )
-
-                additional_sales_taxes.append(additional_sales_taxes_item)
-
-        additional_sales_taxes_total = d.pop("additional_sales_taxes_total", UNSET)
-
-        tips = d.pop("tips", UNSET)
-
-        tips_account = d.pop("tips_account", UNSET)
-
-        transaction_tags = cast(list[str], d.pop("transaction_tags", UNSET))
-
-        metadata = d.pop("metadata", UNSET)
-
-        _document = d.pop("document", UNSET)
-        document: InvoiceDocumentUpload | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = InvoiceDocumentUpload.from_dict(_document)
-
-        invoice_create = cls(
-            external_id=external_id,
-            sent_at=sent_at,
-            line_items=line_items,
-            due_at=due_at,
-            voided_at=voided_at,
-            invoice_number=invoice_number,
-            invoice_type=invoice_type,
-            customer_id=customer_id,
-            customer_external_id=customer_external_id,
-            memo=memo,
-            additional_discount=additional_discount,
-            additional_sales_taxes=additional_sales_taxes,
-            additional_sales_taxes_total=additional_sales_taxes_total,
-            tips=tips,
-            tips_account=tips_account,
-            transaction_tags=transaction_tags,
-            metadata=metadata,
-            document=document,
+        invoice_create.due_at = (
+            UNSET if _due_at is UNSET else datetime.datetime.fromisoformat(_due_at)
         )
 
-        invoice_create.additional_properties = d
+        invoice_create.voided_at = (
+            UNSET if _voided_at is UNSET else datetime.datetime.fromisoformat(_voided_at)
+        )
+
+        invoice_create.invoice_type = (
+            UNSET if _invoice_type is UNSET else InvoiceCreateInvoiceType(_invoice_type)
+        )
+
+        customer_id: None | Unset | UUID = _customer_id
+        if isinstance(_customer_id, str):
+            try:
+                customer_id_type_0 = parse_uuid(_customer_id)
+
+                customer_id = customer_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+
+        invoice_create.customer_id = customer_id
+
+        additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = (
+            UNSET
+            if _additional_sales_taxes is UNSET
+            else list(map(AdditionalSalesTaxCreate.from_dict, _additional_sales_taxes))
+        )
+
+        invoice_create.additional_sales_taxes = additional_sales_taxes
+
+        transaction_tags = cast(list[str], _transaction_tags)
+
+        invoice_create.transaction_tags = transaction_tags
+
+        invoice_create.document = (
+            UNSET if _document is UNSET else InvoiceDocumentUpload.from_dict(_document)
+        )
+
+        invoice_create.additional_properties = additional_properties
         return invoice_create
 
     @property
@@ -274,22 +312,6 @@ class InvoiceCreate:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_customer_id(data: object) -> None | Unset | UUID:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        customer_id_type_0 = parse_uuid(data)
-
-        return customer_id_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(None | Unset | UUID, data)
 
 
 from ..models.additional_sales_tax_create import AdditionalSalesTaxCreate  # noqa: E402 -- after the class, so import cycles work

@@ -1,15 +1,43 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceLineItem")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "unit_price": {"int_format": "int64"},
+    "quantity": {"int_format": "int64"},
+    "subtotal": {"int_format": "int64"},
+    "discount_amount": {"int_format": "int64"},
+    "sales_taxes_total": {"int_format": "int64"},
+    "total_amount": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "id",
+        "invoice_id",
+        "account_identifier",
+        "description",
+        "unit_price",
+        "quantity",
+        "subtotal",
+        "discount_amount",
+        "sales_taxes_total",
+        "total_amount",
+        "external_id",
+        "product",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -125,57 +153,60 @@ class InvoiceLineItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _id = d.pop("id", UNSET)
-        id: UUID | Unset
-        if isinstance(_id, Unset):
-            id = UNSET
+        invoice_line_item = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _id = src_dict["id"]
+            _invoice_id = src_dict["invoice_id"]
+            _account_identifier = src_dict["account_identifier"]
+            invoice_line_item.description = src_dict["description"]
+            invoice_line_item.unit_price = src_dict["unit_price"]
+            invoice_line_item.quantity = src_dict["quantity"]
+            invoice_line_item.subtotal = src_dict["subtotal"]
+            invoice_line_item.discount_amount = src_dict["discount_amount"]
+            invoice_line_item.sales_taxes_total = src_dict["sales_taxes_total"]
+            invoice_line_item.total_amount = src_dict["total_amount"]
+            invoice_line_item.external_id = src_dict["external_id"]
+            invoice_line_item.product = src_dict["product"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _id = src_dict.get("id", UNSET)
+            _invoice_id = src_dict.get("invoice_id", UNSET)
+            _account_identifier = src_dict.get("account_identifier", UNSET)
+            invoice_line_item.description = src_dict.get("description", UNSET)
+            invoice_line_item.unit_price = src_dict.get("unit_price", UNSET)
+            invoice_line_item.quantity = src_dict.get("quantity", UNSET)
+            invoice_line_item.subtotal = src_dict.get("subtotal", UNSET)
+            invoice_line_item.discount_amount = src_dict.get("discount_amount", UNSET)
+            invoice_line_item.sales_taxes_total = src_dict.get("sales_taxes_total", UNSET)
+            invoice_line_item.total_amount = src_dict.get("total_amount", UNSET)
+            invoice_line_item.external_id = src_dict.get("external_id", UNSET)
+            invoice_line_item.product = src_dict.get("product", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            id = parse_uuid(_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 12
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        invoice_line_item.id = UNSET if _id is UNSET else parse_uuid(_id)
 
-        _invoice_id = d.pop("invoice_id", UNSET)
-        invoice_id: UUID | Unset
-        if isinstance(_invoice_id, Unset):
-            invoice_id = UNSET
-        else:
-            invoice_id = parse_uuid(_invoice_id)
+        invoice_line_item.invoice_id = UNSET if _invoice_id is UNSET else parse_uuid(_invoice_id)
 
-        account_identifier = _parse_account_identifier(d.pop("account_identifier", UNSET))
+        account_identifier: AccountIdentifier | None | Unset = _account_identifier
+        if isinstance(_account_identifier, dict):
+            try:
+                componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(
+                    _account_identifier
+                )
 
-        description: None | str | Unset = d.pop("description", UNSET)
+                account_identifier = componentsschemas_account_identifier_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-        unit_price = d.pop("unit_price", UNSET)
+        invoice_line_item.account_identifier = account_identifier
 
-        quantity = d.pop("quantity", UNSET)
-
-        subtotal = d.pop("subtotal", UNSET)
-
-        discount_amount = d.pop("discount_amount", UNSET)
-
-        sales_taxes_total = d.pop("sales_taxes_total", UNSET)
-
-        total_amount = d.pop("total_amount", UNSET)
-
-        external_id: None | str | Unset = d.pop("external_id", UNSET)
-
-        product: None | str | Unset = d.pop("product", UNSET)
-
-        invoice_line_item = cls(
-            id=id,
-            invoice_id=invoice_id,
-            account_identifier=account_identifier,
-            description=description,
-            unit_price=unit_price,
-            quantity=quantity,
-            subtotal=subtotal,
-            discount_amount=discount_amount,
-            sales_taxes_total=sales_taxes_total,
-            total_amount=total_amount,
-            external_id=external_id,
-            product=product,
-        )
-
-        invoice_line_item.additional_properties = d
+        invoice_line_item.additional_properties = additional_properties
         return invoice_line_item
 
     @property
@@ -193,22 +224,6 @@ class InvoiceLineItem:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_account_identifier(data: object) -> AccountIdentifier | None | Unset:
-    if data is None:
-        return data
-    if isinstance(data, Unset):
-        return data
-    try:
-        if not isinstance(data, dict):
-            raise TypeError()
-        componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(data)
-
-        return componentsschemas_account_identifier_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(AccountIdentifier | None | Unset, data)
 
 
 from ..models.account_identifier import AccountIdentifier  # noqa: E402 -- after the class, so import cycles work

@@ -6,9 +6,30 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="InvoiceLineItemCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "quantity": {"int_format": "int64"},
+    "unit_price": {"int_format": "int64"},
+    "discount_amount": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "quantity",
+        "unit_price",
+        "external_id",
+        "description",
+        "account_identifier",
+        "product",
+        "discount_amount",
+        "sales_taxes",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -83,42 +104,42 @@ class InvoiceLineItemCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        quantity = d.pop("quantity")
+        invoice_line_item_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            invoice_line_item_create.quantity = src_dict["quantity"]
+            invoice_line_item_create.unit_price = src_dict["unit_price"]
+            invoice_line_item_create.external_id = src_dict["external_id"]
+            invoice_line_item_create.description = src_dict["description"]
+            invoice_line_item_create.account_identifier = src_dict["account_identifier"]
+            invoice_line_item_create.product = src_dict["product"]
+            invoice_line_item_create.discount_amount = src_dict["discount_amount"]
+            _sales_taxes = src_dict["sales_taxes"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            invoice_line_item_create.quantity = src_dict["quantity"]
+            invoice_line_item_create.unit_price = src_dict["unit_price"]
+            invoice_line_item_create.external_id = src_dict.get("external_id", UNSET)
+            invoice_line_item_create.description = src_dict.get("description", UNSET)
+            invoice_line_item_create.account_identifier = src_dict.get("account_identifier", UNSET)
+            invoice_line_item_create.product = src_dict.get("product", UNSET)
+            invoice_line_item_create.discount_amount = src_dict.get("discount_amount", UNSET)
+            _sales_taxes = src_dict.get("sales_taxes", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 8
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        unit_price = d.pop("unit_price")
-
-        external_id = d.pop("external_id", UNSET)
-
-        description = d.pop("description", UNSET)
-
-        account_identifier = d.pop("account_identifier", UNSET)
-
-        product = d.pop("product", UNSET)
-
-        discount_amount = d.pop("discount_amount", UNSET)
-
-        _sales_taxes = d.pop("sales_taxes", UNSET)
-        sales_taxes: list[SalesTaxCreate] | Unset = UNSET
-        if _sales_taxes is not UNSET:
-            sales_taxes = []
-            for sales_taxes_item_data in _sales_taxes:
-                sales_taxes_item = SalesTaxCreate.from_dict(sales_taxes_item_data)
-
-                sales_taxes.append(sales_taxes_item)
-
-        invoice_line_item_create = cls(
-            quantity=quantity,
-            unit_price=unit_price,
-            external_id=external_id,
-            description=description,
-            account_identifier=account_identifier,
-            product=product,
-            discount_amount=discount_amount,
-            sales_taxes=sales_taxes,
+        sales_taxes: list[SalesTaxCreate] | Unset = (
+            UNSET if _sales_taxes is UNSET else list(map(SalesTaxCreate.from_dict, _sales_taxes))
         )
 
-        invoice_line_item_create.additional_properties = d
+        invoice_line_item_create.sales_taxes = sales_taxes
+
+        invoice_line_item_create.additional_properties = additional_properties
         return invoice_line_item_create
 
     @property

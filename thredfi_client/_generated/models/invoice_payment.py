@@ -2,16 +2,53 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_payment_status import InvoicePaymentStatus
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="InvoicePayment")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "total_amount_cents": {"int_format": "int64"},
+    "applied_amount_cents": {"int_format": "int64"},
+    "allocated_amount_cents": {"int_format": "int64"},
+    "unapplied_amount_cents": {"int_format": "int64"},
+    "remaining_amount_cents": {"int_format": "int64"},
+    "processing_fee_cents": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "id",
+        "business_id",
+        "customer_id",
+        "total_amount_cents",
+        "applied_amount_cents",
+        "allocated_amount_cents",
+        "unapplied_amount_cents",
+        "remaining_amount_cents",
+        "currency",
+        "payment_method",
+        "payment_reference",
+        "external_id",
+        "note",
+        "bank_reference",
+        "metadata",
+        "payment_date",
+        "payment_processor",
+        "processing_fee_cents",
+        "allocations",
+        "created_at",
+        "status",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -153,79 +190,88 @@ class InvoicePayment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = parse_uuid(d.pop("id"))
+        invoice_payment = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _id = src_dict["id"]
+            _business_id = src_dict["business_id"]
+            _customer_id = src_dict["customer_id"]
+            invoice_payment.total_amount_cents = src_dict["total_amount_cents"]
+            invoice_payment.applied_amount_cents = src_dict["applied_amount_cents"]
+            invoice_payment.allocated_amount_cents = src_dict["allocated_amount_cents"]
+            invoice_payment.unapplied_amount_cents = src_dict["unapplied_amount_cents"]
+            invoice_payment.remaining_amount_cents = src_dict["remaining_amount_cents"]
+            invoice_payment.currency = src_dict["currency"]
+            invoice_payment.payment_method = src_dict["payment_method"]
+            invoice_payment.payment_reference = src_dict["payment_reference"]
+            invoice_payment.external_id = src_dict["external_id"]
+            invoice_payment.note = src_dict["note"]
+            invoice_payment.bank_reference = src_dict["bank_reference"]
+            _metadata = src_dict["metadata"]
+            _payment_date = src_dict["payment_date"]
+            invoice_payment.payment_processor = src_dict["payment_processor"]
+            invoice_payment.processing_fee_cents = src_dict["processing_fee_cents"]
+            _allocations = src_dict["allocations"]
+            _created_at = src_dict["created_at"]
+            _status = src_dict["status"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _id = src_dict["id"]
+            _business_id = src_dict["business_id"]
+            _customer_id = src_dict["customer_id"]
+            invoice_payment.total_amount_cents = src_dict["total_amount_cents"]
+            invoice_payment.applied_amount_cents = src_dict["applied_amount_cents"]
+            invoice_payment.allocated_amount_cents = src_dict["allocated_amount_cents"]
+            invoice_payment.unapplied_amount_cents = src_dict["unapplied_amount_cents"]
+            invoice_payment.remaining_amount_cents = src_dict["remaining_amount_cents"]
+            invoice_payment.currency = src_dict["currency"]
+            invoice_payment.payment_method = src_dict["payment_method"]
+            invoice_payment.payment_reference = src_dict["payment_reference"]
+            invoice_payment.external_id = src_dict["external_id"]
+            invoice_payment.note = src_dict["note"]
+            invoice_payment.bank_reference = src_dict["bank_reference"]
+            _metadata = src_dict["metadata"]
+            _payment_date = src_dict["payment_date"]
+            invoice_payment.payment_processor = src_dict["payment_processor"]
+            invoice_payment.processing_fee_cents = src_dict["processing_fee_cents"]
+            _allocations = src_dict["allocations"]
+            _created_at = src_dict["created_at"]
+            _status = src_dict["status"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 21
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        invoice_payment.id = parse_uuid(_id)
 
-        business_id = parse_uuid(d.pop("business_id"))
+        invoice_payment.business_id = parse_uuid(_business_id)
 
-        customer_id = parse_uuid(d.pop("customer_id"))
+        invoice_payment.customer_id = parse_uuid(_customer_id)
 
-        total_amount_cents = d.pop("total_amount_cents")
+        invoice_payment.metadata = InvoicePaymentMetadata.from_dict(_metadata)
 
-        applied_amount_cents = d.pop("applied_amount_cents")
+        invoice_payment.payment_date = datetime.date.fromisoformat(_payment_date)
 
-        allocated_amount_cents = d.pop("allocated_amount_cents")
+        allocations = list(map(InvoicePaymentAllocation.from_dict, _allocations))
 
-        unapplied_amount_cents = d.pop("unapplied_amount_cents")
+        invoice_payment.allocations = allocations
 
-        remaining_amount_cents = d.pop("remaining_amount_cents")
+        invoice_payment.created_at = datetime.datetime.fromisoformat(_created_at)
 
-        currency = d.pop("currency")
+        status: InvoicePaymentStatus | str = _status
+        if isinstance(_status, str):
+            try:
+                status_type_0 = InvoicePaymentStatus(_status)
 
-        payment_method: None | str = d.pop("payment_method")
+                status = status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
 
-        payment_reference: None | str = d.pop("payment_reference")
+        invoice_payment.status = status
 
-        external_id: None | str = d.pop("external_id")
-
-        note: None | str = d.pop("note")
-
-        bank_reference: None | str = d.pop("bank_reference")
-
-        metadata = InvoicePaymentMetadata.from_dict(d.pop("metadata"))
-
-        payment_date = datetime.date.fromisoformat(d.pop("payment_date"))
-
-        payment_processor: None | str = d.pop("payment_processor")
-
-        processing_fee_cents = d.pop("processing_fee_cents")
-
-        allocations = []
-        _allocations = d.pop("allocations")
-        for allocations_item_data in _allocations:
-            allocations_item = InvoicePaymentAllocation.from_dict(allocations_item_data)
-
-            allocations.append(allocations_item)
-
-        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
-
-        status = _parse_status(d.pop("status"))
-
-        invoice_payment = cls(
-            id=id,
-            business_id=business_id,
-            customer_id=customer_id,
-            total_amount_cents=total_amount_cents,
-            applied_amount_cents=applied_amount_cents,
-            allocated_amount_cents=allocated_amount_cents,
-            unapplied_amount_cents=unapplied_amount_cents,
-            remaining_amount_cents=remaining_amount_cents,
-            currency=currency,
-            payment_method=payment_method,
-            payment_reference=payment_reference,
-            external_id=external_id,
-            note=note,
-            bank_reference=bank_reference,
-            metadata=metadata,
-            payment_date=payment_date,
-            payment_processor=payment_processor,
-            processing_fee_cents=processing_fee_cents,
-            allocations=allocations,
-            created_at=created_at,
-            status=status,
-        )
-
-        invoice_payment.additional_properties = d
+        invoice_payment.additional_properties = additional_properties
         return invoice_payment
 
     @property
@@ -243,18 +289,6 @@ class InvoicePayment:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
-
-
-def _parse_status(data: object) -> InvoicePaymentStatus | str:
-    try:
-        if not isinstance(data, str):
-            raise TypeError()
-        status_type_0 = InvoicePaymentStatus(data)
-
-        return status_type_0
-    except (TypeError, ValueError, AttributeError, KeyError):
-        pass
-    return cast(InvoicePaymentStatus | str, data)
 
 
 from ..models.invoice_payment_allocation import InvoicePaymentAllocation  # noqa: E402 -- after the class, so import cycles work

@@ -7,9 +7,21 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="InvoicePaymentAllocation")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "invoice_id",
+        "invoice_number",
+        "amount_cents",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -48,20 +60,27 @@ class InvoicePaymentAllocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_id = parse_uuid(d.pop("invoice_id"))
+        invoice_payment_allocation = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _invoice_id = src_dict["invoice_id"]
+            invoice_payment_allocation.invoice_number = src_dict["invoice_number"]
+            invoice_payment_allocation.amount_cents = src_dict["amount_cents"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _invoice_id = src_dict["invoice_id"]
+            invoice_payment_allocation.invoice_number = src_dict["invoice_number"]
+            invoice_payment_allocation.amount_cents = src_dict["amount_cents"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 3
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        invoice_payment_allocation.invoice_id = parse_uuid(_invoice_id)
 
-        invoice_number = d.pop("invoice_number")
-
-        amount_cents = d.pop("amount_cents")
-
-        invoice_payment_allocation = cls(
-            invoice_id=invoice_id,
-            invoice_number=invoice_number,
-            amount_cents=amount_cents,
-        )
-
-        invoice_payment_allocation.additional_properties = d
+        invoice_payment_allocation.additional_properties = additional_properties
         return invoice_payment_allocation
 
     @property

@@ -8,9 +8,35 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoicePaymentCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "total_amount_cents": {"int_format": "int64"},
+    "processing_fee_cents": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "customer_id",
+        "total_amount_cents",
+        "allocations",
+        "payment_date",
+        "currency",
+        "payment_method",
+        "payment_reference",
+        "external_id",
+        "note",
+        "notes",
+        "metadata",
+        "references",
+        "processing_fee_cents",
+        "payment_processor",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -121,68 +147,65 @@ class InvoicePaymentCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        customer_id = parse_uuid(d.pop("customer_id"))
-
-        total_amount_cents = d.pop("total_amount_cents")
-
-        allocations = []
-        _allocations = d.pop("allocations")
-        for allocations_item_data in _allocations:
-            allocations_item = PaymentAllocationCreate.from_dict(allocations_item_data)
-
-            allocations.append(allocations_item)
-
-        payment_date = datetime.date.fromisoformat(d.pop("payment_date"))
-
-        currency = d.pop("currency", UNSET)
-
-        payment_method = d.pop("payment_method", UNSET)
-
-        payment_reference = d.pop("payment_reference", UNSET)
-
-        external_id = d.pop("external_id", UNSET)
-
-        note = d.pop("note", UNSET)
-
-        notes = d.pop("notes", UNSET)
-
-        _metadata = d.pop("metadata", UNSET)
-        metadata: InvoicePaymentCreateMetadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
+        invoice_payment_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _customer_id = src_dict["customer_id"]
+            invoice_payment_create.total_amount_cents = src_dict["total_amount_cents"]
+            _allocations = src_dict["allocations"]
+            _payment_date = src_dict["payment_date"]
+            invoice_payment_create.currency = src_dict["currency"]
+            invoice_payment_create.payment_method = src_dict["payment_method"]
+            invoice_payment_create.payment_reference = src_dict["payment_reference"]
+            invoice_payment_create.external_id = src_dict["external_id"]
+            invoice_payment_create.note = src_dict["note"]
+            invoice_payment_create.notes = src_dict["notes"]
+            _metadata = src_dict["metadata"]
+            _references = src_dict["references"]
+            invoice_payment_create.processing_fee_cents = src_dict["processing_fee_cents"]
+            invoice_payment_create.payment_processor = src_dict["payment_processor"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _customer_id = src_dict["customer_id"]
+            invoice_payment_create.total_amount_cents = src_dict["total_amount_cents"]
+            _allocations = src_dict["allocations"]
+            _payment_date = src_dict["payment_date"]
+            invoice_payment_create.currency = src_dict.get("currency", UNSET)
+            invoice_payment_create.payment_method = src_dict.get("payment_method", UNSET)
+            invoice_payment_create.payment_reference = src_dict.get("payment_reference", UNSET)
+            invoice_payment_create.external_id = src_dict.get("external_id", UNSET)
+            invoice_payment_create.note = src_dict.get("note", UNSET)
+            invoice_payment_create.notes = src_dict.get("notes", UNSET)
+            _metadata = src_dict.get("metadata", UNSET)
+            _references = src_dict.get("references", UNSET)
+            invoice_payment_create.processing_fee_cents = src_dict.get(
+                "processing_fee_cents", UNSET
+            )
+            invoice_payment_create.payment_processor = src_dict.get("payment_processor", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            metadata = InvoicePaymentCreateMetadata.from_dict(_metadata)
+            additional_properties = (
+                {}
+                if len(src_dict) == 14
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        invoice_payment_create.customer_id = parse_uuid(_customer_id)
 
-        _references = d.pop("references", UNSET)
-        references: InvoicePaymentCreateReferences | Unset
-        if isinstance(_references, Unset):
-            references = UNSET
-        else:
-            references = InvoicePaymentCreateReferences.from_dict(_references)
+        allocations = list(map(PaymentAllocationCreate.from_dict, _allocations))
 
-        processing_fee_cents = d.pop("processing_fee_cents", UNSET)
+        invoice_payment_create.allocations = allocations
 
-        payment_processor = d.pop("payment_processor", UNSET)
+        invoice_payment_create.payment_date = datetime.date.fromisoformat(_payment_date)
 
-        invoice_payment_create = cls(
-            customer_id=customer_id,
-            total_amount_cents=total_amount_cents,
-            allocations=allocations,
-            payment_date=payment_date,
-            currency=currency,
-            payment_method=payment_method,
-            payment_reference=payment_reference,
-            external_id=external_id,
-            note=note,
-            notes=notes,
-            metadata=metadata,
-            references=references,
-            processing_fee_cents=processing_fee_cents,
-            payment_processor=payment_processor,
+        invoice_payment_create.metadata = (
+            UNSET if _metadata is UNSET else InvoicePaymentCreateMetadata.from_dict(_metadata)
         )
 
-        invoice_payment_create.additional_properties = d
+        invoice_payment_create.references = (
+            UNSET if _references is UNSET else InvoicePaymentCreateReferences.from_dict(_references)
+        )
+
+        invoice_payment_create.additional_properties = additional_properties
         return invoice_payment_create
 
     @property

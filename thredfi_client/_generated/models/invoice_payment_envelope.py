@@ -6,7 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="InvoicePaymentEnvelope")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(("payment",))
+_new = object.__new__
 
 
 @_attrs_define
@@ -34,14 +41,23 @@ class InvoicePaymentEnvelope:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        payment = InvoicePayment.from_dict(d.pop("payment"))
+        invoice_payment_envelope = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _payment = src_dict["payment"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _payment = src_dict["payment"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 1
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        invoice_payment_envelope.payment = InvoicePayment.from_dict(_payment)
 
-        invoice_payment_envelope = cls(
-            payment=payment,
-        )
-
-        invoice_payment_envelope.additional_properties = d
+        invoice_payment_envelope.additional_properties = additional_properties
         return invoice_payment_envelope
 
     @property

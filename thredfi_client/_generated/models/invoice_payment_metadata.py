@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="InvoicePaymentMetadata")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_new = object.__new__
 
 
 @_attrs_define
@@ -24,10 +30,9 @@ class InvoicePaymentMetadata:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_payment_metadata = cls()
-
-        invoice_payment_metadata.additional_properties = d
+        invoice_payment_metadata = _new(cls)
+        additional_properties = dict(src_dict)
+        invoice_payment_metadata.additional_properties = additional_properties
         return invoice_payment_metadata
 
     @property

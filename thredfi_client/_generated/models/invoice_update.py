@@ -8,10 +8,36 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.invoice_update_invoice_type import InvoiceUpdateInvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceUpdate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "external_id": {"min_length": 1},
+    "line_items": {"min_items": 1},
+    "additional_discount": {"int_format": "int64"},
+    "additional_sales_taxes_total": {"int_format": "int64"},
+    "tips": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "invoice_number",
+        "invoice_type",
+        "memo",
+        "external_id",
+        "due_at",
+        "document",
+        "customer_id",
+        "line_items",
+        "additional_discount",
+        "additional_sales_taxes_total",
+        "tips",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -111,71 +137,66 @@ class InvoiceUpdate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_number = d.pop("invoice_number", UNSET)
-
-        _invoice_type = d.pop("invoice_type", UNSET)
-        invoice_type: InvoiceUpdateInvoiceType | Unset
-        if isinstance(_invoice_type, Unset):
-            invoice_type = UNSET
+        invoice_update = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            invoice_update.invoice_number = src_dict["invoice_number"]
+            _invoice_type = src_dict["invoice_type"]
+            invoice_update.memo = src_dict["memo"]
+            invoice_update.external_id = src_dict["external_id"]
+            _due_at = src_dict["due_at"]
+            _document = src_dict["document"]
+            _customer_id = src_dict["customer_id"]
+            _line_items = src_dict["line_items"]
+            invoice_update.additional_discount = src_dict["additional_discount"]
+            invoice_update.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+            invoice_update.tips = src_dict["tips"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            invoice_update.invoice_number = src_dict.get("invoice_number", UNSET)
+            _invoice_type = src_dict.get("invoice_type", UNSET)
+            invoice_update.memo = src_dict.get("memo", UNSET)
+            invoice_update.external_id = src_dict.get("external_id", UNSET)
+            _due_at = src_dict.get("due_at", UNSET)
+            _document = src_dict.get("document", UNSET)
+            _customer_id = src_dict.get("customer_id", UNSET)
+            _line_items = src_dict.get("line_items", UNSET)
+            invoice_update.additional_discount = src_dict.get("additional_discount", UNSET)
+            invoice_update.additional_sales_taxes_total = src_dict.get(
+                "additional_sales_taxes_total", UNSET
+            )
+            invoice_update.tips = src_dict.get("tips", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            invoice_type = InvoiceUpdateInvoiceType(_invoice_type)
+            additional_properties = (
+                {}
+                if len(src_dict) == 11
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        memo = d.pop("memo", UNSET)
-
-        external_id = d.pop("external_id", UNSET)
-
-        _due_at = d.pop("due_at", UNSET)
-        due_at: datetime.datetime | Unset
-        if isinstance(_due_at, Unset):
-            due_at = UNSET
-        else:
-            due_at = datetime.datetime.fromisoformat(_due_at)
-
-        _document = d.pop("document", UNSET)
-        document: InvoiceDocumentUpload | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = InvoiceDocumentUpload.from_dict(_document)
-
-        _customer_id = d.pop("customer_id", UNSET)
-        customer_id: UUID | Unset
-        if isinstance(_customer_id, Unset):
-            customer_id = UNSET
-        else:
-            customer_id = parse_uuid(_customer_id)
-
-        _line_items = d.pop("line_items", UNSET)
-        line_items: list[InvoiceLineItemCreate] | Unset = UNSET
-        if _line_items is not UNSET:
-            line_items = []
-            for line_items_item_data in _line_items:
-                line_items_item = InvoiceLineItemCreate.from_dict(line_items_item_data)
-
-                line_items.append(line_items_item)
-
-        additional_discount = d.pop("additional_discount", UNSET)
-
-        additional_sales_taxes_total = d.pop("additional_sales_taxes_total", UNSET)
-
-        tips = d.pop("tips", UNSET)
-
-        invoice_update = cls(
-            invoice_number=invoice_number,
-            invoice_type=invoice_type,
-            memo=memo,
-            external_id=external_id,
-            due_at=due_at,
-            document=document,
-            customer_id=customer_id,
-            line_items=line_items,
-            additional_discount=additional_discount,
-            additional_sales_taxes_total=additional_sales_taxes_total,
-            tips=tips,
+        invoice_update.invoice_type = (
+            UNSET if _invoice_type is UNSET else InvoiceUpdateInvoiceType(_invoice_type)
         )
 
-        invoice_update.additional_properties = d
+        invoice_update.due_at = (
+            UNSET if _due_at is UNSET else datetime.datetime.fromisoformat(_due_at)
+        )
+
+        invoice_update.document = (
+            UNSET if _document is UNSET else InvoiceDocumentUpload.from_dict(_document)
+        )
+
+        invoice_update.customer_id = UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
+
+        line_items: list[InvoiceLineItemCreate] | Unset = (
+            UNSET
+            if _line_items is UNSET
+            else list(map(InvoiceLineItemCreate.from_dict, _line_items))
+        )
+
+        invoice_update.line_items = line_items
+
+        invoice_update.additional_properties = additional_properties
         return invoice_update
 
     @property

@@ -7,9 +7,22 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceVoid")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "invoice_number",
+        "external_id",
+        "memo",
+        "customer_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -57,28 +70,30 @@ class InvoiceVoid:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_number = d.pop("invoice_number", UNSET)
-
-        external_id = d.pop("external_id", UNSET)
-
-        memo = d.pop("memo", UNSET)
-
-        _customer_id = d.pop("customer_id", UNSET)
-        customer_id: UUID | Unset
-        if isinstance(_customer_id, Unset):
-            customer_id = UNSET
+        invoice_void = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            invoice_void.invoice_number = src_dict["invoice_number"]
+            invoice_void.external_id = src_dict["external_id"]
+            invoice_void.memo = src_dict["memo"]
+            _customer_id = src_dict["customer_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            invoice_void.invoice_number = src_dict.get("invoice_number", UNSET)
+            invoice_void.external_id = src_dict.get("external_id", UNSET)
+            invoice_void.memo = src_dict.get("memo", UNSET)
+            _customer_id = src_dict.get("customer_id", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            customer_id = parse_uuid(_customer_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        invoice_void = cls(
-            invoice_number=invoice_number,
-            external_id=external_id,
-            memo=memo,
-            customer_id=customer_id,
-        )
+        invoice_void.customer_id = UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
 
-        invoice_void.additional_properties = d
+        invoice_void.additional_properties = additional_properties
         return invoice_void
 
     @property

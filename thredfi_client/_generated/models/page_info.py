@@ -6,7 +6,26 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="PageInfo")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "total_count": {"int_format": "int64"},
+    "current_page": {"int_format": "int64"},
+    "total_pages": {"int_format": "int64"},
+    "page_size": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "total_count",
+        "current_page",
+        "total_pages",
+        "page_size",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -50,23 +69,28 @@ class PageInfo:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        total_count = d.pop("total_count")
+        page_info = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            page_info.total_count = src_dict["total_count"]
+            page_info.current_page = src_dict["current_page"]
+            page_info.total_pages = src_dict["total_pages"]
+            page_info.page_size = src_dict["page_size"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            page_info.total_count = src_dict["total_count"]
+            page_info.current_page = src_dict["current_page"]
+            page_info.total_pages = src_dict["total_pages"]
+            page_info.page_size = src_dict["page_size"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        current_page = d.pop("current_page")
-
-        total_pages = d.pop("total_pages")
-
-        page_size = d.pop("page_size")
-
-        page_info = cls(
-            total_count=total_count,
-            current_page=current_page,
-            total_pages=total_pages,
-            page_size=page_size,
-        )
-
-        page_info.additional_properties = d
+        page_info.additional_properties = additional_properties
         return page_info
 
     @property

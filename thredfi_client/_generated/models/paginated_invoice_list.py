@@ -6,9 +6,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PaginatedInvoiceList")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"count": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "count",
+        "results",
+        "page_info",
+        "next",
+        "previous",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -72,36 +86,38 @@ class PaginatedInvoiceList:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        count = d.pop("count")
-
-        results = []
-        _results = d.pop("results")
-        for results_item_data in _results:
-            results_item = Invoice.from_dict(results_item_data)
-
-            results.append(results_item)
-
-        _page_info = d.pop("page_info", UNSET)
-        page_info: PageInfo | Unset
-        if isinstance(_page_info, Unset):
-            page_info = UNSET
+        paginated_invoice_list = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            paginated_invoice_list.count = src_dict["count"]
+            _results = src_dict["results"]
+            _page_info = src_dict["page_info"]
+            paginated_invoice_list.next_ = src_dict["next"]
+            paginated_invoice_list.previous = src_dict["previous"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            paginated_invoice_list.count = src_dict["count"]
+            _results = src_dict["results"]
+            _page_info = src_dict.get("page_info", UNSET)
+            paginated_invoice_list.next_ = src_dict.get("next", UNSET)
+            paginated_invoice_list.previous = src_dict.get("previous", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            page_info = PageInfo.from_dict(_page_info)
+            additional_properties = (
+                {}
+                if len(src_dict) == 5
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        next_: None | str | Unset = d.pop("next", UNSET)
+        results = list(map(Invoice.from_dict, _results))
 
-        previous: None | str | Unset = d.pop("previous", UNSET)
+        paginated_invoice_list.results = results
 
-        paginated_invoice_list = cls(
-            count=count,
-            results=results,
-            page_info=page_info,
-            next_=next_,
-            previous=previous,
+        paginated_invoice_list.page_info = (
+            UNSET if _page_info is UNSET else PageInfo.from_dict(_page_info)
         )
 
-        paginated_invoice_list.additional_properties = d
+        paginated_invoice_list.additional_properties = additional_properties
         return paginated_invoice_list
 
     @property

@@ -6,9 +6,23 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="PartnerToken")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "expires_in": {"int_format": "int64", "minimum": 0}
+}
+_KNOWN = frozenset(
+    (
+        "access_token",
+        "expires_in",
+        "token_type",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -48,20 +62,26 @@ class PartnerToken:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        access_token = d.pop("access_token")
+        partner_token = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            partner_token.access_token = src_dict["access_token"]
+            partner_token.expires_in = src_dict["expires_in"]
+            partner_token.token_type = src_dict["token_type"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            partner_token.access_token = src_dict["access_token"]
+            partner_token.expires_in = src_dict["expires_in"]
+            partner_token.token_type = src_dict.get("token_type", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 3
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        expires_in = d.pop("expires_in")
-
-        token_type = d.pop("token_type", UNSET)
-
-        partner_token = cls(
-            access_token=access_token,
-            expires_in=expires_in,
-            token_type=token_type,
-        )
-
-        partner_token.additional_properties = d
+        partner_token.additional_properties = additional_properties
         return partner_token
 
     @property

@@ -7,10 +7,21 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..models.partner_token_request_grant_type import PartnerTokenRequestGrantType
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="PartnerTokenRequest")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "grant_type",
+        "client_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -44,17 +55,27 @@ class PartnerTokenRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        grant_type = PartnerTokenRequestGrantType(d.pop("grant_type"))
+        partner_token_request = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _grant_type = src_dict["grant_type"]
+            _client_id = src_dict["client_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _grant_type = src_dict["grant_type"]
+            _client_id = src_dict["client_id"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 2
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        partner_token_request.grant_type = PartnerTokenRequestGrantType(_grant_type)
 
-        client_id = parse_uuid(d.pop("client_id"))
+        partner_token_request.client_id = parse_uuid(_client_id)
 
-        partner_token_request = cls(
-            grant_type=grant_type,
-            client_id=client_id,
-        )
-
-        partner_token_request.additional_properties = d
+        partner_token_request.additional_properties = additional_properties
         return partner_token_request
 
     @property

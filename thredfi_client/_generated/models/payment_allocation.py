@@ -8,9 +8,22 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="PaymentAllocation")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "amount_cents",
+        "payment_date",
+        "payment_method",
+        "payment_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -59,33 +72,34 @@ class PaymentAllocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount_cents = d.pop("amount_cents", UNSET)
-
-        _payment_date = d.pop("payment_date", UNSET)
-        payment_date: datetime.date | Unset
-        if isinstance(_payment_date, Unset):
-            payment_date = UNSET
+        payment_allocation = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            payment_allocation.amount_cents = src_dict["amount_cents"]
+            _payment_date = src_dict["payment_date"]
+            payment_allocation.payment_method = src_dict["payment_method"]
+            _payment_id = src_dict["payment_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            payment_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+            _payment_date = src_dict.get("payment_date", UNSET)
+            payment_allocation.payment_method = src_dict.get("payment_method", UNSET)
+            _payment_id = src_dict.get("payment_id", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            payment_date = datetime.date.fromisoformat(_payment_date)
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        payment_method = d.pop("payment_method", UNSET)
-
-        _payment_id = d.pop("payment_id", UNSET)
-        payment_id: UUID | Unset
-        if isinstance(_payment_id, Unset):
-            payment_id = UNSET
-        else:
-            payment_id = parse_uuid(_payment_id)
-
-        payment_allocation = cls(
-            amount_cents=amount_cents,
-            payment_date=payment_date,
-            payment_method=payment_method,
-            payment_id=payment_id,
+        payment_allocation.payment_date = (
+            UNSET if _payment_date is UNSET else datetime.date.fromisoformat(_payment_date)
         )
 
-        payment_allocation.additional_properties = d
+        payment_allocation.payment_id = UNSET if _payment_id is UNSET else parse_uuid(_payment_id)
+
+        payment_allocation.additional_properties = additional_properties
         return payment_allocation
 
     @property

@@ -7,9 +7,20 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="PaymentAllocationCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "invoice_id",
+        "amount_cents",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -43,17 +54,25 @@ class PaymentAllocationCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_id = parse_uuid(d.pop("invoice_id"))
+        payment_allocation_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _invoice_id = src_dict["invoice_id"]
+            payment_allocation_create.amount_cents = src_dict["amount_cents"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _invoice_id = src_dict["invoice_id"]
+            payment_allocation_create.amount_cents = src_dict["amount_cents"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 2
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        payment_allocation_create.invoice_id = parse_uuid(_invoice_id)
 
-        amount_cents = d.pop("amount_cents")
-
-        payment_allocation_create = cls(
-            invoice_id=invoice_id,
-            amount_cents=amount_cents,
-        )
-
-        payment_allocation_create.additional_properties = d
+        payment_allocation_create.additional_properties = additional_properties
         return payment_allocation_create
 
     @property

@@ -7,9 +7,24 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="Refund")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"refunded_amount": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "id",
+        "refunded_amount",
+        "customer_id",
+        "customer_name",
+        "allocations",
+        "refund_payments",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -69,39 +84,43 @@ class Refund:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = parse_uuid(d.pop("id"))
+        refund = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _id = src_dict["id"]
+            refund.refunded_amount = src_dict["refunded_amount"]
+            _customer_id = src_dict["customer_id"]
+            refund.customer_name = src_dict["customer_name"]
+            _allocations = src_dict["allocations"]
+            _refund_payments = src_dict["refund_payments"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _id = src_dict["id"]
+            refund.refunded_amount = src_dict["refunded_amount"]
+            _customer_id = src_dict["customer_id"]
+            refund.customer_name = src_dict["customer_name"]
+            _allocations = src_dict["allocations"]
+            _refund_payments = src_dict["refund_payments"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 6
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        refund.id = parse_uuid(_id)
 
-        refunded_amount = d.pop("refunded_amount")
+        refund.customer_id = parse_uuid(_customer_id)
 
-        customer_id = parse_uuid(d.pop("customer_id"))
+        allocations = list(map(RefundInvoiceAllocation.from_dict, _allocations))
 
-        customer_name = d.pop("customer_name")
+        refund.allocations = allocations
 
-        allocations = []
-        _allocations = d.pop("allocations")
-        for allocations_item_data in _allocations:
-            allocations_item = RefundInvoiceAllocation.from_dict(allocations_item_data)
+        refund_payments = list(map(RefundRefundPaymentsItem.from_dict, _refund_payments))
 
-            allocations.append(allocations_item)
+        refund.refund_payments = refund_payments
 
-        refund_payments = []
-        _refund_payments = d.pop("refund_payments")
-        for refund_payments_item_data in _refund_payments:
-            refund_payments_item = RefundRefundPaymentsItem.from_dict(refund_payments_item_data)
-
-            refund_payments.append(refund_payments_item)
-
-        refund = cls(
-            id=id,
-            refunded_amount=refunded_amount,
-            customer_id=customer_id,
-            customer_name=customer_name,
-            allocations=allocations,
-            refund_payments=refund_payments,
-        )
-
-        refund.additional_properties = d
+        refund.additional_properties = additional_properties
         return refund
 
     @property

@@ -8,9 +8,22 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RefundAllocation")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "refund_id",
+        "amount_cents",
+        "allocated_at",
+        "reference_number",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -59,33 +72,33 @@ class RefundAllocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _refund_id = d.pop("refund_id", UNSET)
-        refund_id: UUID | Unset
-        if isinstance(_refund_id, Unset):
-            refund_id = UNSET
+        refund_allocation = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _refund_id = src_dict["refund_id"]
+            refund_allocation.amount_cents = src_dict["amount_cents"]
+            _allocated_at = src_dict["allocated_at"]
+            refund_allocation.reference_number = src_dict["reference_number"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _refund_id = src_dict.get("refund_id", UNSET)
+            refund_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+            _allocated_at = src_dict.get("allocated_at", UNSET)
+            refund_allocation.reference_number = src_dict.get("reference_number", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            refund_id = parse_uuid(_refund_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        refund_allocation.refund_id = UNSET if _refund_id is UNSET else parse_uuid(_refund_id)
 
-        amount_cents = d.pop("amount_cents", UNSET)
-
-        _allocated_at = d.pop("allocated_at", UNSET)
-        allocated_at: datetime.datetime | Unset
-        if isinstance(_allocated_at, Unset):
-            allocated_at = UNSET
-        else:
-            allocated_at = datetime.datetime.fromisoformat(_allocated_at)
-
-        reference_number = d.pop("reference_number", UNSET)
-
-        refund_allocation = cls(
-            refund_id=refund_id,
-            amount_cents=amount_cents,
-            allocated_at=allocated_at,
-            reference_number=reference_number,
+        refund_allocation.allocated_at = (
+            UNSET if _allocated_at is UNSET else datetime.datetime.fromisoformat(_allocated_at)
         )
 
-        refund_allocation.additional_properties = d
+        refund_allocation.additional_properties = additional_properties
         return refund_allocation
 
     @property

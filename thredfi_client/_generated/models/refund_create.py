@@ -8,9 +8,31 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RefundCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "amount_cents": {"int_format": "int64"},
+    "refund_processing_fee_cents": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "invoice_id",
+        "method",
+        "completed_at",
+        "external_id",
+        "amount_cents",
+        "memo",
+        "reference_number",
+        "processor",
+        "refund_processing_fee_cents",
+        "document",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -96,51 +118,51 @@ class RefundCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        invoice_id = parse_uuid(d.pop("invoice_id"))
-
-        method = d.pop("method")
-
-        _completed_at = d.pop("completed_at", UNSET)
-        completed_at: datetime.datetime | Unset
-        if isinstance(_completed_at, Unset):
-            completed_at = UNSET
+        refund_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _invoice_id = src_dict["invoice_id"]
+            refund_create.method = src_dict["method"]
+            _completed_at = src_dict["completed_at"]
+            refund_create.external_id = src_dict["external_id"]
+            refund_create.amount_cents = src_dict["amount_cents"]
+            refund_create.memo = src_dict["memo"]
+            refund_create.reference_number = src_dict["reference_number"]
+            refund_create.processor = src_dict["processor"]
+            refund_create.refund_processing_fee_cents = src_dict["refund_processing_fee_cents"]
+            _document = src_dict["document"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _invoice_id = src_dict["invoice_id"]
+            refund_create.method = src_dict["method"]
+            _completed_at = src_dict.get("completed_at", UNSET)
+            refund_create.external_id = src_dict.get("external_id", UNSET)
+            refund_create.amount_cents = src_dict.get("amount_cents", UNSET)
+            refund_create.memo = src_dict.get("memo", UNSET)
+            refund_create.reference_number = src_dict.get("reference_number", UNSET)
+            refund_create.processor = src_dict.get("processor", UNSET)
+            refund_create.refund_processing_fee_cents = src_dict.get(
+                "refund_processing_fee_cents", UNSET
+            )
+            _document = src_dict.get("document", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            completed_at = datetime.datetime.fromisoformat(_completed_at)
+            additional_properties = (
+                {}
+                if len(src_dict) == 10
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        refund_create.invoice_id = parse_uuid(_invoice_id)
 
-        external_id = d.pop("external_id", UNSET)
-
-        amount_cents = d.pop("amount_cents", UNSET)
-
-        memo = d.pop("memo", UNSET)
-
-        reference_number = d.pop("reference_number", UNSET)
-
-        processor = d.pop("processor", UNSET)
-
-        refund_processing_fee_cents = d.pop("refund_processing_fee_cents", UNSET)
-
-        _document = d.pop("document", UNSET)
-        document: RefundDocumentUpload | Unset
-        if isinstance(_document, Unset):
-            document = UNSET
-        else:
-            document = RefundDocumentUpload.from_dict(_document)
-
-        refund_create = cls(
-            invoice_id=invoice_id,
-            method=method,
-            completed_at=completed_at,
-            external_id=external_id,
-            amount_cents=amount_cents,
-            memo=memo,
-            reference_number=reference_number,
-            processor=processor,
-            refund_processing_fee_cents=refund_processing_fee_cents,
-            document=document,
+        refund_create.completed_at = (
+            UNSET if _completed_at is UNSET else datetime.datetime.fromisoformat(_completed_at)
         )
 
-        refund_create.additional_properties = d
+        refund_create.document = (
+            UNSET if _document is UNSET else RefundDocumentUpload.from_dict(_document)
+        )
+
+        refund_create.additional_properties = additional_properties
         return refund_create
 
     @property

@@ -8,9 +8,30 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="RefundInvoiceAllocation")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "amount": {"int_format": "int64"},
+    "invoice_outstanding_balance_cents": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "id",
+        "allocation_type",
+        "amount",
+        "invoice_id",
+        "invoice_number",
+        "invoice_outstanding_balance_cents",
+        "target_description",
+        "description",
+        "allocation_date",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -79,38 +100,47 @@ class RefundInvoiceAllocation:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = parse_uuid(d.pop("id"))
+        refund_invoice_allocation = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _id = src_dict["id"]
+            refund_invoice_allocation.allocation_type = src_dict["allocation_type"]
+            refund_invoice_allocation.amount = src_dict["amount"]
+            _invoice_id = src_dict["invoice_id"]
+            refund_invoice_allocation.invoice_number = src_dict["invoice_number"]
+            refund_invoice_allocation.invoice_outstanding_balance_cents = src_dict[
+                "invoice_outstanding_balance_cents"
+            ]
+            refund_invoice_allocation.target_description = src_dict["target_description"]
+            refund_invoice_allocation.description = src_dict["description"]
+            _allocation_date = src_dict["allocation_date"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _id = src_dict["id"]
+            refund_invoice_allocation.allocation_type = src_dict["allocation_type"]
+            refund_invoice_allocation.amount = src_dict["amount"]
+            _invoice_id = src_dict["invoice_id"]
+            refund_invoice_allocation.invoice_number = src_dict["invoice_number"]
+            refund_invoice_allocation.invoice_outstanding_balance_cents = src_dict[
+                "invoice_outstanding_balance_cents"
+            ]
+            refund_invoice_allocation.target_description = src_dict["target_description"]
+            refund_invoice_allocation.description = src_dict["description"]
+            _allocation_date = src_dict["allocation_date"]
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 9
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        refund_invoice_allocation.id = parse_uuid(_id)
 
-        allocation_type = d.pop("allocation_type")
+        refund_invoice_allocation.invoice_id = parse_uuid(_invoice_id)
 
-        amount = d.pop("amount")
+        refund_invoice_allocation.allocation_date = datetime.date.fromisoformat(_allocation_date)
 
-        invoice_id = parse_uuid(d.pop("invoice_id"))
-
-        invoice_number = d.pop("invoice_number")
-
-        invoice_outstanding_balance_cents = d.pop("invoice_outstanding_balance_cents")
-
-        target_description = d.pop("target_description")
-
-        description = d.pop("description")
-
-        allocation_date = datetime.date.fromisoformat(d.pop("allocation_date"))
-
-        refund_invoice_allocation = cls(
-            id=id,
-            allocation_type=allocation_type,
-            amount=amount,
-            invoice_id=invoice_id,
-            invoice_number=invoice_number,
-            invoice_outstanding_balance_cents=invoice_outstanding_balance_cents,
-            target_description=target_description,
-            description=description,
-            allocation_date=allocation_date,
-        )
-
-        refund_invoice_allocation.additional_properties = d
+        refund_invoice_allocation.additional_properties = additional_properties
         return refund_invoice_allocation
 
     @property

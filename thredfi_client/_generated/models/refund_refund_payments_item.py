@@ -6,7 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
+
 T = TypeVar("T", bound="RefundRefundPaymentsItem")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_new = object.__new__
 
 
 @_attrs_define
@@ -22,10 +28,9 @@ class RefundRefundPaymentsItem:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        refund_refund_payments_item = cls()
-
-        refund_refund_payments_item.additional_properties = d
+        refund_refund_payments_item = _new(cls)
+        additional_properties = dict(src_dict)
+        refund_refund_payments_item.additional_properties = additional_properties
         return refund_refund_payments_item
 
     @property

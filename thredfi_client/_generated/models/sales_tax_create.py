@@ -6,9 +6,24 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="SalesTaxCreate")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {
+    "amount": {"int_format": "int64"},
+    "discount_amount": {"int_format": "int64"},
+}
+_KNOWN = frozenset(
+    (
+        "amount",
+        "tax_account",
+        "discount_amount",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -49,20 +64,26 @@ class SalesTaxCreate:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        amount = d.pop("amount")
+        sales_tax_create = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            sales_tax_create.amount = src_dict["amount"]
+            sales_tax_create.tax_account = src_dict["tax_account"]
+            sales_tax_create.discount_amount = src_dict["discount_amount"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            sales_tax_create.amount = src_dict["amount"]
+            sales_tax_create.tax_account = src_dict.get("tax_account", UNSET)
+            sales_tax_create.discount_amount = src_dict.get("discount_amount", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 3
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        tax_account = d.pop("tax_account", UNSET)
-
-        discount_amount = d.pop("discount_amount", UNSET)
-
-        sales_tax_create = cls(
-            amount=amount,
-            tax_account=tax_account,
-            discount_amount=discount_amount,
-        )
-
-        sales_tax_create.additional_properties = d
+        sales_tax_create.additional_properties = additional_properties
         return sales_tax_create
 
     @property

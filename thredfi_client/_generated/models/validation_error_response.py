@@ -6,9 +6,22 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ValidationErrorResponse")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+_KNOWN = frozenset(
+    (
+        "error_code",
+        "message",
+        "detail",
+        "request_id",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -54,23 +67,30 @@ class ValidationErrorResponse:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        error_code = d.pop("error_code")
+        validation_error_response = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            validation_error_response.error_code = src_dict["error_code"]
+            validation_error_response.message = src_dict["message"]
+            _detail = src_dict["detail"]
+            validation_error_response.request_id = src_dict["request_id"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            validation_error_response.error_code = src_dict["error_code"]
+            validation_error_response.message = src_dict["message"]
+            _detail = src_dict["detail"]
+            validation_error_response.request_id = src_dict.get("request_id", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
+        else:
+            additional_properties = (
+                {}
+                if len(src_dict) == 4
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
 
-        message: None | str = d.pop("message")
+        validation_error_response.detail = ValidationErrorResponseDetail.from_dict(_detail)
 
-        detail = ValidationErrorResponseDetail.from_dict(d.pop("detail"))
-
-        request_id = d.pop("request_id", UNSET)
-
-        validation_error_response = cls(
-            error_code=error_code,
-            message=message,
-            detail=detail,
-            request_id=request_id,
-        )
-
-        validation_error_response.additional_properties = d
+        validation_error_response.additional_properties = additional_properties
         return validation_error_response
 
     @property

@@ -8,9 +8,23 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..._operation import FieldConstraints
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="WriteOff")
+
+#: The schema constraints of the fields, from the contract; checked before a request is sent.
+FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {"amount_cents": {"int_format": "int64"}}
+_KNOWN = frozenset(
+    (
+        "write_off_id",
+        "amount_cents",
+        "reason",
+        "status",
+        "write_off_at",
+    )
+)
+_new = object.__new__
 
 
 @_attrs_define
@@ -65,36 +79,35 @@ class WriteOff:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        _write_off_id = d.pop("write_off_id", UNSET)
-        write_off_id: UUID | Unset
-        if isinstance(_write_off_id, Unset):
-            write_off_id = UNSET
+        write_off = _new(cls)
+        try:  # every documented field present, as in the API's responses
+            _write_off_id = src_dict["write_off_id"]
+            write_off.amount_cents = src_dict["amount_cents"]
+            write_off.reason = src_dict["reason"]
+            write_off.status = src_dict["status"]
+            _write_off_at = src_dict["write_off_at"]
+        except KeyError:  # one is absent: a required one raises KeyError again here
+            _write_off_id = src_dict.get("write_off_id", UNSET)
+            write_off.amount_cents = src_dict.get("amount_cents", UNSET)
+            write_off.reason = src_dict.get("reason", UNSET)
+            write_off.status = src_dict.get("status", UNSET)
+            _write_off_at = src_dict.get("write_off_at", UNSET)
+            additional_properties = {
+                key: value for key, value in src_dict.items() if key not in _KNOWN
+            }
         else:
-            write_off_id = parse_uuid(_write_off_id)
+            additional_properties = (
+                {}
+                if len(src_dict) == 5
+                else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+            )
+        write_off.write_off_id = UNSET if _write_off_id is UNSET else parse_uuid(_write_off_id)
 
-        amount_cents = d.pop("amount_cents", UNSET)
-
-        reason = d.pop("reason", UNSET)
-
-        status = d.pop("status", UNSET)
-
-        _write_off_at = d.pop("write_off_at", UNSET)
-        write_off_at: datetime.datetime | Unset
-        if isinstance(_write_off_at, Unset):
-            write_off_at = UNSET
-        else:
-            write_off_at = datetime.datetime.fromisoformat(_write_off_at)
-
-        write_off = cls(
-            write_off_id=write_off_id,
-            amount_cents=amount_cents,
-            reason=reason,
-            status=status,
-            write_off_at=write_off_at,
+        write_off.write_off_at = (
+            UNSET if _write_off_at is UNSET else datetime.datetime.fromisoformat(_write_off_at)
         )
 
-        write_off.additional_properties = d
+        write_off.additional_properties = additional_properties
         return write_off
 
     @property

@@ -70,4 +70,9 @@ OPERATION: Operation[PaginatedCustomerList] = Operation(
     path_params=("business_id",),
     build_request=_get_kwargs,
     parse=_parse_success,
+    param_checks={
+        "include_archived": ("query", "bool | Unset", {}),
+        "page": ("query", "int | Unset", {"int_format": "int64", "minimum": 1}),
+        "page_size": ("query", "int | Unset", {"int_format": "int64", "minimum": 1}),
+    },
 )

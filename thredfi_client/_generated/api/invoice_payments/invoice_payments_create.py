@@ -83,4 +83,7 @@ OPERATION: Operation[InvoicePayment] = Operation(
     parse=_parse_success,
     body_model=_body_model,
     idempotency_key_param="idempotency_key",
+    param_checks={
+        "idempotency_key": ("header", "str | Unset", {"min_length": 1}),
+    },
 )
