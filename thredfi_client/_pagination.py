@@ -8,7 +8,8 @@ documented envelopes and knowing when to stop.
 
 Each page is one ``Requester.call`` (the client's only way to send), so every page request gets
 auth, retries and typed errors like any other call. This module imports only the runtime module
-(``_operation``), as generated code may (docs/architecture.md).
+(``_operation``) and the argument errors of the exception tree (``_errors``, a leaf), as
+generated code may (docs/architecture.md).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import AsyncGenerator, AsyncIterator, Coroutine, Generator,
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
+from ._errors import ArgumentTypeError, ArgumentValueError
 from ._operation import (
     NOT_GIVEN,
     UNSET,
@@ -102,7 +104,9 @@ class AsyncPager(Generic[ItemT, PageT]):
         prefetch: bool = False,
     ) -> None:
         if not isinstance(prefetch, bool):
-            raise TypeError(f"prefetch must be True or False, got {prefetch!r:.60}")
+            raise ArgumentTypeError(
+                f"prefetch must be True or False, got {prefetch!r:.60}", argument="prefetch"
+            )
         self._requester = requester
         self._operation = operation
         self._arguments = dict(arguments)
@@ -188,7 +192,9 @@ class _Walk:
 
     def __init__(self, operation_id: str, *, start: object) -> None:
         if isinstance(start, bool) or not isinstance(start, int) or start < 1:
-            raise ValueError(f"page must be a positive integer, got {start!r:.60}")
+            raise ArgumentValueError(
+                f"page must be a positive integer, got {start!r:.60}", argument="page"
+            )
         self.operation_id = operation_id
         self.start = start
         self.fetched = 0

@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from thredfi_client import (
+    ArgumentValueError,
     AsyncPager,
     BadRequestError,
     ConflictError,
@@ -134,8 +135,12 @@ async def test_filters_travel_as_the_contract_spells_them(
         assert await listed(memo_contains="JAN") == [early["id"]]
         since = datetime.datetime(2030, 2, 1, tzinfo=datetime.UTC)
         assert await listed(due_at_start=since) == [early["id"], later["id"]]
-        with pytest.raises(BadRequestError) as bad:
+        before = sandbox.request_count(invoices_path())
+        with pytest.raises(ArgumentValueError, match=r"status\[0\]: 'late' is not one of"):
             await client.invoices.list(BID, status=["late"])  # type: ignore[list-item]
+        assert sandbox.request_count(invoices_path()) == before  # refused before sending
+        with pytest.raises(BadRequestError) as bad:  # the server's own check, past the SDK's
+            await client.invoices.list(BID, extra_query={"status": "late"})
     assert list(bad.value.field_errors) == ["status"]
 
 

@@ -19,7 +19,13 @@ from typing import Any
 import httpx
 import pytest
 
-from thredfi_client import AsyncPager, InternalServerError, ThredfiClient
+from thredfi_client import (
+    ArgumentTypeError,
+    ArgumentValueError,
+    AsyncPager,
+    InternalServerError,
+    ThredfiClient,
+)
 from thredfi_client import _pagination as pagination
 from thredfi_client._operation import Unset
 from thredfi_client.models import Invoice, PaginatedInvoiceList
@@ -331,14 +337,14 @@ async def test_a_walk_left_early_cancels_its_prefetch(serve: Serve) -> None:
 
 def test_arguments_of_the_walk_are_checked() -> None:
     client = ThredfiClient(partner_id=PARTNER_ID, api_key=API_KEY, base_url=BASE_URL)
-    with pytest.raises(TypeError, match="prefetch must be True or False"):
+    with pytest.raises(ArgumentTypeError, match="prefetch must be True or False"):
         client.invoices.list(BUSINESS_ID, prefetch="yes")  # type: ignore[arg-type]
 
 
 async def test_a_page_number_below_one_is_refused_before_a_walk(serve: Serve) -> None:
     client, server = serve(page_info_envelope(10))
     async with client:
-        with pytest.raises(ValueError, match="page must be a positive integer"):
+        with pytest.raises(ArgumentValueError, match="page must be a positive integer"):
             async for _ in client.invoices.list(BUSINESS_ID, page=0):
                 pass
     assert server.pages == []
