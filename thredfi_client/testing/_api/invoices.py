@@ -39,6 +39,7 @@ from .routing import Endpoint, bind
 __all__ = [
     "add_invoice",
     "applied",
+    "conflict",
     "endpoints",
     "invoice_customer",
     "invoice_in",
