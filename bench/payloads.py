@@ -115,3 +115,28 @@ def invoice_json(line_items: int = 200) -> bytes:
         "memo": None,
     }
     return json.dumps(invoice).encode()
+
+
+#: Invoices the pagination benchmark lists (1,000: ten pages of 100).
+LISTED_INVOICES = 1000
+
+
+def invoice_page_json(page: int, page_size: int, total: int = LISTED_INVOICES) -> bytes:
+    """One page of the invoice list (``page_info`` envelope): invoices with three lines each,
+    every one with its own id (as a real list has; the pager recognises a repeated page by
+    its ids)."""
+    template = json.loads(invoice_json(3))
+    start = (page - 1) * page_size
+    results = []
+    for number in range(start, min(start + page_size, total)):
+        invoice = dict(template)
+        invoice["id"] = f"33333333-3333-4333-8333-{number:012d}"
+        invoice["invoice_number"] = f"INV-{number:06d}"
+        results.append(invoice)
+    info = {
+        "total_count": total,
+        "current_page": page,
+        "total_pages": max(1, -(-total // page_size)),
+        "page_size": page_size,
+    }
+    return json.dumps({"count": total, "page_info": info, "results": results}).encode()

@@ -31,7 +31,7 @@ import aiohttp
 import httpx
 from httpx_aiohttp import AiohttpTransport
 
-from bench import peer
+from bench import pagination, peer
 from bench.payloads import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, TOKEN, invoice_json
 from thredfi_client import DEFAULT_TIMEOUT, ThredfiClient
 from thredfi_client._generated.types import parse_uuid
@@ -431,9 +431,12 @@ def main(argv: list[str] | None = None) -> int:
     peer.generate()
     with local_server() as base_url:
         results = asyncio.run(_network(base_url, counts))
+        # Auto-pagination (issue 11): the iterator against a page loop; prefetch on and off.
+        results["pagination"] = asyncio.run(pagination.measure(base_url, 1 if args.quick else 7))
     results["parse"] = parsing(counts)
     results["import"] = importing(counts)
-    for line in report(results, judged=not args.quick):
+    lines = [*report(results, judged=not args.quick), *pagination.report(results["pagination"])]
+    for line in lines:
         print(line)
     print(f"\nbench: finished in {time.perf_counter() - started:.1f}s")
     if args.json:

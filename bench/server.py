@@ -13,8 +13,9 @@ import json
 import os
 import signal
 import sys
+from urllib.parse import parse_qs, urlsplit
 
-from bench.payloads import customer_json, token_json
+from bench.payloads import customer_json, invoice_page_json, token_json
 
 
 def _response(status: bytes, body: bytes) -> bytes:
@@ -27,6 +28,19 @@ def _response(status: bytes, body: bytes) -> bytes:
 _TOKEN = _response(b"200 OK", token_json())
 _CUSTOMER = _response(b"200 OK", customer_json())
 _NOT_FOUND = _response(b"404 Not Found", json.dumps({"error_code": "not_found"}).encode())
+#: Invoice list pages by (page, page_size), rendered on first use.
+_PAGES: dict[tuple[int, int], bytes] = {}
+
+
+def _invoice_page(path: bytes) -> tuple[bytes, float]:
+    """The answer to a list-invoices request, and how long to wait before sending it
+    (``delay_ms`` in the query: a server's time to produce a page)."""
+    query = parse_qs(urlsplit(path.decode()).query)
+    page = int(query.get("page", ["1"])[0])
+    size = int(query.get("page_size", ["20"])[0])
+    if (page, size) not in _PAGES:
+        _PAGES[(page, size)] = _response(b"200 OK", invoice_page_json(page, size))
+    return _PAGES[(page, size)], float(query.get("delay_ms", ["0"])[0]) / 1000
 
 
 class _Http(asyncio.Protocol):
@@ -62,6 +76,13 @@ class _Http(asyncio.Protocol):
             assert self._transport is not None
             if method == b"POST" and path.endswith(b"/oauth2/token/"):
                 self._transport.write(_TOKEN)
+            elif method == b"GET" and b"/invoices/?" in path:
+                answer, delay = _invoice_page(path)
+                if delay:
+                    # Requests on one connection are answered in order: one at a time here.
+                    asyncio.get_running_loop().call_later(delay, self._transport.write, answer)
+                else:
+                    self._transport.write(answer)
             elif method == b"GET" and b"/customers/" in path:
                 self._transport.write(_CUSTOMER)
             else:

@@ -105,6 +105,9 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
             "resource": facts.resource,
             "method": facts.method,
             "idempotent": facts.idempotent,
+            "paginated": facts.paginated,
+            "unwrap": facts.unwrap,
+            "comma_separated": facts.comma_separated,
         }
         for op_id, facts in prepared.operations.items()
     }

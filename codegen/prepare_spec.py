@@ -14,12 +14,26 @@ each the same for every operation, so that nothing per operation is decided in a
 - **Headers**: a header parameter named ``Authorization``, ``Proxy-Authorization`` or ``Cookie``
   never becomes an argument (credentials travel only through ``ThredfiAuth``; OpenAPI itself
   ignores ``Authorization``, ``Accept`` and ``Content-Type`` parameters); cookie parameters fail.
+- **Query parameters**: ``style: form`` only (OpenAPI's default); an array with ``explode:
+  false`` is sent as one comma-separated value (the operation lists them in
+  ``comma_separated``), any other array as the parameter repeated. Another style fails, naming
+  the operation and the parameter.
+- **Lists**: an operation that pages is a ``GET`` with ``page`` and ``page_size`` query
+  parameters whose success response is an object with a ``results`` array. It is generated
+  with auto-pagination (``paginated``), whatever its name or resource: one rule, no list of
+  operations.
+- **Wrapped responses**: a success response marked ``x-sdk-unwrap: <property>`` (in the
+  overlay) is an envelope; the call returns that property of it. The generator is given the
+  property's schema as the response, and the operation's ``unwrap`` names the property. Every
+  success response of the operation must be marked alike, and the property must be a required
+  one of an object, or codegen fails naming the operation.
 - **References**: every ``$ref`` must resolve; a dangling one fails, naming the operation.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,6 +57,10 @@ DROPPED_HEADERS = {
     "content-type": "OpenAPI ignores it; the body's content type is sent",
 }
 JSON_TYPES = ("application/json",)
+#: The query parameters of a list operation that pages (see the module docstring).
+PAGE_PARAMETERS = ("page", "page_size")
+#: The array property of a page's body holding its items.
+PAGE_ITEMS = "results"
 
 
 class PrepareError(NamesError):
@@ -61,6 +79,12 @@ class OperationFacts:
     path: str
     idempotent: bool
     content_type: str | None
+    #: A list operation: generated with auto-pagination (the ``Lists`` rule above).
+    paginated: bool = False
+    #: The property of the success body the call returns (``x-sdk-unwrap``), or None.
+    unwrap: str | None = None
+    #: Query parameters (wire names) sent as one comma-separated value (``explode: false``).
+    comma_separated: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:
@@ -123,6 +147,12 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
             content_type=_choose_content_type(spec, operation, errors, label),
         )
         _filter_parameters(spec, spec["paths"][path], operation, facts, prepared, errors)
+        facts = dataclasses.replace(
+            facts,
+            comma_separated=_query_styles(spec, operation, errors, label),
+            unwrap=_unwrap(spec, operation, errors, label),
+        )
+        facts = dataclasses.replace(facts, paginated=_pages(spec, verb, operation))
         operation["operationId"] = internal_id
         operation["tags"] = [public.resource]
         if internal_id in prepared.operations:
@@ -210,6 +240,111 @@ def _choose_content_type(
             return None
     body["content"] = {chosen: content[chosen]}
     return str(chosen)
+
+
+def _success_responses(operation: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    return [
+        (str(status), response)
+        for status, response in (operation.get("responses") or {}).items()
+        if str(status).startswith("2")
+    ]
+
+
+def _json_schema(spec: Mapping[str, Any], response: Any) -> Any:
+    """The resolved JSON schema of a response (``None`` when it has none)."""
+    response = _resolve(spec, response)
+    if not isinstance(response, dict):
+        return None
+    media = (response.get("content") or {}).get("application/json")
+    if not isinstance(media, dict):
+        return None
+    return _resolve(spec, media.get("schema"))
+
+
+def _query_parameters(
+    spec: Mapping[str, Any], operation: Mapping[str, Any]
+) -> Iterator[dict[str, Any]]:
+    for raw in operation.get("parameters", []):
+        parameter = _resolve(spec, raw)
+        if isinstance(parameter, dict) and parameter.get("in") == "query":
+            yield parameter
+
+
+def _query_styles(
+    spec: Mapping[str, Any], operation: Mapping[str, Any], errors: list[str], label: str
+) -> tuple[str, ...]:
+    """The query arrays sent comma-separated; any style but ``form`` fails, naming it."""
+    comma: list[str] = []
+    for parameter in _query_parameters(spec, operation):
+        name = str(parameter.get("name", ""))
+        style = parameter.get("style", "form")
+        if style != "form":
+            errors.append(
+                f"{label}: query parameter {name!r} has style {style!r}; only 'form' (with or "
+                "without explode) is supported: correct it in the overlay, or skip the operation"
+            )
+            continue
+        schema = _resolve(spec, parameter.get("schema"))
+        is_array = isinstance(schema, dict) and schema.get("type") == "array"
+        if is_array and parameter.get("explode", True) is False:
+            comma.append(name)
+    return tuple(comma)
+
+
+def _unwrap(
+    spec: dict[str, Any], operation: dict[str, Any], errors: list[str], label: str
+) -> str | None:
+    """Apply ``x-sdk-unwrap`` (the module docstring's rule); the property, or None."""
+    successes = _success_responses(operation)
+    keys = {
+        status: _resolve(spec, response).get("x-sdk-unwrap")
+        for status, response in successes
+        if isinstance(_resolve(spec, response), dict)
+    }
+    marked = {k for k in keys.values() if k is not None}
+    if not marked:
+        return None
+    if len(marked) > 1 or None in keys.values():
+        errors.append(
+            f"{label}: x-sdk-unwrap must name the same property on every success response "
+            f"(found {', '.join(f'{s}: {k}' for s, k in sorted(keys.items()))})"
+        )
+        return None
+    key = str(next(iter(marked)))
+    for status, raw in successes:
+        schema = _json_schema(spec, raw)
+        properties = schema.get("properties", {}) if isinstance(schema, dict) else {}
+        required = schema.get("required", []) if isinstance(schema, dict) else []
+        if key not in properties or key not in required:
+            errors.append(
+                f"{label}: response {status} is marked x-sdk-unwrap: {key} but its JSON body "
+                f"is not an object with a required property {key!r}"
+            )
+            return None
+        response = copy.deepcopy(_resolve(spec, raw))
+        response["content"]["application/json"]["schema"] = copy.deepcopy(properties[key])
+        operation["responses"][status] = response  # inlined: the generator sees the inside
+    return key
+
+
+def _pages(spec: Mapping[str, Any], verb: str, operation: Mapping[str, Any]) -> bool:
+    """Whether the operation is a list that pages (the module docstring's rule)."""
+    if verb != "get":
+        return False
+    names = {p.get("name") for p in _query_parameters(spec, operation)}
+    if not set(PAGE_PARAMETERS) <= names:
+        return False
+    successes = _success_responses(operation)
+    if not successes:
+        return False
+    for _, response in successes:
+        schema = _json_schema(spec, response)
+        if not isinstance(schema, dict):
+            return False
+        items = _resolve(spec, (schema.get("properties") or {}).get(PAGE_ITEMS))
+        if not isinstance(items, dict) or items.get("type") != "array":
+            return False
+    return True
 
 
 def _filter_parameters(

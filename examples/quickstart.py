@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from thredfi_client import NotFoundError, ThredfiClient
 
@@ -86,10 +86,33 @@ async def main() -> None:
             f"outstanding {money(invoice.outstanding_balance)}"
         )
 
+        # Two payments: part of the total, then the rest. Each call sends a fresh
+        # Idempotency-Key, so a retry after a lost answer cannot record a payment twice.
+        total = invoice.total_amount
+        assert isinstance(total, int)
+        for step, amount in (("5", total // 2), ("6", total - total // 2)):
+            payment = await client.invoice_payments.create(
+                business_id=business_id,
+                customer_id=customer.id,
+                total_amount_cents=amount,
+                payment_date=date.today(),
+                payment_method="bank_transfer",
+                allocations=[{"invoice_id": invoice.id, "amount_cents": amount}],
+            )
+            now = await client.invoices.get(business_id=business_id, invoice_id=invoice.id)
+            print(
+                f"{step}. Recorded payment {money(payment.total_amount_cents)} "
+                f"({payment.status}): invoice {now.invoice_number} is {now.status}, "
+                f"outstanding {money(now.outstanding_balance)}"
+            )
+
+        paid = [i.invoice_number async for i in client.invoices.list(business_id, status=["paid"])]
+        print(f"7. Paid invoices, every page: {', '.join(str(n) for n in paid)}")
+
         fetched = await client.customers.get(business_id=business_id, customer_id=customer.id)
         archived = await client.customers.archive(business_id=business_id, customer_id=customer.id)
         print(
-            f"5. Fetched {fetched.display_name} ({fetched.status}); archived it: "
+            f"8. Fetched {fetched.display_name} ({fetched.status}); archived it: "
             f"{archived.status} at {archived.archived_at:%Y-%m-%d %H:%M:%S}"
         )
 
@@ -97,7 +120,7 @@ async def main() -> None:
             await client.customers.get(business_id=business_id, customer_id=uuid.uuid4())
         except NotFoundError as exc:
             print(
-                f"6. Caught NotFoundError: error_code={exc.error_code} request_id={exc.request_id}"
+                f"9. Caught NotFoundError: error_code={exc.error_code} request_id={exc.request_id}"
             )
         else:
             raise SystemExit("expected a NotFoundError for an unknown customer")

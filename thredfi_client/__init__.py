@@ -38,6 +38,7 @@ from ._errors import (
 )
 from ._generated import API_VERSION
 from ._operation import NOT_GIVEN, NotGiven, RawResponse
+from ._pagination import AsyncPager
 from ._redis_store import RedisTokenStore
 from ._retry import RetryPolicy, RetryTransport
 from ._token_store import TokenStore
@@ -59,6 +60,7 @@ __all__ = [
     "AccessToken",
     "ArgumentTypeError",
     "ArgumentValueError",
+    "AsyncPager",
     "AuthenticationError",
     "BadRequestError",
     "ClientClosedError",

@@ -4,15 +4,17 @@
 its models, its parser, the schema constraints of its fields). Everything that is the same for
 each of them lives here, under ruff, ``mypy --strict`` and the coverage gate: the option markers
 (``NOT_GIVEN``, ``UNSET``), the ``Operation`` record and the ``Requester`` protocol the client
-implements, ``RawResponse``, and the checking of arguments against the contract before anything
+implements, ``RawResponse``, the checking of arguments against the contract before anything
 is sent: request bodies given as keywords, dicts or models (``request_body``, ``coerce_model``)
 and parameters (``checked_arguments``), with the constraints codegen writes into each model
-module (``FIELD_CONSTRAINTS``) and operation (``Operation.param_checks``).
+module (``FIELD_CONSTRAINTS``) and operation (``Operation.param_checks``); the query string of
+a call (``query_params``) and the envelope a wrapped response is taken out of (``unwrapped``).
 
 The only SDK module this one imports is ``_errors``, for the argument errors it raises; that
 module imports no other SDK module, so generated code still reaches no other layer (client,
 auth, retry, tokens) through this one (docs/architecture.md; openai-python's generated resources
-use its ``_base_client`` likewise).
+use its ``_base_client`` likewise). Auto-pagination is ``_pagination``, which builds on this
+module only.
 """
 
 from __future__ import annotations
@@ -50,7 +52,9 @@ __all__ = [
     "canonical_uuid",
     "checked_arguments",
     "coerce_model",
+    "query_params",
     "request_body",
+    "unwrapped",
 ]
 
 T = TypeVar("T")
@@ -672,3 +676,59 @@ def _endpoint_namespace(operation: Operation[Any]) -> Mapping[str, Any]:
 
 def _join(where: str, name: str) -> str:
     return f"{where}.{name}" if where else name
+
+
+# ---------------------------------------------------------------------------------------------
+# The query string and wrapped responses: one rule each, for every operation.
+# ---------------------------------------------------------------------------------------------
+
+
+def query_params(
+    values: Mapping[str, object], *, comma_separated: Sequence[str] = ()
+) -> dict[str, str | list[str]]:
+    """The query parameters of one call, as strings (the generated request builders use this).
+
+    ``values`` maps each parameter's name on the wire to the caller's value; ``UNSET`` and
+    ``None`` are left out. Enums are sent as their value, dates and datetimes in ISO 8601,
+    UUIDs in their canonical form, booleans as ``true``/``false``. A list is sent as one
+    comma-separated value when its parameter is in ``comma_separated`` (OpenAPI's ``style:
+    form, explode: false``), else as the parameter repeated. Raises ``ArgumentTypeError``
+    naming the parameter for a value no query string can carry.
+    """
+    params: dict[str, str | list[str]] = {}
+    for name, value in values.items():
+        if value is None or isinstance(value, Unset):
+            continue
+        if isinstance(value, Sequence) and not isinstance(value, str | bytes):
+            items = [_query_value(name, item) for item in value]
+            params[name] = ",".join(items) if name in comma_separated else items
+        else:
+            params[name] = _query_value(name, value)
+    return params
+
+
+def _query_value(name: str, value: object) -> str:
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str | int | uuid.UUID):
+        return str(value)
+    if isinstance(value, float) and value == value and value not in (float("inf"), float("-inf")):
+        return repr(value)
+    if isinstance(value, datetime.date):  # datetime.datetime included
+        return value.isoformat()
+    raise ArgumentTypeError(
+        f"{name}: {type(value).__name__} {value!r:.60} cannot be sent in a query", argument=name
+    )
+
+
+def unwrapped(document: object, key: str) -> Any:
+    """The ``key`` property of a wrapped response body (``x-sdk-unwrap`` in the contract).
+
+    Raises ``ValueError`` (the client reports it as ``APIResponseValidationError``) when the
+    body is not an object holding ``key``.
+    """
+    if not isinstance(document, dict) or key not in document:
+        raise ValueError(f"the response body is not the documented {{{key!r}: ...}} envelope")
+    return document[key]

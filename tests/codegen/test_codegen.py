@@ -169,31 +169,36 @@ def test_method_naming_rule(operation_id: str, tag: str, expected: str) -> None:
     assert method_name(operation_id, tag) == expected
 
 
-# -- regeneration: a new operation is callable with no hand edits ----------------------------------
+# -- regeneration: a new list operation is callable, and pages, with no hand edits ---------------
 
+REFUNDS = "/v1/platform/businesses/{business_id}/invoices/refunds/"
+
+#: A list operation the contract does not have, written as the vendor writes its lists: a `GET`
+#: with `page`/`page_size`, answering {count, page_info, results}. Nothing marks it as a list.
 LIST_OPERATION = {
     "get": {
-        "tags": ["Customers"],
-        "operationId": "list_customers",
-        "summary": "List customers",
-        "description": "A page of the business's customers.",
+        "tags": ["Refunds"],
+        "operationId": "list_refunds",
+        "summary": "List refunds",
+        "description": "The refunds of a business, with standardized pagination.",
         "parameters": [
             {"$ref": "#/components/parameters/BusinessId"},
-            {"in": "query", "name": "page", "schema": {"type": "integer", "minimum": 1}},
-            {"in": "query", "name": "page_size", "schema": {"type": "integer", "maximum": 100}},
+            {"in": "query", "name": "page", "schema": {"type": "integer"}},
+            {"in": "query", "name": "page_size", "schema": {"type": "integer"}},
         ],
         "responses": {
             "200": {
-                "description": "A page of customers.",
+                "description": "A page of refunds.",
                 "content": {
                     "application/json": {
                         "schema": {
                             "type": "object",
                             "properties": {
                                 "count": {"type": "integer"},
+                                "page_info": {"$ref": "#/components/schemas/PageInfo"},
                                 "results": {
                                     "type": "array",
-                                    "items": {"$ref": "#/components/schemas/Customer"},
+                                    "items": {"$ref": "#/components/schemas/Refund"},
                                 },
                             },
                             "required": ["count", "results"],
@@ -207,73 +212,86 @@ LIST_OPERATION = {
 }
 
 CALLER = """
-import asyncio, json, sys
+import asyncio, json, logging, sys
 import httpx
 from thredfi_client import NotFoundError, ThredfiClient
 
 BID = "0b6f6a4e-8e2c-4d59-9f3e-6f1a2b3c4d5e"
-CUSTOMER = json.loads(sys.argv[1])
+OTHER = "1c7a7b5f-9f3d-4e6a-8a4f-7a2b3c4d5e6f"
+TOTAL = 5
 seen = []
 
+def refund(n):
+    return {"id": f"00000000-0000-4000-8000-{n:012d}", "refunded_amount": 100 * n,
+            "customer_id": BID, "customer_name": "Ada", "allocations": [], "refund_payments": []}
+
 def handler(request):
-    seen.append((request.method, request.url.path, str(request.url.query, "ascii"),
+    path, params = request.url.path, request.url.params
+    seen.append((request.method, path, str(request.url.query, "ascii"),
                  request.headers.get("authorization", "")[:6]))
-    if request.url.path.endswith("/oauth2/token/"):
+    if path.endswith("/oauth2/token/"):
         return httpx.Response(200, json={"access_token": "tok_secret_x", "expires_in": 3600})
-    calls = sum(1 for s in seen if s[1].endswith("/customers/"))
-    if calls == 1:
-        return httpx.Response(503)
-    if calls == 2:
-        return httpx.Response(200, json={"count": 1, "results": [CUSTOMER]})
-    body = {"error_code": "business_not_found", "message": "No such business"}
-    return httpx.Response(404, json=body)
+    if OTHER in path:
+        return httpx.Response(404, json={"error_code": "business_not_found", "message": "No"})
+    page, size = int(params["page"]), int(params["page_size"])
+    if page == 2 and sum(1 for s in seen if "page=2&" in s[2]) == 1:
+        return httpx.Response(503)  # the first try of page 2: retried by the client
+    numbers = range((page - 1) * size + 1, min(page * size, TOTAL) + 1)
+    info = {"total_count": TOTAL, "current_page": page, "total_pages": -(-TOTAL // size),
+            "page_size": size}
+    return httpx.Response(200, json={"count": TOTAL, "page_info": info,
+                                     "results": [refund(n) for n in numbers]})
 
 async def main():
     async with ThredfiClient(partner_id="p", api_key="k", base_url="https://api.thredfi.test",
                              transport=httpx.MockTransport(handler)) as client:
         client.http_client._transport._sleep = lambda s: asyncio.sleep(0)
-        page = await client.customers.list(business_id=BID, page=2, page_size=10)
+        first = await client.refunds.list(BID, page_size=2)
+        walked = [r.refunded_amount async for r in client.refunds.list(BID, page_size=2)]
+        pages = [len(p.results) async for p in client.refunds.list(BID, page_size=2).iter_pages()]
+        default = await client.refunds.list(BID)
         error = None
         try:
-            await client.customers.list(business_id=BID)
+            async for _ in client.refunds.list(OTHER):
+                pass
         except NotFoundError as exc:
             error = exc.error_code
-    print(json.dumps({"count": page.count, "first": page.results[0].display_name,
-                      "type": type(page).__name__, "error": error, "seen": seen}))
+    print(json.dumps({"first": [type(first).__name__, len(first.results), first.count],
+                      "walked": walked, "pages": pages, "default": len(default.results),
+                      "error": error, "seen": seen}))
 
 asyncio.run(main())
 """
 
 
-def test_new_operation_is_callable_through_the_layer_after_regeneration(tmp_path: Path) -> None:
+def test_a_new_list_operation_pages_after_regeneration_with_no_hand_edits(tmp_path: Path) -> None:
+    """Issue 11, done when: a spec copy with one more list operation paginates. The only edit
+    is the operation's public name, which codegen asks for; no Python is written."""
     root = project_copy(tmp_path)
     vendor_path = root / "openapi" / "thredfi.vendor.yaml"
     vendor = load(vendor_path)
-    vendor["paths"]["/v1/platform/businesses/{business_id}/customers/"].update(LIST_OPERATION)
+    vendor["paths"][REFUNDS].update(LIST_OPERATION)
     dump(vendor_path, vendor)
     names = root / "codegen" / "names.yaml"
     refused = run_codegen(root)
     assert refused.returncode == 1
     assert (
-        "codegen: list_customers (GET /v1/platform/businesses/{business_id}/customers/) has no "
-        "public name: add 'list_customers: customers.list' under operations: in "
-        "codegen/names.yaml" in refused.stderr
+        f"codegen: list_refunds (GET {REFUNDS}) has no public name: add "
+        "'list_refunds: refunds.list' under operations: in codegen/names.yaml" in refused.stderr
     ), refused.stderr
     names.write_text(
-        names.read_text().replace(
-            "operations:\n", "operations:\n  list_customers: customers.list\n", 1
-        )
+        names.read_text().replace("operations:\n", "operations:\n  list_refunds: refunds.list\n", 1)
     )
     result = run_codegen(root)
     assert result.returncode == 0, result.stderr
+    facade = (root / "thredfi_client/_generated/api/refunds/__init__.py").read_text()
+    # The item type is the page's `results` items: `async for` infers Refund.
+    assert "    ) -> AsyncPager[Refund, RefundsListResponse200]:" in facade
 
-    customer = json.loads(
-        (ROOT / "tests" / "fixtures" / "seed_examples" / "create_customer_201.json").read_text()
-    )
     script = tmp_path / "caller.py"
     script.write_text(textwrap.dedent(CALLER))
     ran = subprocess.run(
-        [sys.executable, str(script), json.dumps(customer)],
+        [sys.executable, str(script)],
         env={**os.environ, "PYTHONPATH": str(root)},
         capture_output=True,
         text=True,
@@ -283,18 +301,21 @@ def test_new_operation_is_callable_through_the_layer_after_regeneration(tmp_path
     )
     assert ran.returncode == 0, ran.stderr
     out = json.loads(ran.stdout)
-    assert out["count"] == 1
-    assert out["first"] == customer["display_name"]
+    assert out["first"] == ["RefundsListResponse200", 2, 5]  # await: the first page, typed
+    assert out["walked"] == [100, 200, 300, 400, 500]  # async for: every item of every page
+    assert out["pages"] == [2, 2, 1]  # iter_pages(): whole pages, stopping at total_pages
+    assert out["default"] == 5  # page_size 100 unless given
     assert out["error"] == "business_not_found"  # typed errors
-    token, first, retried, failed = out["seen"]
+    token, *calls = out["seen"]
     assert token[1] == "/v1/platform/oauth2/token/"  # auth
-    assert (first[0], first[2], first[3]) == ("GET", "page=2&page_size=10", "Bearer")
-    assert retried[:3] == first[:3]  # the 503 was retried
-    assert failed[2] == ""
+    assert all(call[3] == "Bearer" for call in calls)
+    refunds = [call[2] for call in calls if call[1].endswith("/refunds/")]
+    walk = ["page=1&page_size=2", "page=2&page_size=2", "page=2&page_size=2", "page=3&page_size=2"]
+    assert refunds[1:5] == walk  # the 503 on page 2 was retried, then the walk went on
+    assert refunds[5:8] == ["page=1&page_size=2", "page=2&page_size=2", "page=3&page_size=2"]
+    assert refunds[8] == "page=1&page_size=100"
     # The regenerated module came from the copy, not from the installed package.
-    assert (
-        root / "thredfi_client" / "_generated" / "api" / "customers" / "customers_list.py"
-    ).exists()
+    assert (root / "thredfi_client" / "_generated" / "api" / "refunds" / "refunds_list.py").exists()
 
 
 # -- a user's script type-checks with the right types ----------------------------------------------
@@ -317,6 +338,18 @@ async def main(bid: str, cid: str) -> None:
         reveal_type(invoice.status)
         fast = client.with_options(timeout=5.0, max_retries=0)
         reveal_type(fast)
+        page = await client.invoices.list(business_id=bid, status=["sent", "overdue"])
+        reveal_type(page)
+        async for listed in client.invoices.list(business_id=bid, page_size=50):
+            reveal_type(listed)
+        async for whole in client.invoices.list(business_id=bid).iter_pages():
+            reveal_type(whole.results)
+        paid = await client.invoice_payments.create(
+            business_id=bid, customer_id=cid, total_amount_cents=100,
+            payment_date=datetime.date.today(),
+            allocations=[{"invoice_id": invoice.id, "amount_cents": 100}],
+        )
+        reveal_type(paid)
 """
 
 
@@ -345,6 +378,14 @@ def test_user_script_type_checks_under_mypy_strict(tmp_path: Path) -> None:
     # InvoiceStatus is a str Enum, so `InvoiceStatus | str` (open enum) is simply str to mypy.
     assert 'Revealed type is "str"' in out, out
     assert 'Revealed type is "thredfi_client._client.ThredfiClient"' in out, out
+    # Lists: the first page when awaited, the item type in `async for` (issue 11).
+    models = "thredfi_client._generated.models"
+    page = f"{models}.paginated_invoice_list.PaginatedInvoiceList"
+    assert f'Revealed type is "{page}"' in out, out
+    assert f'Revealed type is "{models}.invoice.Invoice"' in out, out
+    assert f'Revealed type is "list[{models}.invoice.Invoice]"' in out, out
+    # A wrapped response: the payment itself, not its envelope.
+    assert f'Revealed type is "{models}.invoice_payment.InvoicePayment"' in out, out
     # reveal_type notes are the only findings: no errors in the user's code.
     assert out.count("error:") == 0, out
 

@@ -17,10 +17,11 @@ from .helpers import ROOT, load
 
 CONTRACT = load(ROOT / "openapi" / "thredfi.yaml")
 NAMES = load_names(ROOT / "codegen" / "names.yaml")
-PAYMENTS = "/v1/platform/businesses/{business_id}/invoices/payments/"
+#: A path and operation the contract does not have: the "new operation" of these tests.
+CREDIT_NOTES = "/v1/platform/businesses/{business_id}/credit-notes/"
 
 
-def contract_with(operation: dict[str, Any], path: str = PAYMENTS) -> dict[str, Any]:
+def contract_with(operation: dict[str, Any], path: str = CREDIT_NOTES) -> dict[str, Any]:
     contract: dict[str, Any] = copy.deepcopy(CONTRACT)
     contract["paths"][path] = {"post": operation}
     return contract
@@ -33,10 +34,10 @@ def names_with(**operations: str) -> Names:
     )
 
 
-def payment(content: dict[str, Any], **extra: Any) -> dict[str, Any]:
+def credit_note(content: dict[str, Any], **extra: Any) -> dict[str, Any]:
     return {
-        "tags": ["Invoice Payments"],
-        "operationId": "create_invoice_payment",
+        "tags": ["Credit Notes"],
+        "operationId": "create_credit_note",
         "parameters": [{"$ref": "#/components/parameters/BusinessId"}],
         "requestBody": {"required": True, "content": content},
         "responses": {"201": {"description": "ok"}},
@@ -45,7 +46,7 @@ def payment(content: dict[str, Any], **extra: Any) -> dict[str, Any]:
 
 
 SCHEMA = {"schema": {"$ref": "#/components/schemas/CustomerCreate"}}
-NAMED = names_with(create_invoice_payment="invoice_payments.create")
+NAMED = names_with(create_credit_note="credit_notes.create")
 
 
 def test_the_committed_table_fits_the_contract() -> None:
@@ -57,7 +58,18 @@ def test_the_committed_table_fits_the_contract() -> None:
         "customers.create",
         "customers.get",
         "customers.archive",
+        "customers.list",
         "invoices.create",
+        "invoices.list",
+        "invoices.get",
+        "invoices.update",
+        "invoices.void",
+        "invoice_payments.create",
+        "invoice_payments.get",
+        "invoice_payments.list",
+        "refunds.create",
+        "refunds.get",
+        "refunds.delete",
     }
 
 
@@ -111,12 +123,12 @@ def test_a_renamed_schema_fails_naming_the_entry_then_keeps_the_public_name() ->
 
 
 def test_a_new_operation_fails_with_a_suggested_entry() -> None:
-    contract = contract_with(payment({"application/json": SCHEMA}))
+    contract = contract_with(credit_note({"application/json": SCHEMA}))
     with pytest.raises(PrepareError) as caught:
         prepare(contract, NAMES, {})
     assert caught.value.messages == [
-        f"create_invoice_payment (POST {PAYMENTS}) has no public name: add "
-        f"'create_invoice_payment: invoice_payments.create' under operations: in "
+        f"create_credit_note (POST {CREDIT_NOTES}) has no public name: add "
+        f"'create_credit_note: credit_notes.create' under operations: in "
         f"{NAMES.path} (or list it in codegen/skipped.yaml with a reason)"
     ]
 
@@ -128,10 +140,10 @@ def test_json_is_chosen_among_several_content_types() -> None:
         "multipart/form-data": SCHEMA,
         "application/json": SCHEMA,
     }
-    prepared = prepare(contract_with(payment(content)), NAMED, {})
-    view = prepared.spec["paths"][PAYMENTS]["post"]
+    prepared = prepare(contract_with(credit_note(content)), NAMED, {})
+    view = prepared.spec["paths"][CREDIT_NOTES]["post"]
     assert list(view["requestBody"]["content"]) == ["application/json"]
-    assert prepared.operations["invoice_payments_create"].content_type == "application/json"
+    assert prepared.operations["credit_notes_create"].content_type == "application/json"
     # The contract itself keeps all three (Prism and the sandbox read it).
     assert (
         len(CONTRACT["paths"]["/v1/platform/oauth2/token/"]["post"]["requestBody"]["content"]) == 1
@@ -142,33 +154,35 @@ def test_form_stays_where_it_is_the_only_type_or_chosen() -> None:
     token = prepare(CONTRACT, NAMES, {}).operations["tokens_get_partner_token"]
     assert token.content_type == "application/x-www-form-urlencoded"
     content = {"application/json": SCHEMA, "multipart/form-data": SCHEMA}
-    chosen = payment(content, **{"x-sdk-content-type": "multipart/form-data"})
+    chosen = credit_note(content, **{"x-sdk-content-type": "multipart/form-data"})
     prepared = prepare(contract_with(chosen), NAMED, {})
-    assert prepared.operations["invoice_payments_create"].content_type == "multipart/form-data"
+    assert prepared.operations["credit_notes_create"].content_type == "multipart/form-data"
 
 
 @pytest.mark.parametrize(
     ("operation", "message"),
     [
         (
-            payment({"application/x-www-form-urlencoded": SCHEMA, "multipart/form-data": SCHEMA}),
+            credit_note(
+                {"application/x-www-form-urlencoded": SCHEMA, "multipart/form-data": SCHEMA}
+            ),
             "its body is offered as application/x-www-form-urlencoded, multipart/form-data and "
             "none is JSON: set x-sdk-content-type",
         ),
-        (payment({}), "its requestBody lists no content type"),
+        (credit_note({}), "its requestBody lists no content type"),
         (
-            payment({"application/json": SCHEMA}, **{"x-sdk-content-type": "text/csv"}),
+            credit_note({"application/json": SCHEMA}, **{"x-sdk-content-type": "text/csv"}),
             "x-sdk-content-type 'text/csv' is not one of its body's content types",
         ),
         (
-            payment(
+            credit_note(
                 {"application/json": {"schema": {"$ref": "#/components/schemas/InvoiceRequest"}}}
             ),
             "#/components/schemas/InvoiceRequest is not defined (at "
             "requestBody.content.application/json.schema)",
         ),
         (
-            payment(
+            credit_note(
                 {"application/json": SCHEMA},
                 parameters=[{"in": "cookie", "name": "session", "schema": {"type": "string"}}],
             ),
@@ -183,7 +197,7 @@ def test_what_cannot_be_generated_fails_naming_the_operation(
         prepare(contract_with(operation), NAMED, {})
     (only,) = caught.value.messages
     assert only.startswith(
-        f"create_invoice_payment (client.invoice_payments.create, POST {PAYMENTS})"
+        f"create_credit_note (client.credit_notes.create, POST {CREDIT_NOTES})"
     ), only
     assert message in only
 
@@ -193,19 +207,19 @@ def test_credential_header_parameters_never_become_arguments() -> None:
         {"in": "header", "name": name, "schema": {"type": "string"}}
         for name in ("Authorization", "cookie", "Idempotency-Key", "Proxy-Authorization")
     ]
-    operation = payment({"application/json": SCHEMA}, parameters=headers)
+    operation = credit_note({"application/json": SCHEMA}, parameters=headers)
     prepared = prepare(contract_with(operation), NAMED, {})
-    kept = prepared.spec["paths"][PAYMENTS]["post"]["parameters"]
+    kept = prepared.spec["paths"][CREDIT_NOTES]["post"]["parameters"]
     assert [p["name"] for p in kept] == ["Idempotency-Key"]
     assert sum("is not generated (credentials travel only" in n for n in prepared.notes) == 3
 
 
 def test_skipped_operations_are_left_out_and_said() -> None:
-    contract = contract_with(payment({"application/json": SCHEMA}))
-    prepared = prepare(contract, NAMES, {"create_invoice_payment": "needs issue 11"})
-    assert PAYMENTS not in prepared.spec["paths"]
+    contract = contract_with(credit_note({"application/json": SCHEMA}))
+    prepared = prepare(contract, NAMES, {"create_credit_note": "needs issue 11"})
+    assert CREDIT_NOTES not in prepared.spec["paths"]
     assert prepared.notes == [
-        f"skipped create_invoice_payment (POST {PAYMENTS}): needs issue 11 (codegen/skipped.yaml)"
+        f"skipped create_credit_note (POST {CREDIT_NOTES}): needs issue 11 (codegen/skipped.yaml)"
     ]
 
 
@@ -261,7 +275,7 @@ def test_builtins_hidden_by_a_method_are_written_in_full() -> None:
 
 def test_a_generator_warning_fails_naming_the_operation(tmp_path: Path) -> None:
     """What only the generator finds (it cannot send a list in a header) fails by name."""
-    operation = payment({"application/json": SCHEMA})
+    operation = credit_note({"application/json": SCHEMA})
     operation["parameters"].append(
         {"in": "header", "name": "X-Tags", "schema": {"type": "array", "items": {"type": "string"}}}
     )
@@ -269,7 +283,7 @@ def test_a_generator_warning_fails_naming_the_operation(tmp_path: Path) -> None:
     with pytest.raises(CodegenError) as caught:
         generate(prepared, ROOT, tmp_path / "_generated")
     assert caught.value.messages == [
-        f"create_invoice_payment (client.invoice_payments.create, POST {PAYMENTS}) was not "
+        f"create_credit_note (client.credit_notes.create, POST {CREDIT_NOTES}) was not "
         "generated: list[str] | Unset is not allowed in header"
     ], caught.value.messages
 
@@ -286,3 +300,118 @@ def test_an_operation_whose_body_was_not_generated_fails(tmp_path: Path) -> None
         "/v1/platform/businesses/{business_id}/customers/): its contract has a request body "
         "(application/json) but the generated method takes no body parameters"
     ]
+
+
+# -- the rules of issue 11: lists page, wrapped responses are unwrapped, comma-separated lists ----
+
+INVOICES = "/v1/platform/businesses/{business_id}/invoices/"
+PAYMENTS = "/v1/platform/businesses/{business_id}/invoices/payments/"
+PAYMENT_ENVELOPE = "#/components/schemas/CreateInvoicePaymentResponse"
+
+
+def listing(parameters: list[str], results: dict[str, Any] | None) -> dict[str, Any]:
+    properties = {"count": {"type": "integer"}}
+    if results is not None:
+        properties["results"] = results
+    return {
+        "tags": ["Credit Notes"],
+        "operationId": "list_credit_notes",
+        "parameters": [
+            {"$ref": "#/components/parameters/BusinessId"},
+            *({"in": "query", "name": n, "schema": {"type": "integer"}} for n in parameters),
+        ],
+        "responses": {
+            "200": {
+                "description": "A page.",
+                "content": {
+                    "application/json": {"schema": {"type": "object", "properties": properties}}
+                },
+            }
+        },
+    }
+
+
+def prepared_listing(operation: dict[str, Any]) -> Any:
+    contract = copy.deepcopy(CONTRACT)
+    contract["paths"][CREDIT_NOTES] = {"get": operation}
+    return prepare(contract, names_with(list_credit_notes="credit_notes.list"), {})
+
+
+def test_list_operations_are_found_by_their_shape_not_their_name() -> None:
+    paginated = {
+        f.vendor_id for f in prepare(CONTRACT, NAMES, {}).operations.values() if f.paginated
+    }
+    assert paginated == {"list_customers", "list_invoices", "list_invoice_payments"}
+    array = {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}}
+    assert (
+        prepared_listing(listing(["page", "page_size"], array))
+        .operations["credit_notes_list"]
+        .paginated
+    )
+    for operation in (
+        listing(["page"], array),  # no page_size
+        listing(["page", "page_size"], None),  # no results
+        listing(["page", "page_size"], {"type": "object"}),  # results not an array
+    ):
+        assert not prepared_listing(operation).operations["credit_notes_list"].paginated
+
+
+def test_a_marked_envelope_is_unwrapped_for_the_generator_only() -> None:
+    prepared = prepare(CONTRACT, NAMES, {})
+    facts = prepared.operations["invoice_payments_create"]
+    assert facts.unwrap == "payment"
+    responses = prepared.spec["paths"][PAYMENTS]["post"]["responses"]
+    for status in ("200", "201"):
+        schema = responses[status]["content"]["application/json"]["schema"]
+        assert schema == {"$ref": "#/components/schemas/InvoicePayment"}
+    # The contract (Prism, the sandbox) keeps the envelope.
+    kept = CONTRACT["paths"][PAYMENTS]["post"]["responses"]["201"]["content"]
+    assert kept["application/json"]["schema"]["$ref"] == PAYMENT_ENVELOPE
+
+
+@pytest.mark.parametrize(
+    ("marks", "message"),
+    [
+        ({"201": "payment", "200": None}, "x-sdk-unwrap must name the same property on every"),
+        ({"201": "payment", "200": "data"}, "x-sdk-unwrap must name the same property on every"),
+        ({"201": "paid", "200": "paid"}, "not an object with a required property 'paid'"),
+    ],
+)
+def test_an_unwrap_that_does_not_fit_fails_naming_the_operation(
+    marks: dict[str, str | None], message: str
+) -> None:
+    contract = copy.deepcopy(CONTRACT)
+    responses = contract["paths"][PAYMENTS]["post"]["responses"]
+    for status, key in marks.items():
+        responses[status].pop("x-sdk-unwrap", None)
+        if key is not None:
+            responses[status]["x-sdk-unwrap"] = key
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    (only,) = caught.value.messages
+    assert only.startswith("create_invoice_payment (client.invoice_payments.create, POST")
+    assert message in only
+
+
+def test_arrays_with_explode_false_are_sent_comma_separated() -> None:
+    facts = prepare(CONTRACT, NAMES, {}).operations["invoices_list"]
+    assert facts.comma_separated == ("customer_id", "status")
+    contract = copy.deepcopy(CONTRACT)
+    for parameter in contract["paths"][INVOICES]["get"]["parameters"]:
+        if parameter.get("name") == "status":
+            parameter["explode"] = True
+    assert prepare(contract, NAMES, {}).operations["invoices_list"].comma_separated == (
+        "customer_id",
+    )
+
+
+def test_a_query_style_other_than_form_fails_naming_the_parameter() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    for parameter in contract["paths"][INVOICES]["get"]["parameters"]:
+        if parameter.get("name") == "status":
+            parameter["style"] = "pipeDelimited"
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    (only,) = caught.value.messages
+    assert only.startswith("list_invoices (client.invoices.list, GET")
+    assert "query parameter 'status' has style 'pipeDelimited'" in only

@@ -12,6 +12,10 @@ vendor-style operation the generator cannot honour (a list-valued header). A hea
 Each run either works, or fails naming what to fix; the test then fixes it the way
 docs/regenerating.md tells a user to, until codegen passes. The result must keep every public
 name, type-check under mypy --strict for every operation, and work against a mock API.
+
+Issue 11 has since put these operations into openapi/thredfi.vendor.yaml for real, so the update
+starts from the contract as it was before (tests/fixtures/vendor_update/: the vendor file,
+overlay, names and skips of that commit) with today's codegen, templates and runtime.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import shutil
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -39,6 +44,14 @@ from .helpers import (
 )
 
 TOKEN_TAG = "Oauth2 authentication - Unscoped and Scoped"
+FIXTURES = ROOT / "tests" / "fixtures"
+#: The files of the contract before the receivables operations, and where each goes.
+BEFORE = {
+    "thredfi.vendor.yaml": "openapi",
+    "corrections.overlay.yaml": "openapi",
+    "names.yaml": "codegen",
+    "skipped.yaml": "codegen",
+}
 PAYMENTS = "/v1/platform/businesses/{business_id}/invoices/payments/"
 EXPORT = "/v1/platform/businesses/{business_id}/invoices/export/"
 
@@ -201,6 +214,8 @@ def regenerated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     """The vendor update, run through codegen and fixed step by step as a user would."""
     tmp = tmp_path_factory.mktemp("vendor-update")
     root = project_copy(tmp)
+    for name, folder in BEFORE.items():
+        shutil.copy2(FIXTURES / "vendor_update" / name, root / folder / name)
     merge_vendor_update(root / "openapi" / "thredfi.vendor.yaml")
     overlay = root / "openapi" / "corrections.overlay.yaml"
     names = root / "codegen" / "names.yaml"
@@ -332,10 +347,11 @@ def test_what_the_generator_cannot_generate_fails_by_name_then_is_skipped_with_a
 
 
 def test_public_names_do_not_move(regenerated: dict[str, Any]) -> None:
-    before = public_surface(ROOT, regenerated["tmp"])
+    before = load(FIXTURES / "vendor_update" / "names.yaml")
     after = public_surface(regenerated["root"], regenerated["tmp"])
-    assert before["operations"].items() <= after["operations"].items()
-    assert set(before["models"]) <= set(after["models"])
+    for operation_id, public in before["operations"].items():
+        assert after["operations"][operation_id] == public.split("."), operation_id
+    assert set(before["models"].values()) <= set(after["models"])
     assert after["operations"]["get_partner_token"] == ["tokens", "get_partner_token"]
     assert after["operations"]["list_invoices"] == ["invoices", "list"]
     assert after["operations"]["create_invoice_payment"] == ["invoice_payments", "create"]
@@ -390,7 +406,8 @@ def test_the_new_operations_work_against_a_mock_api(regenerated: dict[str, Any])
         "method": "CASH",
         "amount_cents": 500,
     }
-    assert listed["query"] == "status=paid&page=2&search=a"
+    # A list by its shape (page, page_size, results): page_size 100 unless given.
+    assert listed["query"] == "status=paid&page=2&page_size=100&search=a"
     # Issue 10, failure 2: void exists and sends its body.
     assert voided["path"].endswith("/void/")
     assert json.loads(voided["body"]) == {"invoice_number": "INV-1", "memo": "duplicate"}

@@ -12,7 +12,7 @@ from thredfi_client import ThredfiClient
 from thredfi_client._generated import OPERATION_NAMES
 
 from ..support import API_KEY, PARTNER_ID, record_for_leak_scan
-from .spec_examples import SpecOperation, example, path_arguments
+from .spec_examples import SpecOperation, example, path_arguments, query_arguments
 
 
 @attrs.frozen
@@ -87,8 +87,9 @@ def recorded(client: ThredfiClient) -> Recorder:
 
 
 def sdk_arguments(operation: SpecOperation) -> dict[str, Any]:
-    """Keyword arguments for ``client.<resource>.<method>``, generated from the spec."""
-    arguments = path_arguments(operation)
+    """Keyword arguments for ``client.<resource>.<method>``, generated from the spec: path and
+    query parameters (every filter of a list, so their serialisation is checked) and the body."""
+    arguments = {**path_arguments(operation), **query_arguments(operation)}
     if operation.body is not None:
         arguments["body"] = example(operation.body[1], python=True)
     return arguments

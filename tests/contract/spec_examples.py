@@ -43,6 +43,8 @@ class SpecOperation:
     path: str
     #: Path parameter name -> schema.
     path_params: dict[str, dict[str, Any]]
+    #: Query parameter name -> schema.
+    query_params: dict[str, dict[str, Any]]
     #: (media type, schema) of the request body, or None.
     body: tuple[str, dict[str, Any]] | None
 
@@ -82,6 +84,7 @@ def spec_operations() -> dict[str, SpecOperation]:
                 method=method.upper(),
                 path=path,
                 path_params={p["name"]: p["schema"] for p in params if p["in"] == "path"},
+                query_params={p["name"]: p["schema"] for p in params if p["in"] == "query"},
                 body=body,
             )
     return found
@@ -139,6 +142,11 @@ def _string(schema: Mapping[str, Any], *, python: bool) -> Any:
 
 def path_arguments(operation: SpecOperation) -> dict[str, Any]:
     return {name: example(schema, python=True) for name, schema in operation.path_params.items()}
+
+
+def query_arguments(operation: SpecOperation) -> dict[str, Any]:
+    """Every query parameter (lists of two items, enums' first value, dates as objects)."""
+    return {name: example(schema, python=True) for name, schema in operation.query_params.items()}
 
 
 def broken_body(schema: Mapping[str, Any], valid: Mapping[str, Any]) -> dict[str, Any]:

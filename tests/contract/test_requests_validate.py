@@ -19,7 +19,7 @@ from thredfi_client._generated import OPERATIONS
 
 from .conftest import PrismServer
 from .sdk_calls import call, make_client, recorded, sdk_arguments
-from .spec_examples import broken_body, example, path_arguments, spec_operations
+from .spec_examples import broken_body, example, path_arguments, spec, spec_operations
 
 pytestmark = pytest.mark.contract
 
@@ -44,7 +44,10 @@ async def test_sdk_request_passes_prism_validation(
             pytest.fail(f"{operation_id} failed: {exc!r}; Prism said: {recorder.problems()}")
 
     assert recorder.problems() == []
-    assert result is not None
+    # The parsed body; None only where the operation's success has no body (a 204).
+    responses = spec()["paths"][operation.path][operation.method.lower()]["responses"]
+    has_body = any("content" in r for s, r in responses.items() if str(s).startswith("2"))
+    assert (result is not None) is has_body
     paths = [exchange.path for exchange in recorder.exchanges]
     # The operation's own request reached Prism (last), after any token requests it needed.
     assert recorder.exchanges[-1].method == operation.method
@@ -98,3 +101,26 @@ async def test_negative_control_missing_credentials_are_flagged(
         response = await bare.get(url)
     assert response.status_code == 401
     assert "security" in response.headers.get("sl-violations", "").lower()
+
+
+QUERY_OPERATION_IDS = [o for o in OPERATION_IDS if spec_operations()[o].query_params]
+
+
+@pytest.mark.parametrize("operation_id", QUERY_OPERATION_IDS)
+async def test_negative_control_a_broken_query_is_flagged(
+    prism_validating: PrismServer, operation_id: str
+) -> None:
+    """Prism validates query parameters too (comma-separated lists item by item), so the SDK's
+    filters passing it above means something: a list item out of its enum or format is flagged."""
+    operation = spec_operations()[operation_id]
+    broken = {name: "not-a-valid-value" for name, schema in operation.query_params.items()
+              if "items" in schema}  # fmt: skip
+    broken["page"] = "0"  # below the contract's minimum
+    url = operation.path.format(**{k: str(v) for k, v in path_arguments(operation).items()})
+    async with make_client(prism_validating.base_url) as client:
+        recorder = recorded(client)
+        await client.http_client.request(operation.method, url, params=broken)
+    (flagged,) = recorder.problems()
+    assert "page" in flagged
+    for name in broken:
+        assert name in flagged, (name, flagged)

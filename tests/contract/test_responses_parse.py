@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import inspect
 import os
 import time
 from collections import Counter
@@ -17,7 +18,7 @@ import httpx
 import pytest
 
 from thredfi_client import APIResponseValidationError, ThredfiError
-from thredfi_client._generated import OPERATIONS
+from thredfi_client._generated import OPERATION_NAMES, OPERATIONS, Resources
 
 from .conftest import PrismServer
 from .sdk_calls import call, make_client, recorded, sdk_arguments, token_http
@@ -89,3 +90,49 @@ async def test_random_success_responses_parse(
     )
     assert set(parsed) == set(statuses)
     assert not [e for e in recorder.exchanges if e.violations and "request" in e.violations]
+
+
+def _pages(operation_id: str) -> bool:
+    """Whether the operation's method returns a pager (a list operation) rather than a call."""
+    resource, method = OPERATION_NAMES[operation_id]
+    resource_class = Resources.__annotations__[resource]
+    return not inspect.iscoroutinefunction(getattr(resource_class, method))
+
+
+PAGED_OPERATION_IDS = [o for o in OPERATION_IDS if _pages(o)]
+
+
+def test_every_list_of_the_contract_pages() -> None:
+    assert PAGED_OPERATION_IDS == ["list_customers", "list_invoice_payments", "list_invoices"]
+
+
+@pytest.mark.parametrize("operation_id", PAGED_OPERATION_IDS)
+async def test_random_pages_are_walked_without_error(
+    prism_dynamic: PrismServer, operation_id: str
+) -> None:
+    """Random envelopes (page_info, next/previous links, counts) never break a walk: each page
+    parses, and the walk stops by itself (here after at most MAX_WALKED pages)."""
+    resource, method = OPERATION_NAMES[operation_id]
+    arguments = sdk_arguments(spec_operations()[operation_id])
+    walked = 0
+    async with make_client(prism_dynamic.base_url) as client:
+        client.http_client.event_hooks["request"].append(_prefer_ok)
+        recorder = recorded(client)
+        for _ in range(WALKS):
+            pager = getattr(getattr(client, resource), method)(**arguments)
+            async for page in pager.iter_pages():
+                walked += 1
+                assert isinstance(page.results, list)
+                if walked % MAX_WALKED == 0:
+                    break
+    assert walked >= WALKS
+    assert not [e for e in recorder.exchanges if e.violations and "request" in e.violations]
+
+
+#: Walks per list operation, and pages taken from each at most.
+WALKS = 10
+MAX_WALKED = 5
+
+
+async def _prefer_ok(request: httpx.Request) -> None:
+    request.headers["Prefer"] = "code=200"

@@ -129,10 +129,13 @@ def _count(report: FuzzReport, event: events.ScenarioFinished) -> None:
                     if answer is not None
                     else ""
                 )
+                case = node.value
+                query = f" query={case.query}" if case.query else ""
+                media = f" ({case.media_type})" if case.media_type else ""
                 report.failures.append(
-                    f"{node.value.operation.label} [{check.name}] {failure.title}: "
-                    f"{node.value.method} {node.value.formatted_path} "
-                    f"body={str(node.value.body)[:300]}{seen}"
+                    f"{case.operation.label} [{check.name}] {failure.title}: "
+                    f"{case.method} {case.formatted_path}{query} "
+                    f"body{media}={str(case.body)[:300]}{seen}"
                 )
 
 

@@ -227,6 +227,9 @@ def test_quickstart_example_runs_against_the_sandbox() -> None:
         "HTTP 201",
         "HTTP 200 (idempotent replay",
         "total £",
+        "invoice INV-000001 is PARTIALLY_PAID",
+        "invoice INV-000001 is PAID, outstanding £0.00",
+        "7. Paid invoices, every page: INV-000001",
         "ARCHIVED",
         "error_code=customer_not_found request_id=req_",
     ):

@@ -87,3 +87,65 @@ def field_errors(response: httpx.Response) -> dict[str, list[str]]:
     assert body["error_code"] == "validation_error"
     errors: dict[str, list[str]] = body["detail"]["field_errors"]
     return errors
+
+
+def invoice_path(business_id: str, invoice_id: str) -> str:
+    """One invoice (its void is ``{invoice_path}void/``)."""
+    return f"{invoices_path(business_id)}{invoice_id}/"
+
+
+def payments_path(business_id: str) -> str:
+    """The invoice payments collection of a business."""
+    return f"{invoices_path(business_id)}payments/"
+
+
+def refunds_path(business_id: str) -> str:
+    """The refunds collection of a business."""
+    return f"{invoices_path(business_id)}refunds/"
+
+
+async def new_invoice(
+    http: httpx.AsyncClient, token: str, business_id: str, **fields: Any
+) -> dict[str, Any]:
+    """Create an invoice (``invoice_body`` with ``fields``); its JSON."""
+    response = await http.post(
+        invoices_path(business_id), json=invoice_body(**fields), headers=bearer(token)
+    )
+    assert response.status_code == 201, response.text
+    created: dict[str, Any] = response.json()
+    return created
+
+
+def payment_body(invoice: dict[str, Any], *amounts: int, **fields: Any) -> dict[str, Any]:
+    """A payment from ``invoice``'s customer applying each amount to it (total: their sum)."""
+    body: dict[str, Any] = {
+        "customer_id": invoice["customer"]["id"],
+        "total_amount_cents": sum(amounts),
+        "payment_date": "2030-01-15",
+        "allocations": [{"invoice_id": invoice["id"], "amount_cents": a} for a in amounts],
+    }
+    body.update(fields)
+    return body
+
+
+async def pay(
+    http: httpx.AsyncClient, token: str, invoice: dict[str, Any], *amounts: int, **fields: Any
+) -> dict[str, Any]:
+    """Record a payment of ``invoice`` (see ``payment_body``); the payment (unwrapped)."""
+    response = await http.post(
+        payments_path(invoice["business_id"]),
+        json=payment_body(invoice, *amounts, **fields),
+        headers=bearer(token),
+    )
+    assert response.status_code == 201, response.text
+    paid: dict[str, Any] = response.json()["payment"]
+    return paid
+
+
+async def get_invoice(http: httpx.AsyncClient, token: str, invoice: dict[str, Any]) -> Any:
+    """The invoice as it is now."""
+    response = await http.get(
+        invoice_path(invoice["business_id"], invoice["id"]), headers=bearer(token)
+    )
+    assert response.status_code == 200, response.text
+    return response.json()

@@ -302,6 +302,7 @@ async def test_admin_requests_revoke_businesses_clock_config(
                 "require_business_token": True,
                 "error_style": "guide",
                 "currency": "USD",
+                "page_envelope": "links",
             },
         )
     ).json()["config"]
@@ -312,7 +313,9 @@ async def test_admin_requests_revoke_businesses_clock_config(
         "require_business_token": True,
         "error_style": "guide",
         "currency": "USD",
+        "page_envelope": "links",
     }
+    assert sandbox.page_envelope == "links"
     response = await http.post(TOKEN_PATH, auth=(sandbox.partner_id, sandbox.api_key))
     assert response.json()["expires_in"] == 7
     assert response.json()["access_token"].startswith("tok_")

@@ -18,6 +18,7 @@ _SETTINGS: dict[str, Any] = {
     "require_business_token": False,
     "error_style": "spec",
     "currency": "GBP",
+    "page_envelope": "page_info",
 }
 
 

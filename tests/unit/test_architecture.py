@@ -30,34 +30,44 @@ def imported_modules(path: Path) -> set[str]:
     return {name for name in names if name.startswith("thredfi_client")}
 
 
-#: The one hand-written module generated code may import (docs/architecture.md).
-RUNTIME = "thredfi_client._operation"
+#: The hand-written modules generated code may import (docs/architecture.md): the runtime of
+#: every operation, and auto-pagination, which builds on it.
+RUNTIME = ("thredfi_client._operation", "thredfi_client._pagination")
 
 
-def test_generated_code_imports_only_the_runtime_module() -> None:
+def _outside(modules: set[str], allowed: tuple[str, ...]) -> set[str]:
+    return {m for m in modules if not any(m == a or m.startswith(a + ".") for a in allowed)}
+
+
+def test_generated_code_imports_only_the_runtime_modules() -> None:
     files = list((PACKAGE / "_generated").rglob("*.py"))
     assert files
     for path in files:
-        outside = {
-            m
-            for m in imported_modules(path)
-            if not m.startswith("thredfi_client._generated")
-            and m != RUNTIME
-            and not m.startswith(RUNTIME + ".")
-        }
+        outside = _outside(imported_modules(path), ("thredfi_client._generated", *RUNTIME))
         assert not outside, f"{path.relative_to(PACKAGE)} imports {outside}"
 
 
-def test_the_runtime_module_reaches_only_the_exception_tree() -> None:
-    """It imports only ``_errors`` (for the argument errors it raises, which are ThredfiErrors),
-    and ``_errors`` imports no other layer: generated code reaches no client, auth, retry or
-    token code through it (docs/architecture.md)."""
+def test_the_runtime_modules_reach_only_the_exception_tree() -> None:
+    """``_operation`` imports only ``_errors`` (for the argument errors it raises, which are
+    ThredfiErrors), ``_pagination`` only those two, and ``_errors`` no other layer:
+    generated code reaches no client, auth, retry or token code through them
+    (docs/architecture.md)."""
     imported = imported_modules(PACKAGE / "_operation.py")
     assert {m.rsplit(".", 1)[0] if m.count(".") > 1 else m for m in imported} <= {
         "thredfi_client._errors"
     }
     reached = imported_modules(PACKAGE / "_errors.py")
     assert {m for m in reached if not m.startswith("thredfi_client._extensions")} == set()
+    allowed = (RUNTIME[0], "thredfi_client._errors")
+    assert _outside(imported_modules(PACKAGE / "_pagination.py"), allowed) == set()
+    assert imported_modules(PACKAGE / "_pagination.py")
+
+
+def test_generated_list_methods_return_the_pager() -> None:
+    """A list operation's facade method hands the call to ``AsyncPager`` (one rule, in
+    codegen/prepare_spec.py), rather than pagination written per operation."""
+    facade = (PACKAGE / "_generated" / "api" / "invoices" / "__init__.py").read_text()
+    assert "-> AsyncPager[Invoice, PaginatedInvoiceList]:" in facade
 
 
 #: What each hand-written layer below the client may import (DESIGN.md: data flows one way).

@@ -229,7 +229,7 @@ def test_api_version_comes_from_the_spec() -> None:
 
 
 def test_every_operation_is_reachable_by_the_naming_rule(client: ThredfiClient) -> None:
-    assert len(OPERATIONS) == len(OPERATION_NAMES) == 6
+    assert len(OPERATIONS) == len(OPERATION_NAMES) == 17
     for op in OPERATIONS:
         resource, method = OPERATION_NAMES[op.operation_id]
         assert callable(getattr(getattr(client, resource), method))
@@ -237,6 +237,9 @@ def test_every_operation_is_reachable_by_the_naming_rule(client: ThredfiClient) 
     assert OPERATION_NAMES["create_customer"] == ("customers", "create")
     assert OPERATION_NAMES["archive_customer"] == ("customers", "archive")
     assert OPERATION_NAMES["create_invoice"] == ("invoices", "create")
+    assert OPERATION_NAMES["list_invoices"] == ("invoices", "list")
+    assert OPERATION_NAMES["create_invoice_payment"] == ("invoice_payments", "create")
+    assert OPERATION_NAMES["delete_refund"] == ("refunds", "delete")
     # a public name from codegen/names.yaml that the noun rule would not give:
     assert OPERATION_NAMES["get_partner_token"] == ("tokens", "get_partner_token")
 

@@ -149,3 +149,57 @@ def test_an_operation_is_a_frozen_value() -> None:
     operation: Operation[Any] = CREATE_INVOICE
     with pytest.raises(AttributeError):
         operation.idempotent = True  # type: ignore[misc]
+
+
+# -- the query string and wrapped responses (issue 11) ---------------------------------------------
+
+
+def test_query_parameters_are_sent_as_the_contract_spells_them() -> None:
+    from thredfi_client._operation import query_params
+    from thredfi_client.models import InvoiceStatusFilter
+
+    ids = [uuid.UUID(int=1), "00000000-0000-0000-0000-000000000002"]
+    day = datetime.date(2026, 1, 31)
+    moment = datetime.datetime(2026, 1, 31, 9, 30, tzinfo=datetime.UTC)
+    params = query_params(
+        {
+            "status": [InvoiceStatusFilter.SENT, "overdue"],
+            "customer_id": ids,
+            "tags": ["a", "b"],
+            "sent_at_start": day,
+            "due_at_end": moment,
+            "include_archived": False,
+            "page": 2,
+            "ratio": 0.5,
+            "search": None,
+            "memo_contains": UNSET,
+        },
+        comma_separated=("status", "customer_id"),
+    )
+    assert params == {
+        "status": "sent,overdue",
+        "customer_id": f"{ids[0]},{ids[1]}",
+        "tags": ["a", "b"],  # not comma-separated: repeated
+        "sent_at_start": "2026-01-31",
+        "due_at_end": "2026-01-31T09:30:00+00:00",
+        "include_archived": "false",
+        "page": "2",
+        "ratio": "0.5",
+    }
+
+
+@pytest.mark.parametrize("value", [{"a": 1}, float("nan"), b"raw", object()])
+def test_a_value_no_query_can_carry_is_refused_by_name(value: object) -> None:
+    from thredfi_client._operation import query_params
+
+    with pytest.raises(TypeError, match=r"^search: .* cannot be sent in a query"):
+        query_params({"search": value})
+
+
+def test_a_wrapped_body_gives_its_property_or_a_clear_error() -> None:
+    from thredfi_client._operation import unwrapped
+
+    assert unwrapped({"payment": {"id": 1}}, "payment") == {"id": 1}
+    for body in ({"id": 1}, [1], None):
+        with pytest.raises(ValueError, match=r"not the documented \{'payment': \.\.\.\} envelope"):
+            unwrapped(body, "payment")

@@ -11,8 +11,21 @@ from .api.customers import CustomersResource
 from .api.customers.customers_archive import OPERATION as _customers_archive
 from .api.customers.customers_create import OPERATION as _customers_create
 from .api.customers.customers_get import OPERATION as _customers_get
+from .api.customers.customers_list import OPERATION as _customers_list
+from .api.invoice_payments import InvoicePaymentsResource
+from .api.invoice_payments.invoice_payments_create import OPERATION as _invoice_payments_create
+from .api.invoice_payments.invoice_payments_get import OPERATION as _invoice_payments_get
+from .api.invoice_payments.invoice_payments_list import OPERATION as _invoice_payments_list
 from .api.invoices import InvoicesResource
 from .api.invoices.invoices_create import OPERATION as _invoices_create
+from .api.invoices.invoices_get import OPERATION as _invoices_get
+from .api.invoices.invoices_list import OPERATION as _invoices_list
+from .api.invoices.invoices_update import OPERATION as _invoices_update
+from .api.invoices.invoices_void import OPERATION as _invoices_void
+from .api.refunds import RefundsResource
+from .api.refunds.refunds_create import OPERATION as _refunds_create
+from .api.refunds.refunds_delete import OPERATION as _refunds_delete
+from .api.refunds.refunds_get import OPERATION as _refunds_get
 from .api.tokens import TokensResource
 from .api.tokens.tokens_get_business_token import OPERATION as _tokens_get_business_token
 from .api.tokens.tokens_get_partner_token import OPERATION as _tokens_get_partner_token
@@ -22,20 +35,42 @@ API_VERSION = "1.0.0"
 
 #: Every operation of the contract, for the client layer, tests and docs.
 OPERATIONS: tuple[Operation[Any], ...] = (
+    _customers_list,
     _customers_create,
     _customers_get,
     _customers_archive,
+    _invoice_payments_list,
+    _invoice_payments_create,
+    _invoice_payments_get,
+    _invoices_list,
     _invoices_create,
+    _invoices_get,
+    _invoices_update,
+    _invoices_void,
+    _refunds_create,
+    _refunds_get,
+    _refunds_delete,
     _tokens_get_partner_token,
     _tokens_get_business_token,
 )
 
 #: The contract's ``operationId`` -> ``(resource, method)``: the public names (codegen/names.yaml).
 OPERATION_NAMES: dict[str, tuple[str, str]] = {
+    "list_customers": ("customers", "list"),
     "create_customer": ("customers", "create"),
     "get_customer": ("customers", "get"),
     "archive_customer": ("customers", "archive"),
+    "list_invoice_payments": ("invoice_payments", "list"),
+    "create_invoice_payment": ("invoice_payments", "create"),
+    "get_invoice_payment": ("invoice_payments", "get"),
+    "list_invoices": ("invoices", "list"),
     "create_invoice": ("invoices", "create"),
+    "get_invoice": ("invoices", "get"),
+    "update_invoice": ("invoices", "update"),
+    "void_invoice": ("invoices", "void"),
+    "create_refund": ("refunds", "create"),
+    "get_refund": ("refunds", "get"),
+    "delete_refund": ("refunds", "delete"),
     "get_partner_token": ("tokens", "get_partner_token"),
     "get_business_token": ("tokens", "get_business_token"),
 }
@@ -45,12 +80,16 @@ class Resources:
     """Every operation of the API as ``<resource>.<method>``, one attribute per tag."""
 
     customers: CustomersResource
+    invoice_payments: InvoicePaymentsResource
     invoices: InvoicesResource
+    refunds: RefundsResource
     tokens: TokensResource
 
     def _bind_resources(self, requester: Requester) -> None:
         self.customers = CustomersResource(requester)
+        self.invoice_payments = InvoicePaymentsResource(requester)
         self.invoices = InvoicesResource(requester)
+        self.refunds = RefundsResource(requester)
         self.tokens = TokensResource(requester)
 
 

@@ -21,8 +21,9 @@ Behaviour the documentation leaves open, as the sandbox implements it:
   ``is_archived`` both false.
 * Money is integer cents and taxes are given as amounts (``rate`` is informational), so no
   rounding ever happens.
-* A malformed UUID in the path is answered like an unknown id: 404 ``business_not_found`` or
-  ``customer_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
+* A malformed UUID in the path is answered like an unknown id: 404 ``business_not_found``,
+  ``customer_not_found``, ``invoice_not_found``, ``payment_not_found`` or
+  ``refund_not_found``. Paths without the trailing slash get 404 (no redirect). A method a
   path does not serve gets 405 with an ``Allow`` header.
 * Request bodies are checked as ``openapi/thredfi.yaml`` describes them: ``null`` only where a
   field is nullable, each field of its JSON type, enums, required fields. Unknown body fields
@@ -37,6 +38,25 @@ Behaviour the documentation leaves open, as the sandbox implements it:
 * ``customer_id`` on create-invoice wins over ``customer_external_id``; an id that is not a
   customer of this business is a 400 ``field_errors.customer_id``.
 * Uploaded documents are accepted but not stored: ``documents`` is ``[]``, ``document`` null.
+* Lists are oldest first; ``page_size`` over 100 is served as 100. Pages come in the reference
+  pages' ``page_info`` envelope, or with ``page_envelope="links"`` in the pagination guide's
+  ``next``/``previous`` one. Archived customers are listed with ``include_archived=true`` only.
+* Payments apply to open invoices of their customer; each allocation lowers the invoice's
+  ``outstanding_balance`` (``PARTIALLY_PAID``, then ``PAID`` with ``paid_at``). What is not
+  allocated stays ``unapplied_amount_cents``. An allocation over the balance, to another
+  customer's or a cancelled invoice, or a currency other than the sandbox's is a 400.
+* ``Idempotency-Key`` on a payment: the same key and body answer 200 with the first answer and
+  record nothing; the same key with another body is a 422 ``idempotency_key_reused``; only
+  successes are remembered; keys are per business.
+* A refund gives back money received on one invoice (all of it without ``amount_cents``) and
+  reopens that much: the balance goes up; all of it given back is ``REFUNDED``. Deleting a refund
+  undoes it. Nothing to refund, or a cancelled invoice: 409.
+* Void sets ``CANCELLED`` (``voided_at`` stays null, as documented) with nothing outstanding;
+  voiding again changes nothing. An invoice with money received on it (paid or partly paid, net
+  of refunds) is not voided: 409 ``invalid_state_transition``. Update (PUT) changes the fields
+  given; lines given replace the lines; a cancelled invoice cannot change (409).
+* Every body may be JSON, form or multipart (the vendor offers all three): form text is read as
+  the property's type; nested values travel as JSON text.
 
 Fault controls: one method, :meth:`Sandbox.add_fault` (actions ``respond``, ``delay``, ``drop``,
 ``truncate``, ``malformed_json``, ``reset``, ``stall``, ``raw``), plus :meth:`Sandbox.clear_faults`

@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
         help="error body shape (default: the spec's)",
     )
     serve.add_argument("--currency", default="GBP", help="invoice currency (default GBP)")
+    serve.add_argument(
+        "--page-envelope",
+        choices=("page_info", "links"),
+        default="page_info",
+        help="list page shape: page_info (default) or next/previous links",
+    )
     serve.add_argument("--partner-id", help="fixed partner id (default: random UUID)")
     serve.add_argument("--api-key", help="fixed API key (default: random)")
     serve.add_argument("--business-id", help="fixed business id (default: random UUID)")
@@ -71,6 +77,7 @@ async def _serve(args: argparse.Namespace) -> None:
         require_business_token=args.require_business_token,
         error_style=args.error_style,
         currency=args.currency,
+        page_envelope=args.page_envelope,
         partner_id=args.partner_id,
         api_key=args.api_key,
         business_id=args.business_id,

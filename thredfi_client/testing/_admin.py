@@ -20,6 +20,8 @@ from starlette.responses import Response
 
 from ._api.customers import render_customer
 from ._api.invoices import render_invoice
+from ._api.payments import render_payment
+from ._api.refunds import render_refund
 from ._api.responses import ok
 from ._api.routing import Endpoint
 from ._asgi import ADMIN_PREFIX
@@ -124,6 +126,8 @@ def admin_endpoints(
             {
                 "customers": [render_customer(store, c) for c in store.customers],
                 "invoices": [render_invoice(store, i) for i in store.invoices],
+                "payments": [render_payment(store, p) for p in store.payments],
+                "refunds": [render_refund(store, r) for r in store.refunds],
             }
         )
 

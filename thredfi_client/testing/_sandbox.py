@@ -7,6 +7,7 @@ outer ASGI layer (request ids, the request log, faults, the response hook) in ``
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -14,17 +15,28 @@ from typing import Any
 from ._admin import admin_endpoints
 from ._api import api_endpoints
 from ._api.customers import new_customer, render_customer
-from ._api.invoices import render_invoice
+from ._api.invoices import add_invoice, invoice_customer, render_invoice
+from ._api.payments import render_payment
+from ._api.refunds import render_refund
 from ._api.responses import error_body
 from ._api.routing import build_app
 from ._asgi import ResponseHook, SandboxApp
 from ._connection import StopSignal
 from ._faults import Fault, FaultAction, FaultBody, FaultBook, FaultDelay
 from ._request_log import PathMatch, RequestLog, RequestRecord
-from ._store import Clock, ErrorStyle, PartnerCredentials, Settings, Store, canonical_uuid
-from ._validation import clean_customer
+from ._store import (
+    Clock,
+    ErrorStyle,
+    PageEnvelope,
+    PartnerCredentials,
+    Settings,
+    Store,
+    canonical_uuid,
+    iso,
+)
+from ._validation import clean_customer, clean_invoice
 
-__all__ = ["ErrorStyle", "PartnerCredentials", "Sandbox"]
+__all__ = ["ErrorStyle", "PageEnvelope", "PartnerCredentials", "Sandbox"]
 
 _DEFAULT_CODES = {
     400: "validation_error",
@@ -65,6 +77,9 @@ class Sandbox:
         token_leeway: Seconds an expired token is still accepted (clock-skew leeway; 0: none).
         token_prefix: Text every issued token starts with, e.g. a marker a secret scanner looks
             for (default: none).
+        page_envelope: ``"page_info"`` (default) shapes list pages as the reference pages do,
+            ``{"count", "page_info", "results"}``; ``"links"`` as the pagination guide does,
+            ``{"count", "next", "previous", "results"}``.
     """
 
     def __init__(
@@ -81,6 +96,7 @@ class Sandbox:
         business_id: str | None = None,
         token_leeway: float = 0.0,
         token_prefix: str = "",
+        page_envelope: PageEnvelope = "page_info",
     ) -> None:
         settings = Settings(
             token_ttl=token_ttl,
@@ -89,6 +105,7 @@ class Sandbox:
             require_business_token=require_business_token,
             error_style=error_style,
             currency=currency,
+            page_envelope=page_envelope,
         )
         self.on_response = on_response
         self._store = Store(settings, clock)
@@ -172,6 +189,15 @@ class Sandbox:
     def currency(self, value: str) -> None:
         self._store.settings.update(currency=value)
 
+    @property
+    def page_envelope(self) -> PageEnvelope:
+        """``"page_info"`` or ``"links"``: which documented envelope list pages come in."""
+        return self._store.settings.page_envelope
+
+    @page_envelope.setter
+    def page_envelope(self, value: PageEnvelope) -> None:
+        self._store.settings.update(page_envelope=value)
+
     # ------------------------------------------------------------------ time and identities
 
     def now(self) -> datetime:
@@ -222,6 +248,35 @@ class Sandbox:
             raise KeyError(f"unknown business {business_id!r}")
         return render_customer(self._store, new_customer(self._store, target, cleaned))
 
+    def add_invoice(self, *, business_id: str | None = None, **fields: Any) -> dict[str, Any]:
+        """Create an invoice directly, as a test's setup, without a request; returns its JSON.
+
+        ``fields`` are a create-invoice body, validated as the API would; left out:
+        ``external_id`` (a new one), ``sent_at`` (now), ``line_items`` (one line of 10 000
+        cents) and the customer (``customer_external_id="cust-1"``, made when new). A bad body
+        raises ``ValueError`` listing the field errors.
+        """
+        body: dict[str, Any] = {
+            "external_id": f"inv-{uuid.uuid4().hex[:12]}",
+            "sent_at": iso(self.now()),
+            "line_items": [{"quantity": 1, "unit_price": 10000}],
+        }
+        if "customer_id" not in fields:
+            body["customer_external_id"] = "cust-1"
+        body.update(fields)
+        cleaned, errors = clean_invoice(body)
+        if errors:
+            raise ValueError(f"invalid invoice: {errors}")
+        target = canonical_uuid(business_id) if business_id else self.business_id
+        if target not in self._store.businesses:
+            raise KeyError(f"unknown business {business_id!r}")
+        customer = invoice_customer(self._store, target, cleaned)
+        if customer is None:
+            raise ValueError(f"invalid invoice: no customer {fields['customer_id']!r} here")
+        if self._store.invoices.by_external_id(target, cleaned["external_id"]) is not None:
+            raise ValueError(f"invalid invoice: external_id {cleaned['external_id']!r} is taken")
+        return render_invoice(self._store, add_invoice(self._store, target, customer, cleaned))
+
     @property
     def customers(self) -> dict[str, dict[str, Any]]:
         """Every customer as the API would return it, by id (a copy: mutate freely)."""
@@ -232,8 +287,19 @@ class Sandbox:
         """Every invoice as the API would return it, by id (a copy: mutate freely)."""
         return {i.id: render_invoice(self._store, i) for i in self._store.invoices}
 
+    @property
+    def payments(self) -> dict[str, dict[str, Any]]:
+        """Every payment as the API would return it (unwrapped), by id (a copy)."""
+        return {p.id: render_payment(self._store, p) for p in self._store.payments}
+
+    @property
+    def refunds(self) -> dict[str, dict[str, Any]]:
+        """Every refund as the API would return it, by id (a copy)."""
+        return {r.id: render_refund(self._store, r) for r in self._store.refunds}
+
     def reset(self) -> None:
-        """Forget customers, invoices, tokens, faults and the request log (keep identities)."""
+        """Forget customers, invoices, payments, refunds, Idempotency-Keys, tokens, faults and
+        the request log (keep identities and settings)."""
         self._store.reset()
         self._faults.clear()
         self._requests.clear()

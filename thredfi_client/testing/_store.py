@@ -2,8 +2,8 @@
 
 Nothing here knows HTTP: the API handlers (``_api/``) read and change the store, the admin API
 (``_admin.py``) and the :class:`~thredfi_client.testing.Sandbox` facade inspect it. A resource is
-a record class plus a :class:`Table` of them; adding one (payments, refunds) is a new record class
-and one more table here, with its handlers in a module of its own.
+a record class plus a :class:`Table` of them (customers, invoices, payments, refunds), with its
+handlers in a module of its own.
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ __all__ = [
     "Clock",
     "Customer",
     "ErrorStyle",
+    "IdempotentReply",
     "Invoice",
+    "PageEnvelope",
     "PartnerCredentials",
+    "Payment",
+    "Refund",
     "Settings",
     "Store",
     "Table",
@@ -31,6 +35,9 @@ __all__ = [
 ]
 
 ErrorStyle = Literal["spec", "guide"]
+#: How list pages are shaped: the reference pages' ``page_info``, or the pagination guide's
+#: ``next``/``previous`` links (API-NOTES "Pagination"; the contract allows both).
+PageEnvelope = Literal["page_info", "links"]
 Clock = Callable[[], datetime]
 
 
@@ -69,6 +76,7 @@ class Settings:
         require_business_token: Partner tokens get 403 on customer and invoice endpoints.
         error_style: ``"spec"`` or ``"guide"`` error bodies.
         currency: ISO 4217 code put on every invoice.
+        page_envelope: ``"page_info"`` or ``"links"`` (``next``/``previous``) list pages.
     """
 
     token_ttl: int = 3600
@@ -77,6 +85,7 @@ class Settings:
     require_business_token: bool = False
     error_style: ErrorStyle = "spec"
     currency: str = "GBP"
+    page_envelope: PageEnvelope = "page_info"
 
     def __post_init__(self) -> None:
         self.update(**{name: getattr(self, name) for name in self.__dataclass_fields__})
@@ -103,6 +112,8 @@ class Settings:
                     raise TypeError(f"require_business_token must be a bool, not {value!r}")
             elif name == "error_style" and value not in ("spec", "guide"):
                 raise ValueError(f"error_style must be 'spec' or 'guide', not {value!r}")
+            elif name == "page_envelope" and value not in ("page_info", "links"):
+                raise ValueError(f"page_envelope must be 'page_info' or 'links', not {value!r}")
             checked[name] = value
         for name, value in checked.items():
             object.__setattr__(self, name, value)
@@ -138,7 +149,11 @@ class Customer:
 
 @dataclass(kw_only=True)
 class Invoice:
-    """An invoice; ``data`` holds its computed lines and totals."""
+    """An invoice; ``data`` holds its computed lines and totals.
+
+    ``payments`` and ``refunds`` are the allocations applied to it (as the invoice lists them);
+    its balance and status follow from them (``_api/invoices.py``).
+    """
 
     id: str
     business_id: str
@@ -147,6 +162,50 @@ class Invoice:
     data: dict[str, Any]
     created_at: datetime
     extra: dict[str, Any] = field(default_factory=dict)
+    updated_at: datetime | None = None
+    cancelled: bool = False
+    paid_at: datetime | None = None
+    payments: list[dict[str, Any]] = field(default_factory=list)
+    refunds: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Payment:
+    """A payment received; ``fields`` holds the validated create body (dates parsed),
+    ``allocations`` the ``(invoice id, amount)`` applied to each invoice."""
+
+    id: str
+    business_id: str
+    customer_id: str
+    external_id: str | None
+    fields: dict[str, Any]
+    allocations: list[tuple[str, int]]
+    created_at: datetime
+
+
+@dataclass(kw_only=True)
+class Refund:
+    """A refund of part of what an invoice was paid; ``fields`` holds the validated body."""
+
+    id: str
+    business_id: str
+    customer_id: str
+    external_id: str | None
+    invoice_id: str
+    amount: int
+    fields: dict[str, Any]
+    allocation_id: str
+    #: The invoice's outstanding balance right after this refund (shown in its allocation).
+    balance_after: int
+    created_at: datetime
+
+
+@dataclass(frozen=True, kw_only=True)
+class IdempotentReply:
+    """What a request with an ``Idempotency-Key`` got, for replays of the same key."""
+
+    fingerprint: str
+    body: bytes
 
 
 class _Record(Protocol):
@@ -190,6 +249,10 @@ class Table(Generic[R]):
                 return record
         return None
 
+    def remove(self, record_id: str) -> None:
+        """Forget one record."""
+        self._rows.pop(record_id, None)
+
     def __iter__(self) -> Iterator[R]:
         return iter(list(self._rows.values()))
 
@@ -221,6 +284,10 @@ class Store:
         self.tokens: dict[str, Token] = {}
         self.customers: Table[Customer] = Table()
         self.invoices: Table[Invoice] = Table()
+        self.payments: Table[Payment] = Table()
+        self.refunds: Table[Refund] = Table()
+        #: (business id, Idempotency-Key) -> the first answer to that key.
+        self.idempotency: dict[tuple[str, str], IdempotentReply] = {}
         self._invoice_numbers: dict[str, int] = {}
 
     # -- time
@@ -299,4 +366,7 @@ class Store:
         self.tokens.clear()
         self.customers.clear()
         self.invoices.clear()
+        self.payments.clear()
+        self.refunds.clear()
+        self.idempotency.clear()
         self._invoice_numbers.clear()

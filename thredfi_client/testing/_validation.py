@@ -20,7 +20,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 
 from ._countries import ISO_3166_ALPHA2, vat_number_error
@@ -28,15 +28,25 @@ from ._countries import ISO_3166_ALPHA2, vat_number_error
 __all__ = [
     "CUSTOMER_CREATE",
     "INVOICE_CREATE",
+    "INVOICE_UPDATE",
+    "INVOICE_VOID",
     "PARTNER_TOKEN_REQUEST",
+    "PAYMENT_CREATE",
+    "REFUND_CREATE",
     "REQUEST_SCHEMAS",
     "Field",
     "FieldErrors",
     "check",
     "clean_customer",
     "clean_invoice",
+    "clean_invoice_update",
+    "clean_lines",
+    "clean_payment",
+    "clean_refund",
     "clean_token_request",
+    "clean_void",
     "is_uuid",
+    "parse_date",
     "parse_datetime",
 ]
 
@@ -66,7 +76,7 @@ class Field:
         min_length: ``minLength`` of a string.
         min_items: ``minItems`` of an array.
         minimum: ``minimum`` of an integer.
-        format: ``uuid``, ``date-time`` or ``email``.
+        format: ``uuid``, ``date-time``, ``date`` or ``email``.
         items: The spec of an array's items.
         properties: An object's properties.
         required: An object's required properties.
@@ -194,6 +204,89 @@ INVOICE_CREATE: Final = Field(
     required=("external_id", "sent_at", "line_items"),
 )
 
+#: ``InvoiceUpdateRequest`` of the contract: every field optional.
+INVOICE_UPDATE: Final = Field(
+    kind="object",
+    properties={
+        "invoice_number": _s(),
+        "invoice_type": _s(enum=("invoice", "receipt")),
+        "memo": _s(),
+        "external_id": _s(min_length=1),
+        "due_at": _s(format="date-time"),
+        "document": _DOCUMENT,
+        "customer_id": _s(format="uuid"),
+        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
+        "additional_discount": _i(),
+        "additional_sales_taxes_total": _i(),
+        "tips": _i(),
+    },
+)
+
+#: ``InvoiceVoidRequest`` of the contract (the overlay's definition of void's body).
+INVOICE_VOID: Final = Field(
+    kind="object",
+    properties={
+        "invoice_number": _s(),
+        "external_id": _s(),
+        "memo": _s(),
+        "customer_id": _s(format="uuid"),
+    },
+)
+
+_PAYMENT_ALLOCATION: Final = Field(
+    kind="object",
+    properties={"invoice_id": _s(format="uuid"), "amount_cents": _i()},
+    required=("amount_cents", "invoice_id"),
+)
+_FREE_OBJECT: Final = Field(kind="object")
+
+#: ``CreateInvoicePaymentRequest`` of the contract.
+PAYMENT_CREATE: Final = Field(
+    kind="object",
+    properties={
+        "customer_id": _s(format="uuid"),
+        "total_amount_cents": _i(),
+        "allocations": Field(kind="array", items=_PAYMENT_ALLOCATION),
+        "payment_date": _s(format="date"),
+        **{
+            name: _s()
+            for name in (
+                "currency",
+                "payment_method",
+                "payment_reference",
+                "external_id",
+                "note",
+                "notes",
+            )
+        },
+        "metadata": _FREE_OBJECT,
+        "references": _FREE_OBJECT,
+        "processing_fee_cents": _i(),
+        "payment_processor": _s(),
+    },
+    required=("allocations", "customer_id", "payment_date", "total_amount_cents"),
+)
+
+_REFUND_DOCUMENT: Final = _DOCUMENT
+
+#: ``CreateSimpleRefundRequest`` of the contract.
+REFUND_CREATE: Final = Field(
+    kind="object",
+    properties={
+        "invoice_id": _s(format="uuid"),
+        "method": _s(),
+        "completed_at": _s(format="date-time"),
+        "external_id": _s(),
+        "amount_cents": _i(),
+        "memo": _s(),
+        "reference_number": _s(),
+        "processor": _s(),
+        "refund_processing_fee_cents": _i(),
+        "document": _REFUND_DOCUMENT,
+    },
+    required=("invoice_id", "method"),
+)
+
 #: ``PartnerTokenRequest`` of the contract.
 PARTNER_TOKEN_REQUEST: Final = Field(
     kind="object",
@@ -211,6 +304,12 @@ REQUEST_SCHEMAS: Final[dict[str, Field]] = {
     "AdditionalSalesTaxCreate": _ADDITIONAL_SALES_TAX_CREATE,
     "InvoiceDocumentUpload": _DOCUMENT,
     "PartnerTokenRequest": PARTNER_TOKEN_REQUEST,
+    "InvoiceUpdateRequest": INVOICE_UPDATE,
+    "InvoiceVoidRequest": INVOICE_VOID,
+    "CreateInvoicePaymentRequest": PAYMENT_CREATE,
+    "PaymentAllocationRequest": _PAYMENT_ALLOCATION,
+    "CreateSimpleRefundRequest": REFUND_CREATE,
+    "RefundDocumentUpload": _REFUND_DOCUMENT,
 }
 
 
@@ -236,6 +335,16 @@ def parse_datetime(value: object) -> datetime | None:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return parsed.astimezone(UTC)
+
+
+def parse_date(value: object) -> date | None:
+    """Parse a calendar date written ``YYYY-MM-DD``."""
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _add(errors: FieldErrors, path: str, message: str) -> None:
@@ -301,6 +410,8 @@ def _check_string(value: str, spec: Field, path: str, errors: FieldErrors) -> No
         _add(errors, path, "Must be a valid UUID.")
     elif spec.format == "date-time" and parse_datetime(value) is None:
         _add(errors, path, "Datetime has wrong format. Use ISO 8601.")
+    elif spec.format == "date" and parse_date(value) is None:
+        _add(errors, path, "Date has wrong format. Use YYYY-MM-DD.")
 
 
 def _text(body: dict[str, Any], name: str) -> str | None:
@@ -413,6 +524,15 @@ def _clean_line(item: dict[str, Any], at: str, errors: FieldErrors) -> dict[str,
     return line
 
 
+def clean_lines(items: object, errors: FieldErrors) -> list[dict[str, Any]]:
+    """The checked lines of an invoice body (create or update)."""
+    return [
+        _clean_line(item, f"line_items[{i}]", errors)
+        for i, item in enumerate(items if isinstance(items, list) else [])
+        if isinstance(item, dict)
+    ]
+
+
 def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
     """Validate a create-invoice body (the customer is resolved by the caller)."""
     errors: FieldErrors = {}
@@ -428,12 +548,7 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
     if cleaned["sent_at"] and cleaned["due_at"] and cleaned["due_at"] < cleaned["sent_at"]:
         _add(errors, "due_at", "Must not be before sent_at.")
 
-    items = body.get("line_items")
-    cleaned["line_items"] = [
-        _clean_line(item, f"line_items[{i}]", errors)
-        for i, item in enumerate(items if isinstance(items, list) else [])
-        if isinstance(item, dict)
-    ]
+    cleaned["line_items"] = clean_lines(body.get("line_items"), errors)
 
     customer_id = body.get("customer_id")
     cleaned["customer_id"] = customer_id if isinstance(customer_id, str) else None
@@ -492,4 +607,129 @@ def clean_invoice(body: object) -> tuple[dict[str, Any], FieldErrors]:
     tags = body.get("transaction_tags")
     cleaned["transaction_tags"] = tags if isinstance(tags, list) else []
     cleaned["metadata"] = body.get("metadata")
+    return cleaned, errors
+
+
+def _body(body: object, spec: Field, errors: FieldErrors) -> dict[str, Any] | None:
+    """``body`` checked against ``spec``; None when it is not an object at all."""
+    if body is None and not spec.required:
+        return {}  # an optional body that was not sent
+    if not check(body, spec, "", errors) and not isinstance(body, dict):
+        return None
+    assert isinstance(body, dict)
+    return body
+
+
+def clean_invoice_update(body: object) -> tuple[dict[str, Any], FieldErrors]:
+    """Validate an update-invoice body: only the fields given, each as the contract says.
+
+    Blank ``memo`` or ``invoice_number`` clear them; the invoice itself is checked by the caller.
+    """
+    errors: FieldErrors = {}
+    given = _body(body, INVOICE_UPDATE, errors)
+    if given is None:
+        return {}, errors
+    cleaned: dict[str, Any] = {}
+    for name in ("invoice_number", "memo"):
+        if isinstance(given.get(name), str):
+            cleaned[name] = _text(given, name)
+    if cleaned.get("invoice_number") and len(cleaned["invoice_number"]) > 100:
+        _add(errors, "invoice_number", "Ensure this field has no more than 100 characters.")
+    external_id = given.get("external_id")
+    if isinstance(external_id, str):
+        if not external_id.strip():
+            errors.setdefault("external_id", ["This field may not be blank."])
+        cleaned["external_id"] = external_id
+    if isinstance(given.get("invoice_type"), str):
+        cleaned["invoice_type"] = given["invoice_type"]
+    if isinstance(given.get("due_at"), str):
+        cleaned["due_at"] = parse_datetime(given["due_at"])
+    if isinstance(given.get("customer_id"), str):
+        cleaned["customer_id"] = given["customer_id"]
+    if isinstance(given.get("line_items"), list):
+        cleaned["line_items"] = clean_lines(given["line_items"], errors)
+    for name in ("additional_discount", "additional_sales_taxes_total", "tips"):
+        if _is_int(given.get(name)):
+            cleaned[name] = _amount(given[name], name, errors)
+    return cleaned, errors
+
+
+def clean_void(body: object) -> tuple[dict[str, Any], FieldErrors]:
+    """Validate a void body (optional, every field optional)."""
+    errors: FieldErrors = {}
+    given = _body(body, INVOICE_VOID, errors)
+    if given is None:
+        return {}, errors
+    cleaned = {k: v for k, v in given.items() if k in (INVOICE_VOID.properties or {})}
+    return cleaned, errors
+
+
+def clean_payment(body: object) -> tuple[dict[str, Any], FieldErrors]:
+    """Validate a create-payment body; the customer and the allocations are checked against
+    the business by the caller."""
+    errors: FieldErrors = {}
+    given = _body(body, PAYMENT_CREATE, errors)
+    if given is None:
+        return {}, errors
+    cleaned: dict[str, Any] = {
+        name: _text(given, name)
+        for name in (
+            "currency",
+            "payment_method",
+            "payment_reference",
+            "external_id",
+            "note",
+            "notes",
+            "payment_processor",
+        )
+    }
+    cleaned["customer_id"] = given.get("customer_id")
+    cleaned["payment_date"] = parse_date(given.get("payment_date"))
+    cleaned["total_amount_cents"] = _amount(
+        given.get("total_amount_cents"), "total_amount_cents", errors
+    )
+    cleaned["processing_fee_cents"] = _amount(
+        given.get("processing_fee_cents"), "processing_fee_cents", errors
+    )
+    for name in ("metadata", "references"):
+        value = given.get(name)
+        cleaned[name] = dict(value) if isinstance(value, dict) else {}
+    # Each allocation as given (the invoices and amounts are checked against the business).
+    raw = given.get("allocations")
+    cleaned["allocations"] = [
+        (str(uuid.UUID(item["invoice_id"])), item["amount_cents"])
+        for item in (raw if isinstance(raw, list) else [])
+        if isinstance(item, dict)
+        and is_uuid(item.get("invoice_id"))
+        and _is_int(item.get("amount_cents"))
+    ]
+    return cleaned, errors
+
+
+def clean_refund(body: object) -> tuple[dict[str, Any], FieldErrors]:
+    """Validate a create-refund body; the invoice is checked by the caller."""
+    errors: FieldErrors = {}
+    given = _body(body, REFUND_CREATE, errors)
+    if given is None:
+        return {}, errors
+    cleaned: dict[str, Any] = {
+        name: _text(given, name)
+        for name in ("method", "external_id", "memo", "reference_number", "processor")
+    }
+    if isinstance(given.get("method"), str) and cleaned["method"] is None:
+        errors.setdefault("method", ["This field may not be blank."])
+    invoice_id = given.get("invoice_id")
+    cleaned["invoice_id"] = str(uuid.UUID(invoice_id)) if is_uuid(invoice_id) else None
+    cleaned["completed_at"] = parse_datetime(given.get("completed_at"))
+    amount = given.get("amount_cents")
+    cleaned["amount_cents"] = None
+    if _is_int(amount):
+        assert isinstance(amount, int)
+        if amount < 1:
+            _add(errors, "amount_cents", "Ensure this value is greater than or equal to 1.")
+        else:
+            cleaned["amount_cents"] = amount
+    cleaned["refund_processing_fee_cents"] = _amount(
+        given.get("refund_processing_fee_cents"), "refund_processing_fee_cents", errors
+    )
     return cleaned, errors

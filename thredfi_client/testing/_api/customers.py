@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import uuid
 from typing import Any
 
@@ -13,7 +14,8 @@ from .._store import Customer, Store, iso
 from .._validation import clean_customer
 from .auth import authorize
 from .bodies import json_body
-from .pagination import page_of, page_params
+from .filters import Filters
+from .pagination import page_of
 from .paths import BUSINESS
 from .responses import Denied, error, invalid, ok
 from .routing import Endpoint, bind
@@ -131,11 +133,15 @@ async def create_customer(store: Store, request: Request) -> Response:
 
 
 async def list_customers(store: Store, request: Request) -> Response:
-    """``GET .../customers/``: the business's customers, paginated (no ``documents``)."""
+    """``GET .../customers/``: the business's customers, oldest first, paginated (without
+    ``documents``); archived ones only with ``include_archived=true``."""
     business_id = authorize(store, request)
-    page, page_size = page_params(store.settings, request)
-    mine = store.customers.of(business_id)
-    return ok(page_of(mine, page, page_size, lambda c: render_customer(store, c, documents=False)))
+    query = Filters(store.settings, request)
+    archived = query.boolean("include_archived")
+    query.check()
+    mine = [c for c in store.customers.of(business_id) if archived or c.status != "ARCHIVED"]
+    render = functools.partial(render_customer, store, documents=False)
+    return ok(page_of(store.settings, request, mine, render))
 
 
 async def get_customer(store: Store, request: Request) -> Response:
@@ -165,12 +171,7 @@ def endpoints(store: Store) -> list[Endpoint]:
     one = f"{collection}{{customer_id}}/"
     return [
         Endpoint(method="POST", path=collection, handler=bind(store, create_customer)),
-        Endpoint(
-            method="GET",
-            path=collection,
-            handler=bind(store, list_customers),
-            off_contract="list customers is not in the contract",
-        ),
+        Endpoint(method="GET", path=collection, handler=bind(store, list_customers)),
         Endpoint(method="GET", path=one, handler=bind(store, get_customer)),
         Endpoint(method="POST", path=f"{one}archive/", handler=bind(store, archive_customer)),
     ]

@@ -23,10 +23,12 @@ from ...._operation import (
     TimeoutTypes,
     request_body,
 )
+from ...._pagination import AsyncPager
 from ...types import UNSET, File, Unset
 from . import customers_archive as _customers_archive
 from . import customers_create as _customers_create
 from . import customers_get as _customers_get
+from . import customers_list as _customers_list
 
 if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
     from ...models import *  # noqa: F403 -- signatures name nested request models
@@ -39,6 +41,55 @@ class CustomersResourceWithRawResponse:
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
+
+    async def list(
+        self,
+        business_id: UUID | str,
+        *,
+        include_archived: bool | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[PaginatedCustomerList]:
+        """List customers.
+
+        List the customers of a business, with standardized pagination. Archived customers are
+        left out unless include_archived is true.
+
+        Operation ``list_customers``: ``GET /v1/platform/businesses/{business_id}/customers/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body of the first page.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Customer, PaginatedCustomerList] = AsyncPager(
+            self._requester,
+            _customers_list.OPERATION,
+            {
+                "business_id": business_id,
+                "include_archived": include_archived,
+                "page": page,
+                "page_size": page_size,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await pager.raw_first_page()
 
     @overload
     async def create(
@@ -80,7 +131,7 @@ class CustomersResourceWithRawResponse:
             "suspended",
         ]
         | Unset = UNSET,
-        transaction_tags: list[Any] | Unset = UNSET,
+        transaction_tags: builtins.list[Any] | Unset = UNSET,
         notes: str | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         payment_terms_days: int | Unset = UNSET,
@@ -120,7 +171,7 @@ class CustomersResourceWithRawResponse:
             "suspended",
         ]
         | Unset = UNSET,
-        transaction_tags: list[Any] | Unset = UNSET,
+        transaction_tags: builtins.list[Any] | Unset = UNSET,
         notes: str | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         payment_terms_days: int | Unset = UNSET,
@@ -279,13 +330,67 @@ class CustomersResourceWithRawResponse:
 
 
 class CustomersResource:
-    """Operations of ``client.customers``: ``create``, ``get``, ``archive``."""
+    """Operations of ``client.customers``: ``list``, ``create``, ``get``, ``archive``."""
 
     __slots__ = ("_requester", "with_raw_response")
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
         self.with_raw_response = CustomersResourceWithRawResponse(requester)
+
+    def list(
+        self,
+        business_id: UUID | str,
+        *,
+        include_archived: bool | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        prefetch: bool = False,
+    ) -> AsyncPager[Customer, PaginatedCustomerList]:
+        """List customers.
+
+        List the customers of a business, with standardized pagination. Archived customers are
+        left out unless include_archived is true.
+
+        Operation ``list_customers``: ``GET /v1/platform/businesses/{business_id}/customers/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given. ``await`` the call for the first page,
+        or ``async for`` over it for every item of every page (``.iter_pages()`` for whole pages);
+        each page is a request with the same auth, retries and errors. ``prefetch=True`` requests
+        the next page while the current one is being used.
+
+        Returns:
+            An AsyncPager: awaitable (the first page) and async-iterable (every item).
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Customer, PaginatedCustomerList] = AsyncPager(
+            self._requester,
+            _customers_list.OPERATION,
+            {
+                "business_id": business_id,
+                "include_archived": include_archived,
+                "page": page,
+                "page_size": page_size,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            prefetch=prefetch,
+        )
+        return pager
 
     @overload
     async def create(
@@ -327,7 +432,7 @@ class CustomersResource:
             "suspended",
         ]
         | Unset = UNSET,
-        transaction_tags: list[Any] | Unset = UNSET,
+        transaction_tags: builtins.list[Any] | Unset = UNSET,
         notes: str | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         payment_terms_days: int | Unset = UNSET,
@@ -367,7 +472,7 @@ class CustomersResource:
             "suspended",
         ]
         | Unset = UNSET,
-        transaction_tags: list[Any] | Unset = UNSET,
+        transaction_tags: builtins.list[Any] | Unset = UNSET,
         notes: str | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         payment_terms_days: int | Unset = UNSET,

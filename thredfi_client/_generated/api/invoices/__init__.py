@@ -23,8 +23,13 @@ from ...._operation import (
     TimeoutTypes,
     request_body,
 )
+from ...._pagination import AsyncPager
 from ...types import UNSET, File, Unset
 from . import invoices_create as _invoices_create
+from . import invoices_get as _invoices_get
+from . import invoices_list as _invoices_list
+from . import invoices_update as _invoices_update
+from . import invoices_void as _invoices_void
 
 if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
     from ...models import *  # noqa: F403 -- signatures name nested request models
@@ -37,6 +42,87 @@ class InvoicesResourceWithRawResponse:
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
+
+    async def list(
+        self,
+        business_id: UUID | str,
+        *,
+        customer_external_id: str | Unset = UNSET,
+        customer_id: Sequence[UUID | str] | Unset = UNSET,
+        due_at_end: datetime.datetime | Unset = UNSET,
+        due_at_start: datetime.datetime | Unset = UNSET,
+        max_amount: int | Unset = UNSET,
+        memo_contains: str | Unset = UNSET,
+        min_amount: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        search: str | Unset = UNSET,
+        sent_at_end: datetime.date | Unset = UNSET,
+        sent_at_start: datetime.date | Unset = UNSET,
+        status: Sequence[
+            InvoiceStatusFilter
+            | Literal[
+                "draft",
+                "sent",
+                "paid",
+                "partially_paid",
+                "overdue",
+                "cancelled",
+                "refunded",
+            ]
+        ]
+        | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[PaginatedInvoiceList]:
+        """List invoices.
+
+        List all invoices for a business with comprehensive filtering options and standardized
+        pagination
+
+        Operation ``list_invoices``: ``GET /v1/platform/businesses/{business_id}/invoices/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body of the first page.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Invoice, PaginatedInvoiceList] = AsyncPager(
+            self._requester,
+            _invoices_list.OPERATION,
+            {
+                "business_id": business_id,
+                "customer_external_id": customer_external_id,
+                "customer_id": customer_id,
+                "due_at_end": due_at_end,
+                "due_at_start": due_at_start,
+                "max_amount": max_amount,
+                "memo_contains": memo_contains,
+                "min_amount": min_amount,
+                "page": page,
+                "page_size": page_size,
+                "search": search,
+                "sent_at_end": sent_at_end,
+                "sent_at_start": sent_at_start,
+                "status": status,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await pager.raw_first_page()
 
     @overload
     async def create(
@@ -77,7 +163,7 @@ class InvoicesResourceWithRawResponse:
         additional_sales_taxes_total: int | Unset = UNSET,
         tips: int | Unset = UNSET,
         tips_account: Any | Unset = UNSET,
-        transaction_tags: list[str] | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
         extra_headers: Headers | None = None,
@@ -113,7 +199,7 @@ class InvoicesResourceWithRawResponse:
         additional_sales_taxes_total: int | Unset = UNSET,
         tips: int | Unset = UNSET,
         tips_account: Any | Unset = UNSET,
-        transaction_tags: list[str] | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
         extra_headers: Headers | None = None,
@@ -180,15 +266,357 @@ class InvoicesResourceWithRawResponse:
         )
         return raw
 
+    async def get(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]:
+        """Get invoice.
+
+        Retrieve a single invoice by ID.
+
+        Operation ``get_invoice``: ``GET /v1/platform/businesses/{business_id}/invoices/{invoice_id}/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_get.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceUpdate | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]: ...
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        invoice_number: str | Unset = UNSET,
+        invoice_type: InvoiceUpdateInvoiceType
+        | Literal[
+            "invoice",
+            "receipt",
+        ]
+        | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        due_at: datetime.datetime | Unset = UNSET,
+        document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        line_items: Sequence[InvoiceLineItemCreate | Mapping[str, Any]] | Unset = UNSET,
+        additional_discount: int | Unset = UNSET,
+        additional_sales_taxes_total: int | Unset = UNSET,
+        tips: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]: ...
+
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceUpdate | Mapping[str, Any] | None = None,
+        invoice_number: str | Unset = UNSET,
+        invoice_type: InvoiceUpdateInvoiceType
+        | Literal[
+            "invoice",
+            "receipt",
+        ]
+        | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        due_at: datetime.datetime | Unset = UNSET,
+        document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        line_items: Sequence[InvoiceLineItemCreate | Mapping[str, Any]] | Unset = UNSET,
+        additional_discount: int | Unset = UNSET,
+        additional_sales_taxes_total: int | Unset = UNSET,
+        tips: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]:
+        """Update invoice.
+
+        Update an existing invoice. Line items, when given, replace the invoice's lines and its
+        totals are recomputed.
+
+        Operation ``update_invoice``: ``PUT /v1/platform/businesses/{business_id}/invoices/{invoice_id}/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoiceUpdate`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_update.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+                "body": request_body(
+                    _invoices_update.OPERATION,
+                    body,
+                    {
+                        "invoice_number": invoice_number,
+                        "invoice_type": invoice_type,
+                        "memo": memo,
+                        "external_id": external_id,
+                        "due_at": due_at,
+                        "document": document,
+                        "customer_id": customer_id,
+                        "line_items": line_items,
+                        "additional_discount": additional_discount,
+                        "additional_sales_taxes_total": additional_sales_taxes_total,
+                        "tips": tips,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw
+
+    @overload
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceVoid | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]: ...
+
+    @overload
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        invoice_number: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]: ...
+
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceVoid | Mapping[str, Any] | None = None,
+        invoice_number: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[Invoice]:
+        """Void invoice.
+
+        Void an existing invoice
+
+        Operation ``void_invoice``: ``POST /v1/platform/businesses/{business_id}/invoices/{invoice_id}/void/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoiceVoid`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_void.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+                "body": request_body(
+                    _invoices_void.OPERATION,
+                    body,
+                    {
+                        "invoice_number": invoice_number,
+                        "external_id": external_id,
+                        "memo": memo,
+                        "customer_id": customer_id,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw
+
 
 class InvoicesResource:
-    """Operations of ``client.invoices``: ``create``."""
+    """Operations of ``client.invoices``: ``list``, ``create``, ``get``, ``update``, ``void``."""
 
     __slots__ = ("_requester", "with_raw_response")
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
         self.with_raw_response = InvoicesResourceWithRawResponse(requester)
+
+    def list(
+        self,
+        business_id: UUID | str,
+        *,
+        customer_external_id: str | Unset = UNSET,
+        customer_id: Sequence[UUID | str] | Unset = UNSET,
+        due_at_end: datetime.datetime | Unset = UNSET,
+        due_at_start: datetime.datetime | Unset = UNSET,
+        max_amount: int | Unset = UNSET,
+        memo_contains: str | Unset = UNSET,
+        min_amount: int | Unset = UNSET,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        search: str | Unset = UNSET,
+        sent_at_end: datetime.date | Unset = UNSET,
+        sent_at_start: datetime.date | Unset = UNSET,
+        status: Sequence[
+            InvoiceStatusFilter
+            | Literal[
+                "draft",
+                "sent",
+                "paid",
+                "partially_paid",
+                "overdue",
+                "cancelled",
+                "refunded",
+            ]
+        ]
+        | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        prefetch: bool = False,
+    ) -> AsyncPager[Invoice, PaginatedInvoiceList]:
+        """List invoices.
+
+        List all invoices for a business with comprehensive filtering options and standardized
+        pagination
+
+        Operation ``list_invoices``: ``GET /v1/platform/businesses/{business_id}/invoices/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given. ``await`` the call for the first page,
+        or ``async for`` over it for every item of every page (``.iter_pages()`` for whole pages);
+        each page is a request with the same auth, retries and errors. ``prefetch=True`` requests
+        the next page while the current one is being used.
+
+        Returns:
+            An AsyncPager: awaitable (the first page) and async-iterable (every item).
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Invoice, PaginatedInvoiceList] = AsyncPager(
+            self._requester,
+            _invoices_list.OPERATION,
+            {
+                "business_id": business_id,
+                "customer_external_id": customer_external_id,
+                "customer_id": customer_id,
+                "due_at_end": due_at_end,
+                "due_at_start": due_at_start,
+                "max_amount": max_amount,
+                "memo_contains": memo_contains,
+                "min_amount": min_amount,
+                "page": page,
+                "page_size": page_size,
+                "search": search,
+                "sent_at_end": sent_at_end,
+                "sent_at_start": sent_at_start,
+                "status": status,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            prefetch=prefetch,
+        )
+        return pager
 
     @overload
     async def create(
@@ -229,7 +657,7 @@ class InvoicesResource:
         additional_sales_taxes_total: int | Unset = UNSET,
         tips: int | Unset = UNSET,
         tips_account: Any | Unset = UNSET,
-        transaction_tags: list[str] | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
         extra_headers: Headers | None = None,
@@ -265,7 +693,7 @@ class InvoicesResource:
         additional_sales_taxes_total: int | Unset = UNSET,
         tips: int | Unset = UNSET,
         tips_account: Any | Unset = UNSET,
-        transaction_tags: list[str] | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
         metadata: Any | Unset = UNSET,
         document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
         extra_headers: Headers | None = None,
@@ -321,6 +749,262 @@ class InvoicesResource:
                         "transaction_tags": transaction_tags,
                         "metadata": metadata,
                         "document": document,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw.parsed
+
+    async def get(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice:
+        """Get invoice.
+
+        Retrieve a single invoice by ID.
+
+        Operation ``get_invoice``: ``GET /v1/platform/businesses/{business_id}/invoices/{invoice_id}/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            The parsed success body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_get.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw.parsed
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceUpdate | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice: ...
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        invoice_number: str | Unset = UNSET,
+        invoice_type: InvoiceUpdateInvoiceType
+        | Literal[
+            "invoice",
+            "receipt",
+        ]
+        | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        due_at: datetime.datetime | Unset = UNSET,
+        document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        line_items: Sequence[InvoiceLineItemCreate | Mapping[str, Any]] | Unset = UNSET,
+        additional_discount: int | Unset = UNSET,
+        additional_sales_taxes_total: int | Unset = UNSET,
+        tips: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice: ...
+
+    async def update(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceUpdate | Mapping[str, Any] | None = None,
+        invoice_number: str | Unset = UNSET,
+        invoice_type: InvoiceUpdateInvoiceType
+        | Literal[
+            "invoice",
+            "receipt",
+        ]
+        | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        due_at: datetime.datetime | Unset = UNSET,
+        document: InvoiceDocumentUpload | Mapping[str, Any] | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        line_items: Sequence[InvoiceLineItemCreate | Mapping[str, Any]] | Unset = UNSET,
+        additional_discount: int | Unset = UNSET,
+        additional_sales_taxes_total: int | Unset = UNSET,
+        tips: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice:
+        """Update invoice.
+
+        Update an existing invoice. Line items, when given, replace the invoice's lines and its
+        totals are recomputed.
+
+        Operation ``update_invoice``: ``PUT /v1/platform/businesses/{business_id}/invoices/{invoice_id}/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoiceUpdate`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            The parsed success body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_update.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+                "body": request_body(
+                    _invoices_update.OPERATION,
+                    body,
+                    {
+                        "invoice_number": invoice_number,
+                        "invoice_type": invoice_type,
+                        "memo": memo,
+                        "external_id": external_id,
+                        "due_at": due_at,
+                        "document": document,
+                        "customer_id": customer_id,
+                        "line_items": line_items,
+                        "additional_discount": additional_discount,
+                        "additional_sales_taxes_total": additional_sales_taxes_total,
+                        "tips": tips,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw.parsed
+
+    @overload
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceVoid | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice: ...
+
+    @overload
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        invoice_number: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice: ...
+
+    async def void(
+        self,
+        business_id: UUID | str,
+        invoice_id: UUID | str,
+        *,
+        body: InvoiceVoid | Mapping[str, Any] | None = None,
+        invoice_number: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        memo: str | Unset = UNSET,
+        customer_id: UUID | str | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> Invoice:
+        """Void invoice.
+
+        Void an existing invoice
+
+        Operation ``void_invoice``: ``POST /v1/platform/businesses/{business_id}/invoices/{invoice_id}/void/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoiceVoid`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            The parsed success body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoices_void.OPERATION,
+            {
+                "business_id": business_id,
+                "invoice_id": invoice_id,
+                "body": request_body(
+                    _invoices_void.OPERATION,
+                    body,
+                    {
+                        "invoice_number": invoice_number,
+                        "external_id": external_id,
+                        "memo": memo,
+                        "customer_id": customer_id,
                     },
                 ),
             },

@@ -23,6 +23,7 @@ from ...._operation import (
     TimeoutTypes,
     request_body,
 )
+from ...._pagination import AsyncPager
 from ...types import UNSET, File, Unset
 from . import tokens_get_business_token as _tokens_get_business_token
 from . import tokens_get_partner_token as _tokens_get_partner_token
