@@ -6,6 +6,7 @@ import copy
 import functools
 import ipaddress
 import logging
+import math
 import os
 import platform
 import re
@@ -24,6 +25,8 @@ from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
     APIStatusError,
+    ArgumentTypeError,
+    ArgumentValueError,
     ClientClosedError,
     ResponseTooLargeError,
     ThredfiError,
@@ -43,6 +46,7 @@ from ._operation import (
     Unset,
     checked_arguments,
 )
+from ._redaction import redacted_response
 from ._retry import RetryPolicy, RetryTransport
 from ._token_store import TokenStore
 from ._tokens import TOKEN_POOL_LIMITS, TokenSource
@@ -151,6 +155,14 @@ class ThredfiClient(Resources):
         self._max_retries = _checked_max_retries(
             policy.max_retries if max_retries is None else max_retries
         )
+        if not isinstance(limits, httpx.Limits):
+            raise ArgumentTypeError("limits must be an httpx.Limits", argument="limits")
+        if limits.max_connections is not None and limits.max_connections < 1:
+            raise ArgumentValueError(
+                f"limits: max_connections must be >= 1 (or None: no limit), got "
+                f"{limits.max_connections!r}; with none, every call waits for the pool timeout",
+                argument="limits",
+            )
         if transport is None:
             transport = _transport_from_environment()
         self._transport_name = name = _transport_name(transport)
@@ -179,7 +191,8 @@ class ThredfiClient(Resources):
             raise ValueError(f"max_response_bytes must be >= 1, got {max_response_bytes!r}")
         api = custom or _inner_transport(name, limits)
         self._transport = RetryTransport(api, policy, max_response_bytes=max_response_bytes)
-        self._http = httpx.AsyncClient(
+        self._http = _HttpClient(
+            failure=self._failure,
             base_url=self._base_url,
             auth=self._auth,
             transport=self._transport,
@@ -242,7 +255,10 @@ class ThredfiClient(Resources):
         """An ``httpx.AsyncClient`` over the same pool, with auth and retries installed.
 
         For requests the SDK has no operation for. The operations themselves skip its cookie
-        jar and redirect handling, but run the event hooks installed on it.
+        jar and redirect handling, but run the event hooks installed on it. It returns error
+        responses as they are (no typed error per status), and fails as the operations do:
+        with a ``ThredfiError`` (``APIConnectionError``, ``APITimeoutError``, a token error...)
+        that carries no credential.
         """
         return self._http
 
@@ -360,19 +376,8 @@ class ThredfiClient(Resources):
         failure: ThredfiError
         try:
             response = await self._send(request)
-        except ThredfiError as exc:
-            failure = exc
-        except httpx.TransportError as exc:
-            failure = connection_error_from(exc, request)
-        except BodyTooLarge as exc:
-            failure = ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
-        except httpx.DecodingError as exc:
-            failure = APIConnectionError(str(exc), request=request)
         except Exception as exc:
-            failure = APIConnectionError(
-                f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
-                request=request,
-            )
+            failure = _sdk_error(exc, request)
         else:
             if logger.isEnabledFor(logging.DEBUG):  # skips building the arguments (~2 us a call)
                 logger.debug(
@@ -426,10 +431,7 @@ class ThredfiClient(Resources):
         httpx calls them, so mocks of httpx's transport (pytest-httpx, respx) see every request.
         """
         if self._http.is_closed:
-            raise ClientClosedError(
-                "the Thredfi client was closed (aclose() or the end of its 'async with'); "
-                "make a new one"
-            )
+            raise ClientClosedError(_CLOSED)
         hooks = self._http.event_hooks
         flow = self._auth.async_auth_flow(request)
         try:
@@ -448,6 +450,10 @@ class ThredfiClient(Resources):
         finally:
             await flow.aclose()
 
+    def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
+        """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""
+        return self._scrubbed(_sdk_error(exc, request))
+
     def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
         """The error without this client's secrets: none in its text, requests or chain.
 
@@ -460,10 +466,13 @@ class ThredfiClient(Resources):
         request = getattr(exc, "request", None)
         if isinstance(request, httpx.Request):
             exc.request = _without_credentials(request)  # type: ignore[attr-defined]
-        response = getattr(exc, "response", None)
-        if isinstance(response, httpx.Response) and response._request is not None:
-            response.request = _without_credentials(response._request)
         redact = self._auth.redact
+        response = getattr(exc, "response", None)
+        if isinstance(response, httpx.Response):
+            kept = response._request
+            clean = _without_credentials(kept) if kept is not None else None
+            # The server may have echoed a credential into its body, headers or reason phrase.
+            exc.response = redacted_response(response, redact, clean)  # type: ignore[attr-defined]
         exc.message = redact(exc.message)
         exc.args = tuple(redact(a) if isinstance(a, str) else a for a in exc.args)
         if isinstance(exc, APIStatusError):
@@ -476,6 +485,48 @@ class ThredfiClient(Resources):
         elif isinstance(exc, APIResponseValidationError):
             exc.body = redact(exc.body)
         return exc
+
+
+_CLOSED = "the Thredfi client was closed (aclose() or the end of its 'async with'); make a new one"
+
+
+def _sdk_error(exc: Exception, request: httpx.Request) -> ThredfiError:
+    """The ``ThredfiError`` for what sending ``request`` raised (not yet scrubbed)."""
+    if isinstance(exc, ThredfiError):
+        return exc
+    if isinstance(exc, httpx.TransportError):
+        return connection_error_from(exc, request)
+    if isinstance(exc, BodyTooLarge):
+        return ResponseTooLargeError(str(exc), request=request, limit=exc.limit)
+    if isinstance(exc, httpx.DecodingError):
+        return APIConnectionError(str(exc), request=request)
+    return APIConnectionError(
+        f"{type(exc).__name__} while sending {request.method} {request.url.path}: {exc}",
+        request=request,
+    )
+
+
+class _HttpClient(httpx.AsyncClient):
+    """:attr:`ThredfiClient.http_client`: httpx's client, failing with the SDK's errors.
+
+    httpx's own exceptions keep the request they failed on, ``Authorization`` header included;
+    what leaves this client is a scrubbed ``ThredfiError``, as from every operation.
+    """
+
+    def __init__(
+        self, *, failure: Callable[[Exception, httpx.Request], ThredfiError], **kwargs: Any
+    ) -> None:
+        super().__init__(**kwargs)
+        self._failure = failure
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        if self.is_closed:
+            raise ClientClosedError(_CLOSED)
+        try:
+            return await super().send(request, **kwargs)
+        except Exception as exc:
+            failure = self._failure(exc, request)
+        raise failure  # outside the handler: no __context__ holding httpx's exception
 
 
 def _parsed(operation: Operation[T], response: httpx.Response) -> RawResponse[T]:
@@ -574,8 +625,21 @@ def _redact_json(value: object, redact: Callable[[str], str]) -> object:
 #: Headers no caller may set through ``extra_headers``/``default_headers``: credentials travel
 #: only through ``ThredfiAuth`` (compared in lower case).
 _CREDENTIAL_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie"})
+#: ... nor the request's framing and routing, which the transport sets: a ``Content-Length``
+#: without that body hangs the server's read, a ``Host`` sends the credentials to another
+#: virtual host behind the same address.
+_FRAMING_HEADERS = frozenset(
+    {"host", "content-length", "transfer-encoding", "connection", "upgrade", "te", "trailer"}
+    | {"keep-alive", "expect"}
+)
+_REFUSED_HEADERS = _CREDENTIAL_HEADERS | _FRAMING_HEADERS
 #: ``default_headers`` may not hold a key meant for one call: every call would then be a replay.
-_REFUSED_DEFAULT_HEADERS = _CREDENTIAL_HEADERS | {"idempotency-key"}
+_REFUSED_DEFAULT_HEADERS = _REFUSED_HEADERS | {"idempotency-key"}
+#: A header name: an HTTP token (RFC 9110, 5.6.2).
+_HEADER_NAME = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+#: A header value both transports send as given: visible ASCII, with spaces or tabs only
+#: inside (HTTP strips a value's edges; h11 refuses control characters, aiohttp sends them).
+_HEADER_VALUE = re.compile(r"(?:[\x21-\x7e](?:[ \t]*[\x21-\x7e])*)?")
 
 
 #: What ``_checked_headers`` returns for ``None`` (never mutated: saves a Headers per call).
@@ -583,27 +647,42 @@ _NO_HEADERS = httpx.Headers()
 
 
 def _checked_headers(
-    name: str, headers: Headers | None, *, refused: frozenset[str] = _CREDENTIAL_HEADERS
+    name: str, headers: Headers | None, *, refused: frozenset[str] = _REFUSED_HEADERS
 ) -> httpx.Headers:
     """Headers a caller adds, checked; the message names the header, never its value."""
     if headers is None:
         return _NO_HEADERS
     if not isinstance(headers, Mapping):
-        raise TypeError(f"{name} must be a mapping of header names to values")
+        raise ArgumentTypeError(
+            f"{name} must be a mapping of header names to values", argument=name
+        )
     for key, value in headers.items():
-        if not isinstance(key, str) or not key or not key.isascii() or not key.isprintable():
-            raise ValueError(f"{name}: {key!r:.60} is not a valid header name")
-        if key.lower() in refused:
-            why = (
-                "credentials are sent only by the client's auth"
-                if key.lower() in _CREDENTIAL_HEADERS
-                else "a key is made per call (pass idempotency_key= or extra_headers= instead)"
+        if not isinstance(key, str) or not _HEADER_NAME.fullmatch(key):
+            raise ArgumentValueError(
+                f"{name}: {key!r:.60} is not a valid header name", argument=name
             )
-            raise ValueError(f"{name}: the {key!r} header cannot be set here: {why}")
+        if key.lower() in refused:
+            if key.lower() in _CREDENTIAL_HEADERS:
+                why = "credentials are sent only by the client's auth"
+            elif key.lower() in _FRAMING_HEADERS:
+                why = "the transport frames and routes each request itself"
+            else:
+                why = "a key is made per call (pass idempotency_key= or extra_headers= instead)"
+            raise ArgumentValueError(
+                f"{name}: the {key!r} header cannot be set here: {why}", argument=name
+            )
         if not isinstance(value, str):
-            raise TypeError(f"{name}: the value of {key!r} must be a str")
+            raise ArgumentTypeError(f"{name}: the value of {key!r} must be a str", argument=name)
         if "\r" in value or "\n" in value:
-            raise ValueError(f"{name}: the value of {key!r} contains a line break")
+            raise ArgumentValueError(
+                f"{name}: the value of {key!r} contains a line break", argument=name
+            )
+        if not _HEADER_VALUE.fullmatch(value):
+            raise ArgumentValueError(
+                f"{name}: the value of {key!r} must be visible ASCII characters, with spaces "
+                "or tabs only between them (no control character, no space at either end)",
+                argument=name,
+            )
     return httpx.Headers(dict(headers))
 
 
@@ -621,7 +700,9 @@ def _with_idempotency_key(
             return arguments
         return {**arguments, param: str(uuid.uuid4())}
     if not isinstance(given, str) or not given.strip():
-        raise ValueError(f"{param} must be a non-empty string, got {given!r:.60}")
+        raise ArgumentValueError(
+            f"{param} must be a non-empty string, got {given!r:.60}", argument=param
+        )
     return arguments
 
 
@@ -630,11 +711,13 @@ def _add_to_body(
 ) -> None:
     """Merge ``extra_body`` into the request body the operation built (JSON, form, multipart)."""
     if not isinstance(extra_body, Mapping) or not all(isinstance(k, str) for k in extra_body):
-        raise TypeError("extra_body must be a mapping with str keys")
+        raise ArgumentTypeError("extra_body must be a mapping with str keys", argument="extra_body")
     if "json" in request_kwargs or not ({"data", "files", "content"} & request_kwargs.keys()):
         body = request_kwargs.get("json", {})
         if not isinstance(body, dict):
-            raise TypeError(f"{operation.operation_id}: its JSON body is not an object")
+            raise ArgumentTypeError(
+                f"{operation.operation_id}: its JSON body is not an object", argument="extra_body"
+            )
         request_kwargs["json"] = {**body, **extra_body}
     elif "data" in request_kwargs:
         request_kwargs["data"] = {**request_kwargs["data"], **extra_body}
@@ -644,8 +727,9 @@ def _add_to_body(
             *((key, (None, str(value), "text/plain")) for key, value in extra_body.items()),
         ]
     else:
-        raise TypeError(
-            f"{operation.operation_id}: extra_body needs a JSON, form or multipart body"
+        raise ArgumentTypeError(
+            f"{operation.operation_id}: extra_body needs a JSON, form or multipart body",
+            argument="extra_body",
         )
 
 
@@ -682,22 +766,48 @@ def _is_loopback(host: str) -> bool:
 
 
 def _checked_timeout(value: object) -> tuple[httpx.Timeout, float]:
-    """Return (per-phase timeout, per-attempt deadline); ``None`` anywhere is refused."""
+    """Return (per-phase timeout, per-attempt deadline); a phase that is no bound (``None``,
+    infinite, NaN, zero or negative) is refused."""
     if isinstance(value, httpx.Timeout):
-        phases = (value.connect, value.read, value.write, value.pool)
-        if any(phase is None for phase in phases):
-            raise ValueError("timeout: every phase needs a limit; None would let a call hang")
-        return value, float(value.read)  # type: ignore[arg-type]  # checked non-None above
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        seconds = float(value)
+        phases = value.as_dict()
+        if any(seconds is None for seconds in phases.values()):
+            raise ArgumentValueError(
+                "timeout: every phase needs a limit; None would let a call hang",
+                argument="timeout",
+            )
+        for phase, seconds in phases.items():
+            if _seconds(seconds) is None:
+                raise ArgumentValueError(
+                    f"timeout: the {phase} phase must be finite seconds > 0, got {seconds!r}",
+                    argument="timeout",
+                )
+        return value, float(value.read)  # type: ignore[arg-type]  # checked above
+    seconds = _seconds(value)
+    if seconds is not None:
         return httpx.Timeout(seconds, connect=min(5.0, seconds)), seconds
-    raise ValueError(f"timeout must be positive seconds or an httpx.Timeout, got {value!r}")
+    raise ArgumentValueError(
+        f"timeout must be finite positive seconds or an httpx.Timeout, got {value!r:.60}",
+        argument="timeout",
+    )
+
+
+def _seconds(value: object) -> float | None:
+    """``value`` as finite seconds > 0, or None."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        seconds = float(value)
+    except OverflowError:  # an int beyond any float
+        return None
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
 
 
 def _checked_max_retries(value: object) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 10:
         return value
-    raise ValueError(f"max_retries must be an integer from 0 to 10, got {value!r}")
+    raise ArgumentValueError(
+        f"max_retries must be an integer from 0 to 10, got {value!r:.60}", argument="max_retries"
+    )
 
 
 _TRANSPORT_CHOICES: tuple[str, ...] = get_args(TransportChoice)  # ("auto", "httpx", "aiohttp")

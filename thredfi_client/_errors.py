@@ -26,7 +26,7 @@ import contextlib
 import copy
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -59,6 +59,8 @@ __all__ = [
     "status_error_from_response",
 ]
 
+#: Deepest nesting of a server's JSON body that is parsed (deeper: kept as text).
+MAX_JSON_DEPTH: Final = 64
 #: Longest piece of a non-JSON body quoted in a message.
 _SNIPPET_CHARS: Final = 200
 #: Longest body text kept on :class:`APIResponseValidationError`.
@@ -447,10 +449,39 @@ def _safe_text(response: httpx.Response) -> str:
 def _parse_json(text: str) -> object:
     if not text.strip():
         return None
+    return parse_json_body(text)
+
+
+def parse_json_body(data: str | bytes) -> object:
+    """The JSON value of a server's body, or None if it is not JSON or nests deeper than
+    :data:`MAX_JSON_DEPTH` levels.
+
+    ``json`` itself parses ~1000 levels, but everything that walks a parsed body afterwards
+    (redaction, masking, pickling) recurses per level: a body a few hundred levels deep would
+    raise ``RecursionError`` there, far from any handler. No API body nests beyond a few levels.
+    """
     try:
-        return json.loads(text)
+        value = json.loads(data)
     except (ValueError, RecursionError):
         return None
+    return value if _nesting_within(value, MAX_JSON_DEPTH) else None
+
+
+def _nesting_within(value: object, limit: int) -> bool:
+    """Whether ``value`` nests at most ``limit`` containers deep (walked without recursion)."""
+    pending: list[tuple[object, int]] = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict):
+            children: Iterable[object] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return False
+        pending.extend((child, depth + 1) for child in children)
+    return True
 
 
 def _nonempty_str(value: object) -> str | None:

@@ -174,6 +174,45 @@ class _AttemptTrace:
         await self._attempt.trace(event, info)
 
 
+async def _close(stream: httpx.AsyncByteStream) -> None:
+    """Close a response stream; a connection holding bytes beyond the response is closed too.
+
+    httpcore puts a connection back in its pool once the response is complete, even when the
+    server sent more than the response (a body on a 204 or 304, more than ``Content-Length``):
+    h11 keeps those bytes, and the next request on the connection would read them as its
+    answer -- a forged or another request's response. Such a connection is closed instead.
+    Called while the connection slot is still held, so no request can take it in between.
+    """
+    connection = _h11_connection(stream)
+    if connection is not None and not _holds_bytes_beyond_response(connection):
+        connection = None
+    await stream.aclose()
+    if connection is not None:
+        await connection.aclose()
+
+
+def _h11_connection(stream: object) -> httpcore.AsyncHTTP11Connection | None:
+    """The HTTP/1.1 connection a response stream of httpx's transport reads from.
+
+    Reached through private attributes of httpx 0.28 and httpcore 1.0 (no public API exposes
+    it); None when they differ, e.g. a mocked transport or HTTP/2. A unit test pins the path
+    on the installed versions.
+    """
+    pool_stream = getattr(stream, "_httpcore_stream", None)
+    connection = getattr(getattr(pool_stream, "_stream", None), "_connection", None)
+    return connection if isinstance(connection, httpcore.AsyncHTTP11Connection) else None
+
+
+def _holds_bytes_beyond_response(connection: httpcore.AsyncHTTP11Connection) -> bool:
+    import h11
+
+    state = getattr(connection, "_h11_state", None)
+    if not isinstance(state, h11.Connection) or state.their_state is not h11.DONE:
+        return False  # a response cut short: httpcore closes that connection itself
+    unread, _ = state.trailing_data
+    return bool(unread)
+
+
 def _retrieve(task: asyncio.Future[Any]) -> None:
     if not task.cancelled():
         task.exception()
@@ -207,7 +246,7 @@ class _SlotStream(httpx.AsyncByteStream):
             return
         import asyncio
 
-        closing = asyncio.ensure_future(stream.aclose())
+        closing = asyncio.ensure_future(_close(stream))
         closing.add_done_callback(self._closed)
         await asyncio.shield(closing)
 

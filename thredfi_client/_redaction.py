@@ -17,7 +17,9 @@ from typing import Final
 
 import httpx
 
-__all__ = ["REDACT_GRACE", "Redactor"]
+from ._errors import parse_json_body
+
+__all__ = ["REDACT_GRACE", "Redactor", "redacted_response"]
 
 #: Seconds a token stays redactable after it expires: an error about a request sent with it
 #: can arrive later (a call's own time bounds how much later).
@@ -68,10 +70,7 @@ class Redactor:
     def clean_response(self, response: httpx.Response) -> httpx.Response:
         """A token endpoint's ``response`` for an error to keep: token fields replaced and
         secrets redacted in a JSON object; any other body withheld."""
-        try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError):
-            body = None
+        body = parse_json_body(response.content)
         if isinstance(body, dict):
             text = self.redact(json.dumps(_masked(body)))
         else:
@@ -82,6 +81,59 @@ class Redactor:
             content=text.encode(),
             request=response.request,
         )
+
+
+def redacted_response(
+    response: httpx.Response, redact: Callable[[str], str], request: httpx.Request | None
+) -> httpx.Response:
+    """A copy of ``response`` for an error to keep: ``redact`` applied to its body, its header
+    values and its reason phrase, and ``request`` (a copy without credentials) as its request.
+
+    A server (or a proxy) may echo the request's ``Authorization`` anywhere in its answer; the
+    message and ``body`` of an error are redacted, and so must be the response it keeps, which
+    its caller may log or pickle. The body is redacted as decoded text (in its charset) and as
+    bytes, so a secret hides in neither; live transport objects (extensions other than the HTTP
+    version) are not copied.
+    """
+    try:
+        content = response.content
+        text = response.text
+    except httpx.ResponseNotRead:
+        content, text = b"", ""
+    clean = redact(text)
+    if clean != text:
+        content = clean.encode(response.encoding or "utf-8", errors="replace")
+    # Byte for byte too (latin-1 maps every byte to one character): a body whose charset is
+    # wrong still holds the secret in ASCII.
+    content = redact(content.decode("latin-1")).encode("latin-1")
+    headers = [
+        (name, redact(value.decode("latin-1")).encode("latin-1"))
+        for name, value in response.headers.raw
+    ]
+    extensions: dict[str, object] = {}
+    reason = response.extensions.get("reason_phrase")
+    if isinstance(reason, bytes):
+        extensions["reason_phrase"] = redact(reason.decode("latin-1")).encode("latin-1")
+    version = response.extensions.get("http_version")
+    if isinstance(version, bytes):
+        extensions["http_version"] = version
+    # The body is already decoded (Content-Encoding still names how it travelled): it is set
+    # as read, as the retry layer sets it, so that httpx does not decode it a second time.
+    copy = httpx.Response(
+        response.status_code,
+        headers=headers,
+        stream=httpx.ByteStream(content),
+        extensions=extensions,
+        request=request,
+    )
+    copy._content = content
+    copy.is_stream_consumed = True
+    copy.is_closed = True
+    copy.default_encoding = response.default_encoding
+    elapsed = getattr(response, "_elapsed", None)
+    if elapsed is not None:
+        copy.elapsed = elapsed
+    return copy
 
 
 def _masked(value: object) -> object:

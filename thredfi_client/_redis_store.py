@@ -2,10 +2,11 @@
 
 Why these Redis commands: a lock is ``SET NX PX`` with a random owner value, released only by
 its owner (a compare-and-delete script, so an expired lock re-taken by another process is never
-freed by the first); waiting processes subscribe to the key's channel, which ``set`` and
-``release`` publish to, so they wake at once without polling Redis in a loop; a lock outlives a
-holder that died by ``lock_ttl`` seconds at most. redis and cryptography are imported when a
-store is made, not at ``import thredfi_client``.
+freed by the first), and extended by its owner while its fetch runs (compare-and-pexpire, so a
+fetch slower than ``lock_ttl`` lets no second process fetch); waiting processes subscribe to
+the key's channel, which ``set`` and ``release`` publish to, so they wake at once without
+polling Redis in a loop; a lock outlives a holder that died by ``lock_ttl`` seconds at most.
+redis and cryptography are imported when a store is made, not at ``import thredfi_client``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,19 @@ if redis.call('GET', KEYS[1]) == ARGV[1] then
 end
 return 0
 """
+
+
+# KEYS[1]: the lock; ARGV[1]: the owner it must still hold, ARGV[2]: its new TTL in ms.
+_EXTEND_IF_OWNER = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+
+
+#: Longest value read back from Redis, in bytes.
+_MAX_VALUE = 64 * 1024
 
 
 def _positive(name: str, value: object) -> float:
@@ -90,16 +104,21 @@ class RedisTokenStore:
             retry=Retry(NoBackoff(), 0),
         )
         self._delete_if_equal: Any = self._redis.register_script(_DELETE_IF_EQUAL)
+        self._extend_if_owner: Any = self._redis.register_script(_EXTEND_IF_OWNER)
 
     def __repr__(self) -> str:
         return f"RedisTokenStore({self._where!r}, lock_ttl={self.lock_ttl:g})"
 
     async def get(self, key: str) -> tuple[bytes, float] | None:
+        # At most _MAX_VALUE bytes (a sealed token is < 17 KiB): a huge value planted under the
+        # key is not read whole; cut short, it fails to open and is replaced. A key of another
+        # type (WRONGTYPE) is answered as absent, not as Redis failing: it is then replaced
+        # too (SET overwrites any type), instead of switching sharing off for good.
         async with self._redis.pipeline(transaction=False) as pipe:
-            pipe.get(key)
+            pipe.getrange(key, 0, _MAX_VALUE - 1)
             pipe.pttl(key)
-            value, pttl = await pipe.execute()
-        if not isinstance(value, bytes) or not isinstance(pttl, int) or pttl <= 0:
+            value, pttl = await pipe.execute(raise_on_error=False)
+        if not isinstance(value, bytes) or not value or not isinstance(pttl, int) or pttl <= 0:
             return None
         return value, pttl / 1000
 
@@ -116,6 +135,13 @@ class RedisTokenStore:
         owner = secrets.token_hex(16)
         taken = await self._redis.set(f"{key}:lock", owner, nx=True, px=max(1, int(ttl * 1000)))
         return owner if taken else None
+
+    async def extend(self, key: str, owner: str, ttl: float) -> bool:
+        """Give the lock of ``key`` ``ttl`` more seconds if ``owner`` still holds it."""
+        kept = await self._extend_if_owner(
+            keys=[f"{key}:lock"], args=[owner, max(1, int(ttl * 1000))]
+        )
+        return bool(kept)
 
     async def release(self, key: str, owner: str) -> None:
         await self._delete_if_equal(keys=[f"{key}:lock", f"{key}:ready"], args=[owner])

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 import httpx
 
 if TYPE_CHECKING:
+    import asyncio
+
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 __all__ = ["SharedTokens", "TokenStore"]
@@ -75,6 +77,10 @@ class TokenStore(Protocol):
     async def aclose(self) -> None:
         """Release the store's connections."""
 
+    # Optional: ``async def extend(self, key: str, owner: str, ttl: float) -> bool`` -- give the
+    # lock of ``key`` ``ttl`` more seconds if ``owner`` still holds it (False if not). With it,
+    # the lock is kept while its holder's fetch runs (RedisTokenStore has it).
+
 
 class SharedTokens:
     """A client's view of a :class:`TokenStore` (or of none): names, sealing, outages."""
@@ -95,7 +101,8 @@ class SharedTokens:
         self._space = hashlib.sha256(f"{partner_id}\0{origin}".encode()).hexdigest()
         # Derived once (importing cryptography) only when there is a store to seal for.
         self._aead = _cipher(api_key, self._space) if store is not None else None
-        self._owned: dict[str | None, tuple[str, str]] = {}
+        # key -> (store name, lock owner, the task keeping the lock while its fetch runs)
+        self._owned: dict[str | None, tuple[str, str, asyncio.Task[None] | None]] = {}
         self._down_until = -math.inf
         self._outage = False
 
@@ -114,15 +121,49 @@ class SharedTokens:
             found = await self._fresh(name)
             if found is not None:
                 return found
-            owner = await self._call(lambda: store.acquire(name, store.lock_ttl), None)
+            owner = await self._acquire(name)
             if owner is not None:
-                self._owned[key] = (name, owner)
+                self._owned[key] = (name, owner, self._keep_lock(name, owner))
                 return await self._fresh(name)  # it may have landed just before the lock
             left = deadline - self._clock()
             if self._clock() < self._down_until or left <= 0:
                 return None  # no store, or its lock holder is too slow: fetch alone
             wait = functools.partial(store.wait, name, min(_POLL, left))
             await self._call(wait, None, extra=_POLL)
+
+    async def _acquire(self, name: str) -> str | None:
+        """Take the lock of ``name``: its owner value, or None.
+
+        Shielded from the caller's cancellation: Redis may have taken the lock while its answer
+        is on the way, and a caller that left then would leave it held for ``lock_ttl``, every
+        other process waiting. The answer is awaited apart, and a lock it brings is released.
+        """
+        import asyncio
+
+        store = self._store
+        assert store is not None
+        taking = asyncio.ensure_future(
+            self._call(lambda: store.acquire(name, store.lock_ttl), None)
+        )
+        try:
+            return await asyncio.shield(taking)
+        except asyncio.CancelledError:
+            taking.add_done_callback(functools.partial(self._release_late, name))
+            raise
+
+    def _release_late(self, name: str, taking: asyncio.Future[str | None]) -> None:
+        """Release a lock whose taker was cancelled before it learnt it held it."""
+        if taking.cancelled() or taking.exception() is not None or taking.result() is None:
+            return
+        store, owner = self._store, taking.result()
+        assert store is not None
+        assert owner is not None
+        import asyncio
+
+        releasing = asyncio.ensure_future(
+            self._call(lambda: store.release(name, owner), None, force=True)
+        )
+        releasing.add_done_callback(_retrieved)
 
     async def put(self, key: str | None, value: str, remaining: float, margin: float) -> None:
         """Share a freshly fetched token for its remaining life (not one due for refresh)."""
@@ -136,7 +177,31 @@ class SharedTokens:
         owned = self._owned.pop(key, None)
         if owned is not None and self._store is not None:
             store = self._store
-            await self._call(lambda: store.release(*owned), None, force=True)
+            name, owner, keeping = owned
+            if keeping is not None:
+                keeping.cancel()
+            await self._call(lambda: store.release(name, owner), None, force=True)
+
+    def _keep_lock(self, name: str, owner: str) -> asyncio.Task[None] | None:
+        """Extend the lock every third of its TTL while this process's fetch runs, if the store
+        can (``extend``, optional): a fetch slower than ``lock_ttl`` (a struggling token
+        endpoint, the very moment sharing matters) then never lets a second process fetch
+        too, and a process that dies still holds it for one ``lock_ttl`` at most."""
+        store = self._store
+        extend = getattr(store, "extend", None)
+        if store is None or not callable(extend):
+            return None
+        import asyncio
+
+        async def keep() -> None:
+            while True:
+                await asyncio.sleep(store.lock_ttl / 3)
+                if not await self._call(lambda: extend(name, owner, store.lock_ttl), False):
+                    return  # lost (expired, or Redis failed): nothing left to keep
+
+        task = asyncio.get_running_loop().create_task(keep())
+        task.add_done_callback(_retrieved)
+        return task
 
     async def delete(self, key: str | None, value: str) -> None:
         """Remove the shared token for ``key`` if it is ``value`` (rejected by the API)."""
@@ -187,7 +252,13 @@ class SharedTokens:
         try:
             async with asyncio.timeout(self._store.timeout + extra):
                 result = await op()
-        except Exception as exc:  # any store failure costs only the sharing
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # any store failure costs only the sharing
+            if isinstance(exc, asyncio.CancelledError) and _being_cancelled():
+                raise  # the caller is cancelled: not the store's doing
+            # A store raising CancelledError (or another BaseException) of its own accord is a
+            # broken store: it must not fail the call, nor cancel the fetch others wait for.
             self._down_until = self._clock() + self._store.recheck_interval
             if not self._outage:
                 self._outage = True
@@ -227,6 +298,19 @@ class SharedTokens:
         if not isinstance(value, str) or not isinstance(margin, int | float):
             return None
         return value, float(margin)
+
+
+def _retrieved(task: asyncio.Future[Any]) -> None:
+    if not task.cancelled():
+        task.exception()
+
+
+def _being_cancelled() -> bool:
+    """Whether the running task has a cancellation pending (``Task.cancel()`` was called)."""
+    import asyncio
+
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _cipher(api_key: str, space: str) -> AESGCM:

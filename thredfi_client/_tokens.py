@@ -5,7 +5,6 @@ raises a typed ``ThredfiError`` holding nothing secret, in every caller that wai
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import time
@@ -21,6 +20,7 @@ from ._errors import (
     APITimeoutError,
     AuthenticationError,
     connection_error_from,
+    parse_json_body,
     status_error_from_response,
 )
 from ._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
@@ -259,14 +259,15 @@ class TokenSource:
             raise status_error_from_response(
                 self.secrets.clean_response(response), auth_failure=True
             )
-        try:
-            body = json.loads(response.content)
-        except (ValueError, RecursionError):
-            body = None
+        body = parse_json_body(response.content)
         value = body.get("access_token") if isinstance(body, dict) else None
         expires_in = body.get("expires_in") if isinstance(body, dict) else None
         if not isinstance(value, str) or not _TOKEN_RE.fullmatch(value) or not value.strip():
             problem = "no usable access_token (printable ASCII characters)"
+        elif value != value.strip():
+            # A header cannot carry it as issued: HTTP strips a field value's edges (h11 even
+            # refuses to send it).
+            problem = "access_token has leading or trailing whitespace"
         elif isinstance(expires_in, bool) or not isinstance(expires_in, int):
             problem = "expires_in is not an integer"
         elif abs(expires_in) > _MAX_LIFETIME:

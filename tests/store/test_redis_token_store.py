@@ -94,6 +94,86 @@ async def test_three_clients_at_once_make_one_token_request_per_key(
     )
 
 
+async def test_a_fetch_slower_than_the_lock_ttl_is_still_the_only_one(
+    sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
+) -> None:
+    # A struggling token endpoint (1.5 s an answer) and a 0.5 s lock: the lock expired under
+    # the first fetch, and each waiting process fetched in turn (3 requests for 4 processes).
+    setup = make()
+    customer_id = await new_customer(setup, sandbox.business_id)
+    before = sandbox.request_count(PARTNER_TOKEN)
+    sandbox.add_fault(PARTNER_TOKEN, action="delay", delay=1.5, times=None)
+    clients = [make(redis_url, store={"lock_ttl": 0.5}, timeout=5.0) for _ in range(4)]
+
+    await asyncio.gather(*(c.customers.get(sandbox.business_id, customer_id) for c in clients))
+
+    assert sandbox.request_count(PARTNER_TOKEN) - before == 1
+
+
+class _SlowLockReply(RedisTokenStore):
+    """Redis takes the lock at once; its answer reaches this process 0.2 s later."""
+
+    def __init__(self, url: str, **options: Any) -> None:
+        super().__init__(url, **options)
+        self.taken = asyncio.Event()
+
+    async def acquire(self, key: str, ttl: float) -> str | None:
+        owner = await super().acquire(key, ttl)
+        self.taken.set()
+        await asyncio.sleep(0.2)
+        return owner
+
+
+async def test_a_caller_cancelled_while_its_lock_is_taken_leaves_no_lock_behind(
+    sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
+) -> None:
+    # Cancelled between Redis taking the lock and the answer arriving, the process never knew
+    # it held the lock: nobody released it, and every other process waited out its 5 s TTL.
+    setup = make()
+    customer_id = await new_customer(setup, sandbox.business_id)
+    store = _SlowLockReply(redis_url, lock_ttl=5.0)
+    cancelled = ThredfiClient(
+        partner_id=sandbox.partner_id,
+        api_key=sandbox.api_key,
+        base_url=BASE,
+        transport=httpx.ASGITransport(app=sandbox.app),
+        token_store=store,
+    )
+    call = asyncio.create_task(cancelled.customers.get(sandbox.business_id, customer_id))
+    await asyncio.wait_for(store.taken.wait(), 2)
+    call.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await make(redis_url).customers.get(sandbox.business_id, customer_id)
+    assert loop.time() - started < 2.0, "another process waited for a lock nobody held"
+    redis = Redis.from_url(redis_url)
+    try:
+        assert [k async for k in redis.scan_iter("*:lock")] == []
+    finally:
+        await redis.aclose()
+        await cancelled.aclose()
+
+
+async def test_a_lock_is_extended_only_by_its_owner(redis_url: str) -> None:
+    store = RedisTokenStore(redis_url)
+    probe = Redis.from_url(redis_url)
+    try:
+        owner = await store.acquire("thredfi:test", 0.5)
+        assert owner is not None
+        assert await store.extend("thredfi:test", "not-the-owner", 60.0) is False
+        assert await probe.pttl("thredfi:test:lock") <= 500
+        assert await store.extend("thredfi:test", owner, 60.0) is True
+        assert await probe.pttl("thredfi:test:lock") > 50_000
+        await store.release("thredfi:test", owner)
+        assert await store.extend("thredfi:test", owner, 60.0) is False  # released: gone
+    finally:
+        await probe.aclose()
+        await store.aclose()
+
+
 async def test_redis_holds_no_plaintext_token_and_no_identifier_in_its_keys(
     sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
 ) -> None:
@@ -158,6 +238,41 @@ async def test_garbage_in_redis_is_ignored(
 
     assert sandbox.request_count(PARTNER_TOKEN) == 2
     assert "unreadable token in the token store" in caplog.text
+
+
+@pytest.mark.parametrize("poison", ["a-list", "a-hash", "20-MB"])
+async def test_a_poisoned_token_key_is_replaced_and_never_read_whole(
+    sandbox: Sandbox,
+    make: Callable[..., ThredfiClient],
+    redis_url: str,
+    caplog: pytest.LogCaptureFixture,
+    poison: str,
+) -> None:
+    # A key of the wrong type made every GET fail: the store counted as down, so nothing was
+    # shared again until someone deleted the key. A 20 MB value was read whole, twice per fetch.
+    first = make(redis_url)
+    customer_id = await new_customer(first, sandbox.business_id)
+    redis = Redis.from_url(redis_url)
+    try:
+        (key,) = [k async for k in redis.scan_iter()]
+        await redis.delete(key)
+        if poison == "a-list":
+            await redis.rpush(key, b"x")
+        elif poison == "a-hash":
+            await redis.hset(key, "v", "x")
+        else:
+            await redis.set(key, b"1" + b"\0" * 20_000_000)
+        sent_before = (await redis.info("stats"))["total_net_output_bytes"]
+
+        await make(redis_url).customers.get(sandbox.business_id, customer_id)  # replaces it
+        await make(redis_url).customers.get(sandbox.business_id, customer_id)  # shares it
+
+        sent = (await redis.info("stats"))["total_net_output_bytes"] - sent_before
+    finally:
+        await redis.aclose()
+    assert sandbox.request_count(PARTNER_TOKEN) == 2, "the poisoned key was replaced, then shared"
+    assert "Token store unavailable" not in caplog.text
+    assert sent < 1_000_000, f"Redis sent {sent} bytes"
 
 
 async def test_a_401_removes_the_rejected_token_from_redis(

@@ -17,6 +17,10 @@ from .test_tokens import CUSTOMER, CUSTOMER_RE, TOKEN_URL
 pytestmark = pytest.mark.httpx_mock(assert_all_responses_were_requested=False)
 
 
+class _StoreBug(BaseException):
+    """What a buggy store might raise: a BaseException that is no Exception."""
+
+
 class Store:
     """A TokenStore whose every operation does what ``behave`` says."""
 
@@ -36,6 +40,10 @@ class Store:
             await asyncio.sleep(30)
         if self.behave == "garbage":
             return 42  # not the (bytes, ttl) a get should answer
+        if self.behave == "raise-cancelled":  # a store bug, no cancellation of the caller
+            raise asyncio.CancelledError
+        if self.behave == "raise-base-exception":
+            raise _StoreBug("not an Exception")
         return answer
 
     async def get(self, key: str) -> tuple[bytes, float] | None:
@@ -60,7 +68,9 @@ class Store:
         await self._op()
 
 
-@pytest.mark.parametrize("behave", ["raise", "hang", "garbage"])
+@pytest.mark.parametrize(
+    "behave", ["raise", "hang", "garbage", "raise-cancelled", "raise-base-exception"]
+)
 async def test_a_failing_store_costs_one_warning_and_no_call(
     httpx_mock: HTTPXMock, caplog: pytest.LogCaptureFixture, behave: str
 ) -> None:
@@ -89,5 +99,28 @@ async def test_a_failing_store_costs_one_warning_and_no_call(
     assert len(httpx_mock.get_requests(url=TOKEN_URL)) == 5
     unavailable = [r for r in caplog.records if "Token store unavailable" in r.getMessage()]
     assert len(unavailable) == (0 if behave == "garbage" else 1)
-    if behave != "garbage":
+    if behave != "garbage":  # aclose() tried once more, and failed quietly
         assert store.calls <= 3, "the store is left alone until recheck_interval has passed"
+
+
+async def test_a_caller_cancelled_while_the_store_hangs_is_cancelled(
+    httpx_mock: HTTPXMock,
+) -> None:
+    # The store's own CancelledError is a failure of the store; the caller's is a cancellation.
+    store = Store("hang")
+    store.timeout = 5.0
+    async with ThredfiClient(
+        partner_id=PARTNER_ID,
+        api_key=API_KEY,
+        base_url=BASE_URL,
+        transport="httpx",
+        token_store=store,
+    ) as client:
+        call = asyncio.create_task(client.customers.get(BUSINESS_ID, CUSTOMER_ID))
+        await asyncio.sleep(0.05)
+        call.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await asyncio.wait_for(call, 2)
+        assert len(client.auth._tokens._flights) == 0, "no fetch left in flight"
+        store.behave = "well"  # so that closing does not wait for the hanging store
+    assert httpx_mock.get_requests() == []

@@ -593,3 +593,35 @@ def test_the_deadline_waits_for_the_first_byte_only_over_httpcores_real_pool(
         patch.setattr(httpcore.AsyncConnectionPool, "handle_async_request", mocked)
         assert not _traced()
     assert _traced()
+
+
+@pytest.mark.parametrize("extra", [b"", b"HTTP/1.1 200 OK\r\n"])
+async def test_an_httpx_connection_is_kept_unless_it_holds_bytes_beyond_the_response(
+    extra: bytes,
+) -> None:
+    # _httpx finds the connection through private attributes of httpx and httpcore: an
+    # upgrade that moves them fails here, by name, rather than only in the reliability suite.
+    from thredfi_client._httpx import _h11_connection
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}" + extra)
+        await writer.drain()
+        await reader.read()  # open until the client closes it
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    transport = HttpxTransport(httpx.Limits(max_connections=1))
+    try:
+        response = await transport.handle_async_request(
+            httpx.Request("GET", f"http://127.0.0.1:{port}/")
+        )
+        connection = _h11_connection(getattr(response.stream, "_stream", None))
+        assert connection is not None
+        assert await response.aread() == b"{}"  # read whole, then closed
+        assert connection.is_closed() == bool(extra)
+    finally:
+        await transport.aclose()
+        server.close()
+        await server.wait_closed()
