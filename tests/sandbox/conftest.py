@@ -8,10 +8,14 @@ than ``MIN_VALIDATED`` responses were checked.
 Responses that are deliberately not the contract's are counted, not validated: fault injections,
 the guide's alternative error shape, the admin API and routing errors. (Both page envelopes are
 the contract's: list responses are validated in either.)
+
+Under pytest-xdist each worker validates what its tests recorded and hands its report to the
+controller, which adds them up and applies the same two rules to the whole run.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import threading
 from collections.abc import AsyncIterator, Callable
@@ -139,13 +143,46 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
-    if len(_RECORDER) == 0:
+    config = session.config
+    worker_output = getattr(config, "workeroutput", None)
+    if worker_output is not None:
+        # An xdist worker validates what its share of the tests recorded and reports it; the
+        # controller adds the workers' reports up and judges the whole (pytest_testnodedown).
+        report = _RECORDER.validate() if len(_RECORDER) else ContractReport()
+        worker_output[_WORKER_KEY] = {**dataclasses.asdict(report), "tests": _STATE["sandbox_tests"]}
         return
-    report = _RECORDER.validate()
+    merged: ContractReport | None = _STATE.get("merged")
+    if merged is not None:  # the controller of an xdist run
+        report = merged
+    elif len(_RECORDER) == 0:
+        return
+    else:
+        report = _RECORDER.validate()
     _STATE["report"] = report
     full = _STATE["sandbox_tests"] >= FULL_SUITE_TESTS
     if report.invalid or (full and report.validated < MIN_VALIDATED):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+#: Where a worker puts its report in ``workeroutput``.
+_WORKER_KEY = "sandbox_contract_report"
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: run without xdist, it is never called
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """Add a finished xdist worker's contract report to the run's."""
+    part = getattr(node, "workeroutput", {}).get(_WORKER_KEY)
+    if part is None:
+        return
+    merged: ContractReport = _STATE.setdefault("merged", ContractReport())
+    merged.validated += part["validated"]
+    merged.invalid += part["invalid"]
+    for name in ("known_defects", "skipped"):
+        counts = getattr(merged, name)
+        for reason, n in part[name].items():
+            counts[reason] = counts.get(reason, 0) + n
+    # Every worker collects the whole selection: its count is the run's.
+    _STATE["sandbox_tests"] = max(_STATE["sandbox_tests"], part["tests"])
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
