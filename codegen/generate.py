@@ -31,7 +31,7 @@ import yaml
 
 from codegen.apply_overlay import OverlayError, corrected_contract, render
 from codegen.constraints import ConstraintError, model_constraints, param_constraints
-from codegen.names import NamesError
+from codegen.names import NamesError, read_table
 from codegen.names import load as load_names
 from codegen.prepare_spec import Prepared, prepare
 
@@ -64,8 +64,10 @@ def unshadowed(type_string: object, method_names: Sequence[str]) -> str:
 
 
 def load_skips(path: Path) -> dict[str, str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    skips = data.get("operations") or {}
+    try:
+        skips = read_table(path, ("operations",))["operations"]
+    except NamesError as exc:
+        raise CodegenError(exc.messages) from None
     bad = [op for op, reason in skips.items() if not isinstance(reason, str) or not reason.strip()]
     if bad:
         raise CodegenError([f"{path}: {op} needs a reason" for op in bad])
