@@ -9,21 +9,25 @@ the generated code shows, tests/codegen/test_tables.py covers codegen's own YAML
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from codegen.generate import CodegenError, generate
 from codegen.prepare_spec import PrepareError, prepare
 
 from .test_prepare import (
     CONTRACT,
     CREDIT_NOTES,
     NAMED,
+    NAMES,
     PAYMENTS,
     SCHEMA,
     contract_with,
     credit_note,
     listing,
+    names_with,
     prepared_listing,
 )
 
@@ -177,3 +181,78 @@ def test_an_aliased_response_is_rewritten_once_per_operation() -> None:
     prepared = prepare(contract, NAMED, {})
     assert prepared.operations["invoice_payments_create"].unwrap == "payment"
     assert prepared.operations["credit_notes_create"].unwrap == "payment"
+
+
+# -- what the generator would name: collisions after its snake-casing ---------------------------
+
+
+def _generate(tmp_path: Path, operation: dict[str, Any], **names: str) -> CodegenError:
+    prepared = prepare(contract_with(operation), names_with(**names), {})
+    with pytest.raises(CodegenError) as caught:
+        generate(prepared, Path(__file__).resolve().parents[2], tmp_path / "_generated")
+    return caught.value
+
+
+def test_two_operations_the_generator_would_name_alike_fail_naming_both(tmp_path: Path) -> None:
+    error = _generate(
+        tmp_path,
+        credit_note({"application/json": SCHEMA}),
+        create_credit_note="invoices.get_",
+    )
+    assert error.messages == [
+        f"create_credit_note (client.invoices.get_, POST {CREDIT_NOTES}) and get_invoice "
+        "(client.invoices.get, GET /v1/platform/businesses/{business_id}/invoices/{invoice_id}/)"
+        " would both be generated as 'invoices_get': rename one in codegen/names.yaml"
+    ]
+
+
+def test_two_resources_the_generator_would_package_alike_fail_naming_both(
+    tmp_path: Path,
+) -> None:
+    error = _generate(
+        tmp_path, credit_note({"application/json": SCHEMA}), create_credit_note="customers_.make"
+    )
+    assert error.messages == [
+        "resources 'customers' and 'customers_' would share the generated package "
+        "'api/customers': rename one in codegen/names.yaml"
+    ]
+
+
+def test_parameters_with_one_python_name_fail_naming_the_operation(tmp_path: Path) -> None:
+    operation = credit_note(
+        {"application/json": SCHEMA},
+        parameters=[
+            {"$ref": "#/components/parameters/BusinessId"},
+            {"in": "query", "name": "business-id", "schema": {"type": "string"}},
+        ],
+    )
+    error = _generate(tmp_path, operation, create_credit_note="credit_notes.create")
+    assert [m.split("; ")[0] for m in error.messages] == [
+        f"{LABEL}: {location} parameter {name!r} has the Python name 'business_id' of another "
+        "of its parameters"
+        for location, name in (("path", "business_id"), ("query", "business-id"))
+    ]
+    assert (
+        "the generator would call it 'business_id_query', a name that moves" in (error.messages[1])
+    )
+
+
+@pytest.mark.parametrize("step", ["from_dict", "build"])
+def test_a_generator_crash_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    from openapi_python_client import Project
+    from openapi_python_client.parser.openapi import GeneratorData
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise KeyError("a key the generator did not expect\nand a second line")
+
+    owner: Any = GeneratorData if step == "from_dict" else Project
+    monkeypatch.setattr(owner, step, crash)
+    prepared = prepare(CONTRACT, NAMES, {})
+    with pytest.raises(CodegenError) as caught:
+        generate(prepared, Path(__file__).resolve().parents[2], tmp_path / "_generated")
+    (only,) = caught.value.messages
+    assert only.startswith("the generator failed ")
+    assert "KeyError: 'a key the generator did not expect\\nand a second line'" in only
+    assert "\n" not in only
