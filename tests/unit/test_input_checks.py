@@ -560,3 +560,16 @@ def test_a_model_with_additional_properties_takes_fields_beyond_its_own() -> Non
         coerce_model(InvoicePaymentCreateMetadata, {1: "x"}, "metadata")  # type: ignore[dict-item]
     with pytest.raises(TypeError, match=r"unknown field\(s\) 'nope'"):
         coerce_model(CustomerCreate, {"company_name": "A", "nope": 1}, "body")
+
+
+def test_a_dict_for_a_union_of_models_becomes_the_first_it_fits() -> None:
+    """A `oneOf` body: a model that refuses the dict is not the end, the next may take it; if
+    none does, the first refusal names what is wrong (not a bare "expected A or B")."""
+    import thredfi_client.models as models
+    from thredfi_client._operation import _check
+
+    union = "CustomerCreate | InvoiceLineItemCreate"
+    line = _check(vars(models), union, {"quantity": 1, "unit_price": 100}, "body")
+    assert isinstance(line, InvoiceLineItemCreate)
+    with pytest.raises(TypeError, match=r"body: unknown field\(s\) 'nope'"):
+        _check(vars(models), union, {"nope": 1}, "body")
