@@ -14,7 +14,7 @@ corrected. Errors, YAML syntax errors included, are one line each: ``file:line: 
 One deliberate difference from a plain append: an array entry equal to one already there is not
 added twice (a correction the vendor has since made itself is then reported, not duplicated).
 
-Usage: python codegen/apply_overlay.py VENDOR.yaml OVERLAY.yaml OUT.yaml
+Usage: python -m codegen.apply_overlay VENDOR.yaml OVERLAY.yaml OUT.yaml
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from typing import Any
 
 import jsonpath
 import yaml
+
+from codegen import strict_yaml
 
 #: The fields an action may have besides ``x-`` extensions (Overlay 1.0, Action Object).
 ACTION_FIELDS = frozenset({"target", "description", "update", "remove"})
@@ -59,18 +61,12 @@ class _NoAliasDumper(yaml.SafeDumper):
 
 
 def load_yaml(path: Path) -> Any:
-    """Parse a YAML file; a syntax error becomes one ``OverlayError`` line naming file and line."""
+    """Parse a YAML file strictly (``codegen/strict_yaml.py``: a repeated key fails); any problem
+    becomes one ``OverlayError`` line naming the file and line."""
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        problem = " ".join(str(part) for part in (exc.problem, exc.context) if part)
-        raise OverlayError(f"{where}: not valid YAML: {problem}") from None
-    except yaml.YAMLError as exc:
-        raise OverlayError(f"{path}: not valid YAML: {exc}") from None
-    except OSError as exc:
-        raise OverlayError(f"{path}: cannot be read: {exc.strerror}") from None
+        return strict_yaml.load(path)
+    except strict_yaml.YamlError as exc:
+        raise OverlayError(str(exc)) from None
 
 
 def read_actions(path: Path) -> tuple[dict[str, Any], list[Action]]:

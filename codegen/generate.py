@@ -23,7 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,9 @@ import yaml
 
 from codegen.apply_overlay import OverlayError, corrected_contract, render
 from codegen.constraints import ConstraintError, model_constraints, param_constraints
-from codegen.names import NamesError
+from codegen.names import NamesError, read_table
 from codegen.names import load as load_names
-from codegen.prepare_spec import Prepared, prepare
+from codegen.prepare_spec import OperationFacts, Prepared, prepare
 
 #: Builtin names that generated annotations use; a method with one of these names would hide it.
 _BUILTIN_TYPES = ("list", "dict", "set", "frozenset", "tuple", "type", "str", "int", "float",
@@ -64,12 +64,36 @@ def unshadowed(type_string: object, method_names: Sequence[str]) -> str:
 
 
 def load_skips(path: Path) -> dict[str, str]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    skips = data.get("operations") or {}
+    try:
+        skips = read_table(path, ("operations",))["operations"]
+    except NamesError as exc:
+        raise CodegenError(exc.messages) from None
     bad = [op for op, reason in skips.items() if not isinstance(reason, str) or not reason.strip()]
     if bad:
         raise CodegenError([f"{path}: {op} needs a reason" for op in bad])
     return {str(op): str(reason) for op, reason in skips.items()}
+
+
+#: Keywords every generated method has besides the operation's own parameters and body fields.
+SDK_KEYWORDS = ("self", "extra_headers", "extra_query", "extra_body", "timeout", "max_retries")
+#: Names a model's fields cannot have: the attrs class's own members and the locals of the
+#: generated to_dict/from_dict/to_multipart. A field so named is renamed with a trailing ``_``.
+MODEL_MEMBERS = frozenset(
+    {
+        "additional_properties",
+        "additional_keys",
+        "to_dict",
+        "from_dict",
+        "to_multipart",
+        "field_dict",
+        "src_dict",
+        "prop_name",
+        "prop",
+        "prop_dict",
+        "files",
+        "cls",
+    }
+)
 
 
 def generate(prepared: Prepared, root: Path, out: Path) -> None:
@@ -90,15 +114,31 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
         True,
         out,
     )
-    openapi = GeneratorData.from_dict(prepared.spec, config=config)
+    try:
+        openapi = GeneratorData.from_dict(prepared.spec, config=config)
+    except Exception as exc:  # the generator's own bugs and checks (a duplicate enum key...)
+        failed = f"the generator failed reading the contract: {_one_line(exc)}"
+        raise CodegenError([failed]) from None
     if isinstance(openapi, GeneratorError):
         raise CodegenError([f"the generator cannot read the contract: {_reason(openapi)}"])
+    # The generator snake-cases operationIds and tags (and suffixes builtins: `credits_`); what
+    # it names each operation and resource is mapped back to our facts and public names here.
+    operations = _by_generator_name(prepared, config)
+    resources = {
+        _identifier(facts.resource, "tag"): facts.resource for facts in operations.values()
+    }
+    problems = _check_resource_names(operations)
+    _rename_model_fields(openapi, config)
+    body_kwargs, more = _keyword_names(openapi, operations, config)
+    problems += more
+    if problems:
+        raise CodegenError(problems)
     project = Project(
         openapi=openapi, config=config, custom_template_path=root / "codegen" / "templates"
     )
     methods: dict[str, list[str]] = {}
-    for facts in prepared.operations.values():
-        methods.setdefault(facts.resource, []).append(facts.method)
+    for facts in operations.values():
+        methods.setdefault(_identifier(facts.resource, "tag"), []).append(facts.method)
     project.env.globals["sdk"] = {
         op_id: {
             "vendor_id": facts.vendor_id,
@@ -109,9 +149,13 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
             "unwrap": facts.unwrap,
             "comma_separated": facts.comma_separated,
         }
-        for op_id, facts in prepared.operations.items()
+        for op_id, facts in operations.items()
     }
     project.env.globals["sdk_methods"] = methods
+    project.env.globals["sdk_resource"] = resources
+    project.env.globals["body_kwarg"] = lambda endpoint, prop: body_kwargs.get(
+        (str(endpoint.name), str(prop.python_name)), str(prop.python_name)
+    )
     project.env.filters["unshadowed"] = unshadowed
     # The schema constraints each model and operation checks before sending (codegen/constraints).
     project.env.filters["field_constraints"] = lambda model: model_constraints(model, prepared.spec)
@@ -119,18 +163,22 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
         endpoint, param, location, prepared.spec
     )
     project.env.filters["pyrepr"] = repr
+    project.env.filters["identifiers"] = lambda text: set(re.findall(r"[A-Za-z_]\w*", str(text)))
     try:
         with contextlib.redirect_stdout(io.StringIO()):  # "Generating ..." chatter
             errors = project.build()
     except ConstraintError as exc:
         raise CodegenError([str(exc)]) from None
+    except Exception as exc:  # a template or the generator failing on what the view holds
+        failed = f"the generator failed writing the package: {_one_line(exc)}"
+        raise CodegenError([failed]) from None
     problems = [_describe(error, prepared) for error in errors]
     generated: dict[str, Any] = {
         str(endpoint.name): endpoint
         for collection in openapi.endpoint_collections_by_tag.values()
         for endpoint in collection.endpoints
     }
-    for op_id, facts in prepared.operations.items():
+    for op_id, facts in operations.items():
         endpoint = generated.get(op_id)
         if endpoint is None:
             if not any(facts.label in problem for problem in problems):
@@ -142,6 +190,153 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
             )
     if problems:
         raise CodegenError(problems)
+
+
+def _identifier(name: str, prefix: str) -> str:
+    """What the generator makes of ``name`` as a Python name (module, tag or argument)."""
+    from openapi_python_client.strings import PythonIdentifier
+
+    return str(PythonIdentifier(name, prefix=prefix))
+
+
+def _by_generator_name(prepared: Prepared, config: Any) -> dict[str, OperationFacts]:
+    """The operations keyed by the name the generator gives them; two that it would give the
+    same name (``invoices.get_`` and ``invoices.get``) fail, naming both."""
+    found: dict[str, OperationFacts] = {}
+    problems = []
+    for internal_id, facts in prepared.operations.items():
+        name = _identifier(internal_id, config.field_prefix)
+        if name in found:
+            problems.append(
+                f"{facts.label} and {found[name].label} would both be generated as '{name}': "
+                f"rename one in codegen/names.yaml"
+            )
+        found[name] = facts
+    if problems:
+        raise CodegenError(problems)
+    return found
+
+
+def _check_resource_names(operations: Mapping[str, OperationFacts]) -> list[str]:
+    """Two resources the generator would give one package (``customers`` and ``customers_``)."""
+    packages: dict[str, str] = {}
+    problems = []
+    for facts in operations.values():
+        package = _identifier(facts.resource, "tag")
+        if packages.setdefault(package, facts.resource) != facts.resource:
+            problems.append(
+                f"resources '{packages[package]}' and '{facts.resource}' would share the "
+                f"generated package 'api/{package}': rename one in codegen/names.yaml"
+            )
+    return sorted(set(problems))
+
+
+def _rename_model_fields(openapi: Any, config: Any) -> None:
+    """Give a field named like a member of its model class (``to_dict``, ``additional_properties``)
+    or a local of its methods a trailing ``_``, as the generator does for Python's own words."""
+    from openapi_python_client.schema import UntrustedString
+
+    # A request body's model is the generator's own copy of the schema's, not the one in
+    # openapi.models: both are renamed alike, or the body keyword would keep the field's name.
+    bodies = [
+        body.prop
+        for collection in openapi.endpoint_collections_by_tag.values()
+        for endpoint in collection.endpoints
+        for body in endpoint.bodies
+        if body.prop.template == "model_property.py.jinja"
+    ]
+    seen: set[int] = set()
+    for model in [*openapi.models, *bodies]:
+        fields = [*model.required_properties, *model.optional_properties]
+        taken = {str(prop.python_name) for prop in fields}
+        for prop in fields:
+            if id(prop) in seen or str(prop.python_name) not in MODEL_MEMBERS:
+                continue
+            seen.add(id(prop))
+            name = str(prop.python_name)
+            while name in taken or name in MODEL_MEMBERS:
+                name += "_"
+            prop.set_python_name(UntrustedString(name), config, skip_snake_case=True)
+            taken.add(name)
+
+
+def _keyword_names(
+    openapi: Any, operations: Mapping[str, OperationFacts], config: Any
+) -> tuple[dict[tuple[str, str], str], list[str]]:
+    """Make every generated method's keywords unique; return the body fields' keywords that
+    differ from the field's name, and the problems that cannot be settled by a rule.
+
+    - A parameter named like one of the method's own keywords (``timeout``, ``body``,
+      ``prefetch``...) gets a trailing ``_``, as Python's keywords do (``class_``).
+    - A parameter the generator renamed because another one has the same Python name
+      (``business_id_path``) fails: its name would move whenever the vendor adds the other one.
+    - A body field named like a parameter or keyword is taken as that name with a trailing
+      ``_`` (``business_id_``); its model keeps the field's own name.
+    """
+    from openapi_python_client.schema import UntrustedString
+
+    body_kwargs: dict[tuple[str, str], str] = {}
+    problems: list[str] = []
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            facts = operations.get(str(endpoint.name))
+            if facts is None:
+                continue
+            own = set(SDK_KEYWORDS)
+            if endpoint.bodies:
+                own.add("body")
+            if facts.paginated:
+                own.add("prefetch")
+            located = [
+                (location, param)
+                for location in ("path", "query", "header", "cookie")
+                for param in getattr(endpoint, f"{location}_parameters")
+            ]
+            for location, param in located:
+                plain = _identifier(_wire(param.name), config.field_prefix)
+                reserved = plain in ("client", "url") and param.python_name == f"{plain}_{location}"
+                if param.python_name != plain and not reserved:
+                    problems.append(
+                        f"{facts.label}: {location} parameter {_wire(param.name)!r}"
+                        f" has the Python name {plain!r} of another of its parameters; the "
+                        f"generator would call it {param.python_name!r}, a name that moves "
+                        "whenever the other one comes or goes: remove or rename one in the "
+                        "overlay, or skip the operation in codegen/skipped.yaml"
+                    )
+            names = {str(param.python_name) for _, param in located}
+            for _, param in located:
+                if str(param.python_name) in own:
+                    name = str(param.python_name)
+                    while name in own or name in names:
+                        name += "_"
+                    names.discard(str(param.python_name))
+                    param.set_python_name(UntrustedString(name), config, skip_snake_case=True)
+                    names.add(name)
+            body = endpoint.bodies[0].prop if len(endpoint.bodies) == 1 else None
+            fields = (
+                [*body.required_properties, *body.optional_properties]
+                if body is not None and body.template == "model_property.py.jinja"
+                else []
+            )
+            taken = own | names
+            for prop in fields:
+                name = str(prop.python_name)
+                while name in taken:
+                    name += "_"
+                taken.add(name)
+                if name != str(prop.python_name):
+                    body_kwargs[(str(endpoint.name), str(prop.python_name))] = name
+    return body_kwargs, problems
+
+
+def _wire(name: Any) -> str:
+    """A name as the contract spells it (the generator wraps some in ``UntrustedString``)."""
+    getter = getattr(name, "get_untrusted_value", None)
+    return str(getter() if getter else name)
+
+
+def _one_line(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}".replace("\n", "; ")
 
 
 def _reason(error: Any) -> str:

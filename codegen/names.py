@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from codegen import strict_yaml
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -39,9 +39,33 @@ CLIENT_ATTRIBUTES = frozenset(
         "with_options",
     }
 )
-#: Method names that cannot be used: the raw-response twin, and the modules that the generated
-#: resource annotations name (a method called ``datetime`` would hide ``datetime.datetime``).
-RESERVED_METHODS = frozenset({"with_raw_response", "datetime", "builtins"})
+#: Method names that cannot be used: the raw-response twin, and the lower-case names the body of
+#: a generated resource class uses (a method called ``datetime`` would hide ``datetime.datetime``
+#: in the annotations after it, one called ``overload`` the decorator of its body overloads).
+RESERVED_METHODS = frozenset({"with_raw_response", "datetime", "builtins", "overload"})
+#: Class names a model cannot have. The names the generated modules import or define next to
+#: the models (``from ...models import *`` would replace ``Mapping`` or ``UUID`` in a resource
+#: module; a model ``Unset`` would hide the marker in its own module), and the SDK's public
+#: names (a model ``ThredfiClient`` would read as the client). tests/codegen keeps it complete.
+RESERVED_MODELS = frozenset(
+    {
+        # typing, collections.abc, uuid, httpx, attrs: what generated modules import
+        "Any", "BinaryIO", "Generator", "Generic", "IO", "Literal", "Mapping", "MutableMapping",
+        "Sequence", "TextIO", "TypeVar", "UUID", "SafeUUID", "HTTPStatus", "T",
+        # the generated package's own names and the runtime module's
+        "API_VERSION", "AsyncPager", "Body", "FieldConstraints", "File", "FileTypes", "Headers",
+        "NotGiven", "Operation", "Query", "RawResponse", "RequestFiles", "Requester", "Resources",
+        "Response", "TimeoutTypes", "Unset",
+        # the SDK's public names (thredfi_client.__all__)
+        "APIConnectionError", "APIResponseValidationError", "APIStatusError", "APITimeoutError",
+        "AccessToken", "ArgumentTypeError", "ArgumentValueError", "AuthenticationError",
+        "BadRequestError", "ClientClosedError", "ConflictError", "EventLoopError",
+        "InternalServerError", "InvalidArgumentError", "NotFoundError", "PermissionDeniedError",
+        "RateLimitError", "RedisTokenStore", "ResponseTooLargeError", "RetryPolicy",
+        "RetryTransport", "ThredfiAuth", "ThredfiClient", "ThredfiError", "TokenStore",
+        "UnprocessableEntityError",
+    }
+)  # fmt: skip
 
 _SNAKE = re.compile(r"[a-z][a-z0-9_]*\Z")
 _CLASS = re.compile(r"[A-Z][A-Za-z0-9]*\Z")
@@ -69,10 +93,10 @@ class Names:
 
 def load(path: Path) -> Names:
     """Read and check the table itself (not yet against a contract)."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = read_table(path, ("operations", "models"))
     errors: list[str] = []
     operations: dict[str, PublicName] = {}
-    for vendor_id, public in (data.get("operations") or {}).items():
+    for vendor_id, public in data["operations"].items():
         parts = str(public).split(".")
         if len(parts) != 2:
             errors.append(f"{path}: operations.{vendor_id}: {public!r} is not 'resource.method'")
@@ -93,10 +117,18 @@ def load(path: Path) -> Names:
             errors.append(f"{path}: operations.{vendor_id}: {method!r} cannot be a method name")
         operations[str(vendor_id)] = PublicName(resource, method)
     models: dict[str, str] = {}
-    for vendor_name, public_model in (data.get("models") or {}).items():
+    for vendor_name, public_model in data["models"].items():
         if not isinstance(public_model, str) or not _CLASS.match(public_model):
             errors.append(
                 f"{path}: models.{vendor_name}: {public_model!r} is not a CamelCase class name"
+            )
+            continue
+        if public_model in RESERVED_MODELS or public_model.endswith(
+            ("Resource", "ResourceWithRawResponse")
+        ):
+            errors.append(
+                f"{path}: models.{vendor_name}: {public_model!r} is a name the SDK or its "
+                "generated code already uses: choose another public name"
             )
             continue
         models[str(vendor_name)] = public_model
@@ -105,6 +137,38 @@ def load(path: Path) -> Names:
     if errors:
         raise NamesError(errors)
     return Names(path=path, operations=operations, models=models)
+
+
+def read_table(path: Path, sections: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """The sections of a codegen table (``names.yaml``, ``skipped.yaml``), read strictly (a
+    repeated key fails) and checked to be mappings of names, one line per problem."""
+    try:
+        data = strict_yaml.load(path)
+    except strict_yaml.YamlError as exc:
+        raise NamesError([str(exc)]) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise NamesError([f"{path}: must be a mapping with {' and '.join(sections)}: sections"])
+    errors = [
+        f"{path}: unknown section {key!r} (expected {', '.join(sections)})"
+        for key in data
+        if key not in sections
+    ]
+    tables: dict[str, dict[str, Any]] = {}
+    for section in sections:
+        table = data.get(section) or {}
+        if not isinstance(table, dict):
+            kind = type(table).__name__
+            errors.append(f"{path}: {section}: must be a mapping of names, not a {kind}")
+            continue
+        errors += [
+            f"{path}: {section}: {key!r} is not a name" for key in table if not isinstance(key, str)
+        ]
+        tables[section] = table
+    if errors:
+        raise NamesError(errors)
+    return tables
 
 
 class NamesError(Exception):
@@ -149,6 +213,13 @@ def check_against(
         op_id = operation.get("operationId")
         if not op_id:
             errors.append(f"{verb.upper()} {path} has no operationId: the table cannot name it")
+            continue
+        if op_id in contract_ops:
+            errors.append(
+                f"operationId '{op_id}' is used by both {_http(contract_ops[op_id])} and "
+                f"{verb.upper()} {path}: operationIds are unique (OpenAPI), and the table "
+                "names operations by them: give one another operationId in the overlay"
+            )
             continue
         contract_ops[op_id] = (verb, path, operation)
     unmapped_ops = [op_id for op_id in contract_ops if op_id not in names.operations]
@@ -220,6 +291,15 @@ def resource_name(tag: str) -> str:
     return re.sub(r"[^0-9a-zA-Z]+", "_", words).strip("_").lower()
 
 
+def _valid(name: str, fallback: str) -> str:
+    """``name`` made a name the table accepts: ``fallback`` for nothing, a letter before a
+    leading digit, a ``_`` after a Python keyword (``import`` -> ``import_``)."""
+    name = name.lower() or fallback
+    if not name[0].isalpha():
+        name = f"{fallback}_{name}"
+    return f"{name}_" if keyword.iskeyword(name) else name
+
+
 def method_name(operation_id: str, tag: str) -> str:
     """``operation_id`` without the resource noun, in singular or plural form."""
     plural = resource_name(tag)
@@ -236,5 +316,9 @@ def method_name(operation_id: str, tag: str) -> str:
 
 
 def suggested_name(operation_id: str, tag: str) -> str:
-    """The entry the rule proposes for a new operation (a suggestion only)."""
-    return f"{resource_name(tag)}.{method_name(operation_id, tag)}"
+    """The entry the rule proposes for a new operation (a suggestion only, but always one the
+    table accepts)."""
+    tag = str(tag)
+    resource = _valid(resource_name(tag), "default")
+    method = _valid(method_name(resource_name(operation_id), tag), "call")
+    return f"{resource}.{method}"

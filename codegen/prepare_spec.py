@@ -27,6 +27,17 @@ each the same for every operation, so that nothing per operation is decided in a
   property's schema as the response, and the operation's ``unwrap`` names the property. Every
   success response of the operation must be marked alike, and the property must be a required
   one of an object, or codegen fails naming the operation.
+- **Credentials**: a header parameter that carries one (named by an ``apiKey`` security scheme,
+  or called like ``X-Api-Key``, ``X-Auth-Token``, ``...-Secret``) is never an argument either:
+  dropped with a note when optional, a failure when required (the SDK could not send the call).
+  ``x-sdk-not-secret: true`` on the parameter (in the overlay) says a name only looks like one.
+  An operation whose ``security`` asks for something ThredfiAuth does not send (it sends a
+  bearer token, and HTTP Basic only to the partner token endpoint) fails, naming it.
+- **Success**: an operation must document a 2xx response (``2XX`` counts), or the SDK could not
+  tell success from failure.
+- **Enums**: two values the generator would give one member name (``in-progress`` and
+  ``In Progress``: it would keep one silently) fail, naming the enum; ``x-enum-varnames``
+  names the members.
 - **References**: every ``$ref`` must resolve; a dangling one fails, naming the operation.
 """
 
@@ -34,6 +45,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -57,6 +69,13 @@ DROPPED_HEADERS = {
     "content-type": "OpenAPI ignores it; the body's content type is sent",
 }
 JSON_TYPES = ("application/json",)
+#: Header names that carry a credential (lower case, matched on words split by ``-``/``_``).
+CREDENTIAL_HEADER = re.compile(
+    r"(?:^|[-_])(?:api[-_]?key|access[-_]?key|secret|password|passwd|token|auth|"
+    r"credentials?|session|signature|bearer)(?:[-_]|$)"
+)
+#: The only operation ThredfiAuth sends HTTP Basic credentials to (``thredfi_client/_auth.py``).
+BASIC_AUTH_OPERATION = ("post", "/v1/platform/oauth2/token/")
 #: The query parameters of a list operation that pages (see the module docstring).
 PAGE_PARAMETERS = ("page", "page_size")
 #: The array property of a page's body holding its items.
@@ -120,7 +139,7 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
         check_against(names, contract, skipped)
     except NamesError as exc:
         errors += exc.messages
-    spec = copy.deepcopy(dict(contract))
+    spec = _unshared(dict(contract))
     prepared = Prepared(spec=spec)
     for verb, path, operation in list(operations_of(spec)):
         vendor_id = operation.get("operationId")
@@ -147,6 +166,14 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
             content_type=_choose_content_type(spec, operation, errors, label),
         )
         _filter_parameters(spec, spec["paths"][path], operation, facts, prepared, errors)
+        errors += _security_problems(spec, verb, path, operation, label)
+        if not _success_responses(operation):
+            statuses = ", ".join(str(s) for s in operation.get("responses") or {}) or "none"
+            errors.append(
+                f"{label}: documents no success (2xx) response (its responses: {statuses}), so "
+                "the SDK cannot tell success from failure: add it in the overlay, or skip the "
+                "operation in codegen/skipped.yaml"
+            )
         facts = dataclasses.replace(
             facts,
             comma_separated=_query_styles(spec, operation, errors, label),
@@ -166,6 +193,7 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
     spec["tags"] = [{"name": r} for r in sorted({f.resource for f in prepared.operations.values()})]
     _rename_schemas(spec, names.models)
     errors += _dangling_references(spec, prepared)
+    errors += _enum_problems(spec, prepared)
     if errors:
         raise PrepareError(errors)
     return prepared
@@ -227,7 +255,7 @@ def _choose_content_type(
         errors.append(f"{label}: its requestBody lists no content type")
         return None
     if chosen is None:
-        json_types = [t for t in content if t in JSON_TYPES or t.endswith("+json")]
+        json_types = [t for t in content if _is_json(t)]
         if json_types:
             chosen = json_types[0]
         elif len(content) == 1:
@@ -334,17 +362,33 @@ def _pages(spec: Mapping[str, Any], verb: str, operation: Mapping[str, Any]) -> 
     names = {p.get("name") for p in _query_parameters(spec, operation)}
     if not set(PAGE_PARAMETERS) <= names:
         return False
-    successes = _success_responses(operation)
-    if not successes:
+    # A success without a body (a 204 for an empty list) is no page and no reason not to page.
+    pages = [
+        _json_schema(spec, response)
+        for _, response in _success_responses(operation)
+        if (_resolve(spec, response) or {}).get("content")
+    ]
+    if not pages:
         return False
-    for _, response in successes:
-        schema = _json_schema(spec, response)
+    for schema in pages:
         if not isinstance(schema, dict):
             return False
-        items = _resolve(spec, (schema.get("properties") or {}).get(PAGE_ITEMS))
+        items = _resolve(spec, _properties(spec, schema).get(PAGE_ITEMS))
         if not isinstance(items, dict) or items.get("type") != "array":
             return False
     return True
+
+
+def _properties(spec: Mapping[str, Any], schema: Mapping[str, Any]) -> dict[str, Any]:
+    """An object schema's properties, with those its ``allOf`` members bring (the generator
+    merges them into one model)."""
+    found: dict[str, Any] = {}
+    for member in schema.get("allOf") or []:
+        resolved = _resolve(spec, member)
+        if isinstance(resolved, dict):
+            found.update(_properties(spec, resolved))
+    found.update(schema.get("properties") or {})
+    return found
 
 
 def _filter_parameters(
@@ -386,6 +430,20 @@ def _filter_parameters(
                 f"note: {facts.label}: header parameter {name!r} is not generated "
                 f"({DROPPED_HEADERS[name.lower()]})"
             )
+        elif _is_credential(spec, parameter):
+            if parameter.get("required"):
+                errors.append(
+                    f"{facts.label}: {where} parameter {name!r} is required and carries a "
+                    "credential, which the SDK only sends through ThredfiAuth, never as an "
+                    "argument: remove it in the overlay if the bearer token is enough, set "
+                    "x-sdk-not-secret: true on it if it is no credential, or skip the operation "
+                    "in codegen/skipped.yaml"
+                )
+            else:
+                prepared.notes.append(
+                    f"note: {facts.label}: {where} parameter {name!r} is not generated (it "
+                    "carries a credential: those travel only through ThredfiAuth)"
+                )
         else:
             kept.append(raw)
     operation["parameters"] = kept
@@ -446,3 +504,148 @@ def _references(node: Any, location: tuple[Any, ...]) -> Iterator[tuple[tuple[An
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from _references(value, (*location, index))
+
+
+def _unshared(node: Any) -> Any:
+    """A deep copy in which no two places share an object (``copy.deepcopy`` keeps a YAML
+    anchor's sharing): the view is rewritten per operation, and an alias must not carry one
+    operation's rewrite into another."""
+    if isinstance(node, dict):
+        return {key: _unshared(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_unshared(value) for value in node]
+    return node
+
+
+def _is_json(media_type: str) -> bool:
+    """``application/json`` or a ``+json`` type, parameters (``; charset=utf-8``) aside."""
+    essence = media_type.split(";")[0].strip().lower()
+    return essence in JSON_TYPES or essence.endswith("+json")
+
+
+def _is_credential(spec: Mapping[str, Any], parameter: Mapping[str, Any]) -> bool:
+    """A header or query parameter an ``apiKey`` scheme names, or a header named like one."""
+    if parameter.get("x-sdk-not-secret") is True:
+        return False
+    where, name = parameter.get("in"), str(parameter.get("name", ""))
+    for scheme in ((spec.get("components") or {}).get("securitySchemes") or {}).values():
+        scheme = _resolve(spec, scheme)
+        if (
+            isinstance(scheme, dict)
+            and scheme.get("type") == "apiKey"
+            and scheme.get("in") == where
+            and str(scheme.get("name", "")).lower() == name.lower()
+        ):
+            return True
+    return where == "header" and CREDENTIAL_HEADER.search(name.lower()) is not None
+
+
+def _security_problems(
+    spec: Mapping[str, Any], verb: str, path: str, operation: Mapping[str, Any], label: str
+) -> list[str]:
+    """The operation's ``security`` (its own, else the document's) must have one alternative
+    that ThredfiAuth satisfies: none needed, a bearer token (``http: bearer``, ``oauth2``,
+    ``openIdConnect``), or HTTP Basic on the partner token operation."""
+    requirements = operation.get("security", spec.get("security")) or []
+    if not isinstance(requirements, list):
+        return [f"{label}: its security is not a list of requirements"]
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    problems = []
+    described = []
+    for requirement in requirements:
+        if not isinstance(requirement, dict) or not requirement:
+            return []  # {}: no credentials needed
+        satisfied = True
+        for name in requirement:
+            scheme = _resolve(spec, schemes.get(name))
+            if not isinstance(scheme, dict):
+                problems.append(f"{label}: its security names {name!r}, which is not defined")
+                satisfied = False
+                continue
+            kind = str(scheme.get("type", ""))
+            http = str(scheme.get("scheme", "")).lower()
+            described.append(f"{name} ({kind}{' ' + http if http else ''})")
+            if kind in ("oauth2", "openIdConnect") or (kind == "http" and http == "bearer"):
+                continue
+            if kind == "http" and http == "basic" and (verb, path) == BASIC_AUTH_OPERATION:
+                continue
+            satisfied = False
+        if satisfied:
+            return []
+    if problems:
+        return problems
+    if not requirements:
+        return []
+    return [
+        f"{label}: its security ({', '.join(described)}) asks for credentials the SDK does not "
+        "send (ThredfiAuth sends a bearer token, and HTTP Basic only to the partner token "
+        "operation): correct its security in the overlay if the vendor file is wrong, or skip "
+        "the operation in codegen/skipped.yaml"
+    ]
+
+
+def _enum_problems(spec: Mapping[str, Any], prepared: Prepared) -> list[str]:
+    """One message per enum whose values the generator would give the same member name."""
+    problems = []
+    for location, node in _enums(spec, ()):
+        values = [value for value in node["enum"] if value is not None]
+        var_names = node.get("x-enum-varnames") or []
+        use_names = isinstance(var_names, list) and len(var_names) == len(values)
+        members: dict[str, Any] = {}
+        for index, value in enumerate(values):
+            member = _enum_member(value, index, var_names[index] if use_names else None)
+            if member in members and members[member] != value:
+                owner, where = _owner(location, prepared)
+                problems.append(
+                    f"{owner}: the enum at {where} has the values {members[member]!r} and "
+                    f"{value!r}, which the generator would both call {member} (keeping one "
+                    "silently): name the members with x-enum-varnames (one per value) in the "
+                    "overlay"
+                )
+                break
+            members[member] = value
+    return problems
+
+
+def _enums(
+    node: Any, location: tuple[Any, ...]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    if isinstance(node, dict):
+        if isinstance(node.get("enum"), list):
+            yield location, node
+        for key, value in node.items():
+            if key != "enum":
+                yield from _enums(value, (*location, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _enums(value, (*location, index))
+
+
+def _enum_member(value: Any, index: int, var_name: Any) -> str:
+    """The member name openapi-python-client (0.29) gives an enum value (``values_from_list``)."""
+    if var_name is not None:
+        key = str(var_name)
+    elif isinstance(value, bool) or not isinstance(value, int | str):
+        return f"{type(value).__name__}:{value!r}"  # the generator refuses these itself
+    elif isinstance(value, int):
+        return f"VALUE_NEGATIVE_{-value}" if value < 0 else f"VALUE_{value}"
+    elif value and value[0].isalpha():
+        key = value.upper()
+    else:
+        key = f"VALUE_{index}"
+    kept = "".join(c for c in key if c.isidentifier() or c.isdecimal() or c in ". _-")
+    if any(c.isupper() for c in kept):
+        kept = " ".join(re.split("([A-Z]?[a-z]+)", kept))
+    return "_".join(re.findall(r"[^. _-]+", kept)).upper()
+
+
+def _owner(location: tuple[Any, ...], prepared: Prepared) -> tuple[str, str]:
+    """Who a location in the view belongs to (an operation's label, else the contract) and the
+    rest of the location, dotted."""
+    owner = "the contract"
+    if len(location) >= 3 and location[0] == "paths":
+        facts = prepared.by_http(str(location[2]), str(location[1]))
+        if facts is not None:
+            owner = facts.label
+        location = location[3:]
+    return owner, ".".join(str(part) for part in location)

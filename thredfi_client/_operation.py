@@ -33,7 +33,7 @@ from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, cast
 
 import httpx
 
-from ._errors import ArgumentTypeError, ArgumentValueError
+from ._errors import ArgumentTypeError, ArgumentValueError, InvalidArgumentError
 
 __all__ = [
     "NOT_GIVEN",
@@ -52,6 +52,7 @@ __all__ = [
     "canonical_uuid",
     "checked_arguments",
     "coerce_model",
+    "file_payload",
     "query_params",
     "request_body",
     "unwrapped",
@@ -136,7 +137,7 @@ class FieldConstraints(TypedDict, total=False):
 
 #: Where a parameter goes, its annotation (as the generated signature spells it) and its schema
 #: constraints: checked by ``checked_arguments`` before anything is sent.
-ParamCheck = tuple[Literal["path", "query", "header", "cookie"], str, FieldConstraints]
+ParamCheck = tuple[Literal["path", "query", "header", "cookie", "body"], str, FieldConstraints]
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)
@@ -229,7 +230,8 @@ def checked_arguments(operation: Operation[Any], arguments: Mapping[str, Any]) -
 
     Path parameters must be single, non-empty path segments, and UUID ones canonical UUIDs
     (made ``uuid.UUID``); every parameter in ``operation.param_checks`` (query, header, other
-    path parameters) is checked against its type and schema constraints. Raises
+    path parameters, and a body that is not one model: a union, a list, a file) is checked
+    against its type and schema constraints, dicts made the models they stand for. Raises
     ``ArgumentTypeError`` or ``ArgumentValueError`` naming the parameter.
     """
     checked = dict(arguments)
@@ -339,13 +341,16 @@ def coerce_model(cls: type[ModelT], values: Mapping[str, Any], where: str) -> Mo
     is not canonical), naming the field (``line_items[1].quantity``).
     """
     fields = _request_fields(cls)
+    namespace = vars(sys.modules[cls.__module__])
     unknown = [key for key in values if key not in fields]
-    if unknown:
+    # A model whose schema declares additionalProperties takes other fields too (its
+    # EXTRA_FIELDS is their type); for any other model, an unknown field is a typo.
+    extra_type = namespace.get("EXTRA_FIELDS")
+    if unknown and not isinstance(extra_type, str):
         names = ", ".join(map(repr, unknown))
         raise ArgumentTypeError(
             f"{where or cls.__name__}: unknown field(s) {names}", argument=_join(where, unknown[0])
         )
-    namespace = vars(sys.modules[cls.__module__])
     constraints = _constraints_of(namespace)
     checked: dict[str, Any] = {}
     for name, (type_string, required) in fields.items():
@@ -366,7 +371,18 @@ def coerce_model(cls: type[ModelT], values: Mapping[str, Any], where: str) -> Mo
         else:
             # Send only what the caller gave: the server applies the spec's defaults itself.
             checked[name] = UNSET
-    return cls(**checked)
+    model = cls(**checked)
+    if unknown:
+        extra: dict[str, Any] = {}
+        for key in unknown:
+            if not isinstance(key, str):
+                raise ArgumentTypeError(
+                    f"{where or cls.__name__}: field names are text, got {key!r:.60}",
+                    argument=where or cls.__name__,
+                )
+            extra[key] = _check_field(namespace, str(extra_type), values[key], _join(where, key))
+        model.additional_properties.update(extra)  # type: ignore[attr-defined]  # attrs models
+    return model
 
 
 def _checked_instance(cls: type[ModelT], instance: ModelT, where: str) -> ModelT:
@@ -537,11 +553,16 @@ def _check(namespace: Mapping[str, Any], type_string: str, value: Any, where: st
     Names in the annotation resolve in ``namespace``, the generated model module's globals.
     """
     alternatives = _UNION_SPLIT.split(type_string.strip())
+    refused: InvalidArgumentError | None = None
     for alternative in alternatives:
         try:
             return _check_one(namespace, alternative, value, where)
         except _Mismatch:
             continue
+        except InvalidArgumentError as exc:  # a dict that is not this model: maybe the next one
+            refused = refused or exc
+    if refused is not None:
+        raise refused
     expected = " or ".join(a for a in alternatives if a != "Unset")
     if isinstance(value, float) and not math.isfinite(value) and "float" in alternatives:
         raise ArgumentValueError(f"{where}: {value!r} is not a finite number", argument=where)
@@ -611,6 +632,8 @@ def _check_one(namespace: Mapping[str, Any], alternative: str, value: Any, where
         if isinstance(value, Mapping):
             return coerce_model(target, value, where)
         raise _Mismatch(alternative)
+    if isinstance(target, type) and isinstance(value, target):  # File, the upload wrapper
+        return value
     raise _Mismatch(alternative)
 
 
@@ -681,6 +704,33 @@ def _join(where: str, name: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # The query string and wrapped responses: one rule each, for every operation.
 # ---------------------------------------------------------------------------------------------
+
+
+def file_payload(file: Any) -> bytes:
+    """The bytes of a ``File`` sent as a whole request body (``application/octet-stream``).
+
+    Read once, when the request is built: every attempt of the call then sends the same bytes
+    (a file object would be used up by the first), and httpx's async client cannot send a
+    file object as content anyway.
+    """
+    payload = getattr(file, "payload", file)
+    if isinstance(payload, bytes | bytearray | memoryview):
+        return bytes(payload)
+    read = getattr(payload, "read", None)
+    if not callable(read):
+        raise ArgumentTypeError(
+            f"body: expected a File whose payload is bytes or a binary file object, got "
+            f"{type(payload).__name__}",
+            argument="body",
+        )
+    data = read()
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise ArgumentTypeError(
+            f"body: the File's payload read as {type(data).__name__}, not bytes (open the file "
+            "in binary mode, 'rb')",
+            argument="body",
+        )
+    return bytes(data)
 
 
 def query_params(

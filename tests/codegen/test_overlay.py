@@ -217,7 +217,8 @@ def test_a_yaml_typo_is_one_line_with_its_position(tmp_path: Path) -> None:
     ran = subprocess.run(
         [
             sys.executable,
-            "codegen/apply_overlay.py",
+            "-m",
+            "codegen.apply_overlay",
             "openapi/thredfi.vendor.yaml",
             str(bad),
             str(out),

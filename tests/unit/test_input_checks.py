@@ -547,3 +547,29 @@ def test_parameter_annotations_resolve_generated_models_on_first_use() -> None:
     )
     with pytest.raises(ValueError, match="status: 'dormant' is not one of 'active'"):
         checked_arguments(operation, {"status": "dormant"})
+
+
+def test_a_model_with_additional_properties_takes_fields_beyond_its_own() -> None:
+    """Free-form metadata (``additionalProperties: {}``) takes any key; a typo in a model
+    without additionalProperties is still refused (test_client's "unknown field" cases)."""
+    from thredfi_client.models import InvoicePaymentCreateMetadata
+
+    metadata = coerce_model(InvoicePaymentCreateMetadata, {"order": "A-1", "n": 2}, "metadata")
+    assert metadata.to_dict() == {"order": "A-1", "n": 2}
+    with pytest.raises(TypeError, match=r"metadata: field names are text, got 1"):
+        coerce_model(InvoicePaymentCreateMetadata, {1: "x"}, "metadata")  # type: ignore[dict-item]
+    with pytest.raises(TypeError, match=r"unknown field\(s\) 'nope'"):
+        coerce_model(CustomerCreate, {"company_name": "A", "nope": 1}, "body")
+
+
+def test_a_dict_for_a_union_of_models_becomes_the_first_it_fits() -> None:
+    """A `oneOf` body: a model that refuses the dict is not the end, the next may take it; if
+    none does, the first refusal names what is wrong (not a bare "expected A or B")."""
+    import thredfi_client.models as models
+    from thredfi_client._operation import _check
+
+    union = "CustomerCreate | InvoiceLineItemCreate"
+    line = _check(vars(models), union, {"quantity": 1, "unit_price": 100}, "body")
+    assert isinstance(line, InvoiceLineItemCreate)
+    with pytest.raises(TypeError, match=r"body: unknown field\(s\) 'nope'"):
+        _check(vars(models), union, {"nope": 1}, "body")

@@ -203,3 +203,18 @@ def test_a_wrapped_body_gives_its_property_or_a_clear_error() -> None:
     for body in ({"id": 1}, [1], None):
         with pytest.raises(ValueError, match=r"not the documented \{'payment': \.\.\.\} envelope"):
             unwrapped(body, "payment")
+
+
+def test_a_whole_file_body_is_read_once_as_bytes() -> None:
+    import io
+
+    from thredfi_client import ArgumentTypeError
+    from thredfi_client._generated.types import File
+    from thredfi_client._operation import file_payload
+
+    assert file_payload(File(payload=io.BytesIO(b"%PDF"))) == b"%PDF"
+    assert file_payload(b"raw") == b"raw"
+    with pytest.raises(ArgumentTypeError, match=r"read as str, not bytes \(open the file in"):
+        file_payload(File(payload=io.StringIO("text")))  # type: ignore[arg-type]
+    with pytest.raises(ArgumentTypeError, match=r"body: expected a File whose payload is bytes"):
+        file_payload(File(payload=42))  # type: ignore[arg-type]

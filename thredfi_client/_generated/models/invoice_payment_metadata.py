@@ -12,6 +12,9 @@ T = TypeVar("T", bound="InvoicePaymentMetadata")
 
 #: The schema constraints of the fields, from the contract; checked before a request is sent.
 FIELD_CONSTRAINTS: dict[str, FieldConstraints] = {}
+#: The type of the fields it takes beyond its own (its schema's additionalProperties): a request
+#: accepts them too, into additional_properties. (Without the keyword, an unknown field is a typo.)
+EXTRA_FIELDS = "Any"
 _new = object.__new__
 
 

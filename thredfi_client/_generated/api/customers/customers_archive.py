@@ -51,11 +51,7 @@ OPERATION: Operation[Customer] = Operation(
     method="POST",
     path="/v1/platform/businesses/{business_id}/customers/{customer_id}/archive/",
     idempotent=True,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(
         "business_id",
         "customer_id",

@@ -70,10 +70,10 @@ OPERATION: Operation[Customer] = Operation(
     path="/v1/platform/businesses/{business_id}/customers/",
     idempotent=False,
     success_statuses=frozenset(
-        {
+        (
             200,
             201,
-        }
+        )
     ),
     uuid_params=("business_id",),
     path_params=("business_id",),

@@ -49,11 +49,7 @@ OPERATION: Operation[Customer] = Operation(
     method="GET",
     path="/v1/platform/businesses/{business_id}/customers/{customer_id}/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(
         "business_id",
         "customer_id",

@@ -61,11 +61,7 @@ OPERATION: Operation[PaginatedCustomerList] = Operation(
     method="GET",
     path="/v1/platform/businesses/{business_id}/customers/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=("business_id",),
     path_params=("business_id",),
     build_request=_get_kwargs,

@@ -72,10 +72,10 @@ OPERATION: Operation[InvoicePayment] = Operation(
     path="/v1/platform/businesses/{business_id}/invoices/payments/",
     idempotent=False,
     success_statuses=frozenset(
-        {
+        (
             200,
             201,
-        }
+        )
     ),
     uuid_params=("business_id",),
     path_params=("business_id",),

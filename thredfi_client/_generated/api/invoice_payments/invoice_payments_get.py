@@ -51,11 +51,7 @@ OPERATION: Operation[InvoicePayment] = Operation(
     method="GET",
     path="/v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(
         "business_id",
         "payment_id",

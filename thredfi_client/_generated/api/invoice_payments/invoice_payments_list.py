@@ -90,11 +90,7 @@ OPERATION: Operation[PaginatedInvoicePaymentList] = Operation(
     method="GET",
     path="/v1/platform/businesses/{business_id}/invoices/payments/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=("business_id",),
     path_params=("business_id",),
     build_request=_get_kwargs,

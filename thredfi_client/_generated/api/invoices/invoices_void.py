@@ -66,11 +66,7 @@ OPERATION: Operation[Invoice] = Operation(
     method="POST",
     path="/v1/platform/businesses/{business_id}/invoices/{invoice_id}/void/",
     idempotent=True,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(
         "business_id",
         "invoice_id",

@@ -68,10 +68,10 @@ OPERATION: Operation[Refund] = Operation(
     path="/v1/platform/businesses/{business_id}/invoices/refunds/",
     idempotent=False,
     success_statuses=frozenset(
-        {
+        (
             200,
             201,
-        }
+        )
     ),
     uuid_params=("business_id",),
     path_params=("business_id",),

@@ -44,11 +44,7 @@ OPERATION: Operation[None] = Operation(
     method="DELETE",
     path="/v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            204,
-        }
-    ),
+    success_statuses=frozenset((204,)),
     uuid_params=(
         "business_id",
         "refund_id",

@@ -49,11 +49,7 @@ OPERATION: Operation[Refund] = Operation(
     method="GET",
     path="/v1/platform/businesses/{business_id}/invoices/refunds/{refund_id}/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(
         "business_id",
         "refund_id",

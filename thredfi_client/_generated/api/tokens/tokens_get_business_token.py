@@ -49,11 +49,7 @@ OPERATION: Operation[BusinessToken] = Operation(
     method="POST",
     path="/v1/platform/{business_id}/oauth2/token/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=("business_id",),
     path_params=("business_id",),
     build_request=_get_kwargs,

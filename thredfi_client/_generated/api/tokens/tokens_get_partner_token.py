@@ -61,11 +61,7 @@ OPERATION: Operation[PartnerToken] = Operation(
     method="POST",
     path="/v1/platform/oauth2/token/",
     idempotent=False,
-    success_statuses=frozenset(
-        {
-            200,
-        }
-    ),
+    success_statuses=frozenset((200,)),
     uuid_params=(),
     path_params=(),
     build_request=_get_kwargs,
