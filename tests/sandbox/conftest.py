@@ -149,7 +149,8 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         # An xdist worker validates what its share of the tests recorded and reports it; the
         # controller adds the workers' reports up and judges the whole (pytest_testnodedown).
         report = _RECORDER.validate() if len(_RECORDER) else ContractReport()
-        worker_output[_WORKER_KEY] = {**dataclasses.asdict(report), "tests": _STATE["sandbox_tests"]}
+        tests = _STATE["sandbox_tests"]
+        worker_output[_WORKER_KEY] = {**dataclasses.asdict(report), "tests": tests}
         return
     merged: ContractReport | None = _STATE.get("merged")
     if merged is not None:  # the controller of an xdist run

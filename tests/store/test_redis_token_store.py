@@ -97,13 +97,15 @@ async def test_three_clients_at_once_make_one_token_request_per_key(
 async def test_a_fetch_slower_than_the_lock_ttl_is_still_the_only_one(
     sandbox: Sandbox, make: Callable[..., ThredfiClient], redis_url: str
 ) -> None:
-    # A struggling token endpoint (1.5 s an answer) and a 0.5 s lock: the lock expired under
+    # A struggling token endpoint (3.5 s an answer) and a 1.5 s lock: the lock expired under
     # the first fetch, and each waiting process fetched in turn (3 requests for 4 processes).
+    # (The lock is renewed every lock_ttl / 3: a 1.5 s lock leaves a loaded machine 1 s of
+    # event-loop stall before a renewal comes too late; 0.5 s flaked under coverage on xdist.)
     setup = make()
     customer_id = await new_customer(setup, sandbox.business_id)
     before = sandbox.request_count(PARTNER_TOKEN)
-    sandbox.add_fault(PARTNER_TOKEN, action="delay", delay=1.5, times=None)
-    clients = [make(redis_url, store={"lock_ttl": 0.5}, timeout=5.0) for _ in range(4)]
+    sandbox.add_fault(PARTNER_TOKEN, action="delay", delay=3.5, times=None)
+    clients = [make(redis_url, store={"lock_ttl": 1.5}, timeout=8.0) for _ in range(4)]
 
     await asyncio.gather(*(c.customers.get(sandbox.business_id, customer_id) for c in clients))
 
