@@ -433,6 +433,9 @@ class ThredfiClient(Resources):
         if self._http.is_closed:
             raise ClientClosedError(_CLOSED)
         hooks = self._http.event_hooks
+        if not hooks["request"] and not hooks["response"]:
+            # The usual case: the auth flow driven directly (ThredfiAuth.send), no generator.
+            return await self._auth.send(request, self._send_once)
         flow = self._auth.async_auth_flow(request)
         try:
             outgoing = await flow.__anext__()
@@ -449,6 +452,11 @@ class ThredfiClient(Resources):
                     return response
         finally:
             await flow.aclose()
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        response = await self._transport.handle_async_request(request)
+        response.request = request
+        return response
 
     def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
         """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""
