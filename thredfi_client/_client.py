@@ -592,6 +592,8 @@ _NO_BODY = httpx.ByteStream(b"")
 #: A path httpx would keep exactly as it is: unreserved characters, valid escapes, slashes, and
 #: no dot segment to remove.
 _PLAIN_PATH = re.compile(r"(?:/(?!\.\.?(?:/|$))(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})*)+")
+#: The common case of it, checked in one pass: no escape and no segment starting with a dot.
+_SIMPLE_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
 class _PathJoiner:
@@ -613,7 +615,11 @@ class _PathJoiner:
 
     def join(self, path: str) -> httpx.URL:
         path = "/" + path.lstrip("/")
-        if self._reference is not None and _PLAIN_PATH.fullmatch(path):
+        if self._reference is not None and (
+            _SIMPLE_PATH.fullmatch(path)
+            if "%" not in path and "/." not in path
+            else _PLAIN_PATH.fullmatch(path)
+        ):
             url = httpx.URL.__new__(httpx.URL)
             url._uri_reference = self._reference._replace(path=self._prefix + path)
             return url
