@@ -233,7 +233,9 @@ async def test_a_response_read_by_any_transport_is_still_held_to_the_cap() -> No
         httpx.MockTransport(lambda request: httpx.Response(200, content=body)),
         max_response_bytes=101,
     )
-    response = await retry_ok.handle_async_request(httpx.Request("GET", "https://api.thredfi.test/"))
+    response = await retry_ok.handle_async_request(
+        httpx.Request("GET", "https://api.thredfi.test/")
+    )
     assert response.content == body
     assert response.elapsed.total_seconds() >= 0
 
