@@ -29,6 +29,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
+from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._errors import APIConnectionError
 from ._extensions import TOTAL_TIMEOUT
@@ -41,6 +42,7 @@ __all__ = ["AiohttpTransport", "mapped_error"]
 MAX_HEADER_LINE: Final = 64 * 1024
 _DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _HTTP11: Final = b"HTTP/1.1"
+_CONTENT_ENCODING: Final = "Content-Encoding"
 
 
 class _ArmingRequest(aiohttp.ClientRequest):
@@ -51,7 +53,7 @@ class _ArmingRequest(aiohttp.ClientRequest):
         return await super().send(conn)
 
 
-class AiohttpTransport(DeadlineArmingTransport):
+class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
     """Sends httpx requests with aiohttp; see the module docstring for what it guarantees.
 
     Args:
@@ -127,6 +129,13 @@ class AiohttpTransport(DeadlineArmingTransport):
             # Raised here, outside the handler: no __context__ links it to aiohttp's exception.
             self._slots.release()
             raise error
+        length = response.content_length
+        if (
+            length is not None
+            and length <= self.preread_limit
+            and _CONTENT_ENCODING not in response.headers
+        ):
+            return await self._read_whole(request, response)
         return httpx.Response(
             status_code=response.status,
             headers=response.raw_headers,
@@ -136,6 +145,44 @@ class AiohttpTransport(DeadlineArmingTransport):
                 "reason_phrase": (response.reason or "").encode("ascii", "replace"),
             },
         )
+
+    async def _read_whole(
+        self, request: httpx.Request, response: aiohttp.ClientResponse
+    ) -> httpx.Response:
+        """The response with its whole body read: one ``read()`` instead of a stream.
+
+        Only for a body of known length within the cap and not encoded (what the retry layer
+        would have done with it is then done): the attempt's deadline is armed, so it bounds
+        this read too; a failure is mapped as the stream's would be; the slot is given back.
+        """
+        error: Exception | None = None
+        read = False
+        try:
+            body = await response.read()
+            read = True
+        except Exception as exc:  # mapped, see mapped_error
+            error = mapped_error(exc, request)
+        finally:
+            if read:
+                response.release()  # the connection goes back to the pool
+            else:
+                response.close()  # broken off or cancelled: the connection cannot be reused
+            self._slots.release()
+        if error is not None:
+            raise error  # outside the handler: no __context__ pointing at aiohttp's exception
+        whole = httpx.Response(
+            status_code=response.status,
+            headers=response.raw_headers,
+            # A stream, not content=: httpx would "read" content through its decoders again.
+            stream=httpx.ByteStream(body),
+            extensions={
+                "http_version": _HTTP11,
+                "reason_phrase": (response.reason or "").encode("ascii", "replace"),
+            },
+            request=request,
+        )
+        mark_read(whole, body)
+        return whole
 
     def _timeout(self, connect: object, read: object) -> aiohttp.ClientTimeout:
         timeout = self._timeouts.get((connect, read))

@@ -3,15 +3,16 @@ on a 401 discard that token, get a fresh one, send once more."""
 
 from __future__ import annotations
 
+import enum
 import logging
 import re
 import time
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import AsyncGenerator, Awaitable, Callable, Generator
 from typing import Final, Literal
 
 import httpx
 
-from ._tokens import Caller, TokenSource
+from ._tokens import AccessToken, Caller, TokenSource
 
 __all__ = ["ThredfiAuth", "TokenScope"]
 
@@ -121,30 +122,77 @@ class ThredfiAuth(httpx.Auth):
         self, request: httpx.Request
     ) -> AsyncGenerator[httpx.Request, httpx.Response]:
         """Send ``request`` with a token, once more on a 401; no token: a ``ThredfiError``."""
+        key = self._token_key(request)
+        if key is _NO_TOKEN:
+            yield request
+            return
+        token = await self._authorize(request, key)
+        response = yield request
+        if response.status_code != 401:
+            return
+        await self._reauthorize(request, key, token)
+        yield request
+
+    async def send(
+        self,
+        request: httpx.Request,
+        send: Callable[[httpx.Request], Awaitable[httpx.Response]],
+    ) -> httpx.Response:
+        """The same flow as :meth:`async_auth_flow`, driven directly: ``send`` sends a request.
+
+        ``ThredfiClient`` uses it (no async generator to create, step and close per call);
+        the generator is kept for ``ThredfiAuth`` on the caller's own ``httpx.AsyncClient``.
+        """
+        key = self._token_key(request)
+        if key is _NO_TOKEN:
+            return await send(request)
+        token = await self._authorize(request, key)
+        response = await send(request)
+        if response.status_code != 401:
+            return response
+        await self._reauthorize(request, key, token)
+        return await send(request)
+
+    def _token_key(self, request: httpx.Request) -> str | _NoToken | None:
+        """Which token ``request`` needs: a business id, None for the partner token, or
+        ``_NO_TOKEN`` when it is sent without one (set up here: another origin, a token
+        request)."""
         if _origin(request.url) != self._origin:
             where = _origin_text(request.url), _origin_text(self._base)
             logger.warning("Sending a request to %s without Thredfi credentials: they are only "
                            "sent to the configured base URL %s", *where)  # fmt: skip
-            yield request
-            return
+            return _NO_TOKEN
         path = request.url.path
         if request.method == "POST" and path == self._partner_token_path:
             # The caller asks for a partner token itself: credentials, nothing cached.
             request.headers["Authorization"] = self._tokens.secrets.basic_authorization()
-            yield request
-            return
+            return _NO_TOKEN
+        if self._token_scope != "business":
+            return None
         # A business id for business-scoped requests, None for the partner token. Exchange paths
         # (/v1/platform/<id>/oauth2/token/) have no /businesses/ segment: they get the partner's.
-        match = self._business_path.match(path) if self._token_scope == "business" else None
-        key = match["business_id"] if match else None
+        match = self._business_path.match(path)
+        return match["business_id"] if match else None
+
+    async def _authorize(self, request: httpx.Request, key: str | None) -> AccessToken:
         token = self._tokens.cached(key) or await self._tokens.get(key, Caller.of(request))
         request.headers["Authorization"] = f"Bearer {token.value}"
-        response = yield request
-        if response.status_code != 401:
-            return
+        return token
+
+    async def _reauthorize(
+        self, request: httpx.Request, key: str | None, rejected: AccessToken
+    ) -> None:
         logger.info("Thredfi answered 401 to %s %s; replaying it with a fresh token",
-                    request.method, path)  # fmt: skip
-        await self._tokens.discard(key, token)
+                    request.method, request.url.path)  # fmt: skip
+        await self._tokens.discard(key, rejected)
         token = await self._tokens.get(key, Caller.of(request))
         request.headers["Authorization"] = f"Bearer {token.value}"
-        yield request
+
+
+class _NoToken(enum.Enum):
+    """The request is sent without a token (see ``ThredfiAuth._token_key``)."""
+
+    NO_TOKEN = enum.auto()
+
+
+_NO_TOKEN: Final = _NoToken.NO_TOKEN

@@ -18,7 +18,16 @@ from typing import Final, Protocol
 
 import httpx
 
-__all__ = ["ACCEPT_ENCODING", "DEFAULT_MAX_RESPONSE_BYTES", "BodyTooLarge", "read_body"]
+__all__ = [
+    "ACCEPT_ENCODING",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "BodyTooLarge",
+    "PrereadingTransport",
+    "mark_read",
+    "read_body",
+    "read_response",
+    "too_large",
+]
 
 #: The default cap on a response body, in bytes, after decompression: 32 MiB.
 DEFAULT_MAX_RESPONSE_BYTES: Final = 32 * 1024 * 1024
@@ -59,7 +68,39 @@ class BodyTooLarge(httpx.DecodingError):
         self.limit = limit
 
 
-def _too_large(request: httpx.Request, limit: int) -> BodyTooLarge:
+class PrereadingTransport(httpx.AsyncBaseTransport):
+    """Base of the inner transports that may read a small body whole themselves.
+
+    Such a transport returns a response already read (``is_stream_consumed``) only when its
+    body was announced by ``Content-Length``, is at most ``preread_limit`` bytes and carries no
+    ``Content-Encoding``: then nothing is left to decode, cap or time, and one read of the whole
+    body costs less than a stream. Any other body is streamed, for :func:`read_body`. The
+    retry layer sets ``preread_limit`` to its cap (0, the default: never read whole).
+    """
+
+    preread_limit: int = 0
+
+
+def read_response(
+    response: httpx.Response, request: httpx.Request, content: bytes
+) -> httpx.Response:
+    """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
+    response.stream = httpx.ByteStream(content)
+    mark_read(response, content)
+    response.request = request
+    return response
+
+
+def mark_read(response: httpx.Response, content: bytes) -> None:
+    """Mark ``response``, whose stream is ``httpx.ByteStream(content)``, read and closed."""
+    # Decoded within the cap and the deadline: httpx must not decode it a second time, which
+    # it would do from the stream (the headers still say how it was encoded on the wire).
+    response._content = content
+    response.is_stream_consumed = True
+    response.is_closed = True
+
+
+def too_large(request: httpx.Request, limit: int) -> BodyTooLarge:
     return BodyTooLarge(
         f"the response to {_describe(request)} is larger than max_response_bytes "
         f"({_size(limit)}, counted after decompression); the rest was not read",
@@ -143,7 +184,7 @@ async def read_body(
     async for chunk in chunks:
         received += len(chunk)
         if received > limit:
-            raise _too_large(request, limit)
+            raise too_large(request, limit)
         data = chunk
         while data and not inflater.eof:
             try:
@@ -153,7 +194,7 @@ async def read_body(
             data = inflater.unconsumed_tail
             size += len(piece)
             if size > limit:
-                raise _too_large(request, limit)
+                raise too_large(request, limit)
             pieces.append(piece)
             since_yield += len(piece)
             if since_yield >= _YIELD_EVERY:
@@ -164,7 +205,7 @@ async def read_body(
     except zlib.error as exc:
         raise _undecodable(request, encoding, str(exc)) from None
     if size + len(rest) > limit:
-        raise _too_large(request, limit)
+        raise too_large(request, limit)
     pieces.append(rest)
     return b"".join(pieces)
 
@@ -175,7 +216,7 @@ async def _read_plain(chunks: AsyncIterable[bytes], limit: int, request: httpx.R
     async for chunk in chunks:
         size += len(chunk)
         if size > limit:
-            raise _too_large(request, limit)
+            raise too_large(request, limit)
         pieces.append(chunk)
     if len(pieces) == 1:
         return pieces[0]

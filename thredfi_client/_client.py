@@ -433,6 +433,9 @@ class ThredfiClient(Resources):
         if self._http.is_closed:
             raise ClientClosedError(_CLOSED)
         hooks = self._http.event_hooks
+        if not hooks["request"] and not hooks["response"]:
+            # The usual case: the auth flow driven directly (ThredfiAuth.send), no generator.
+            return await self._auth.send(request, self._send_once)
         flow = self._auth.async_auth_flow(request)
         try:
             outgoing = await flow.__anext__()
@@ -449,6 +452,11 @@ class ThredfiClient(Resources):
                     return response
         finally:
             await flow.aclose()
+
+    async def _send_once(self, request: httpx.Request) -> httpx.Response:
+        response = await self._transport.handle_async_request(request)
+        response.request = request
+        return response
 
     def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
         """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""
@@ -584,6 +592,8 @@ _NO_BODY = httpx.ByteStream(b"")
 #: A path httpx would keep exactly as it is: unreserved characters, valid escapes, slashes, and
 #: no dot segment to remove.
 _PLAIN_PATH = re.compile(r"(?:/(?!\.\.?(?:/|$))(?:[A-Za-z0-9._~-]|%[0-9A-F]{2})*)+")
+#: The common case of it, checked in one pass: no escape and no segment starting with a dot.
+_SIMPLE_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
 
 
 class _PathJoiner:
@@ -605,7 +615,11 @@ class _PathJoiner:
 
     def join(self, path: str) -> httpx.URL:
         path = "/" + path.lstrip("/")
-        if self._reference is not None and _PLAIN_PATH.fullmatch(path):
+        if self._reference is not None and (
+            _SIMPLE_PATH.fullmatch(path)
+            if "%" not in path and "/." not in path
+            else _PLAIN_PATH.fullmatch(path)
+        ):
             url = httpx.URL.__new__(httpx.URL)
             url._uri_reference = self._reference._replace(path=self._prefix + path)
             return url

@@ -30,6 +30,7 @@ import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, cast
+from urllib.parse import quote
 
 import httpx
 
@@ -53,6 +54,7 @@ __all__ = [
     "checked_arguments",
     "coerce_model",
     "file_payload",
+    "path_segment",
     "query_params",
     "request_body",
     "unwrapped",
@@ -272,6 +274,15 @@ def canonical_uuid(text: str) -> uuid.UUID | None:
     if _CANONICAL_UUID.fullmatch(text) is None:
         return None
     return uuid.UUID(text)
+
+
+def path_segment(value: object) -> str:
+    """A path parameter's value as one percent-encoded path segment (the request builders use
+    this). A ``uuid.UUID`` (what ``checked_arguments`` makes of every UUID parameter) is only
+    hexadecimal digits and hyphens, which need no quoting: its text is the segment as it is."""
+    if type(value) is uuid.UUID:
+        return str(value)
+    return quote(str(value), safe="")
 
 
 def _path_uuid(name: str, value: object) -> uuid.UUID:

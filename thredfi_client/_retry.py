@@ -22,7 +22,13 @@ from typing import Final
 
 import httpx
 
-from thredfi_client._body import DEFAULT_MAX_RESPONSE_BYTES, read_body
+from thredfi_client._body import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    PrereadingTransport,
+    read_body,
+    read_response,
+    too_large,
+)
 from thredfi_client._deadline import AttemptDeadline, DeadlineArmingTransport
 from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
 
@@ -164,6 +170,11 @@ class RetryTransport(httpx.AsyncBaseTransport):
         self._max_response_bytes = max_response_bytes
         # The SDK's own transports start the deadline when the request goes out.
         self._wrapped_arms_deadline = isinstance(wrapped, DeadlineArmingTransport)
+        if isinstance(wrapped, PrereadingTransport):
+            # It may read a body whole when it is known to be within the cap (the smallest
+            # cap, should it serve more than one retry layer).
+            limit = wrapped.preread_limit
+            wrapped.preread_limit = min(limit, max_response_bytes) if limit else max_response_bytes
 
     @property
     def policy(self) -> RetryPolicy:
@@ -265,7 +276,17 @@ class RetryTransport(httpx.AsyncBaseTransport):
         if deadline is not None:
             deadline.arm()  # the answer is arriving, whether or not the transport armed it
         if response.is_stream_consumed:
-            # Already read by the transport (e.g. httpx.MockTransport): nothing left to receive.
+            # Already read by the transport (a small plain body over aiohttp, or e.g.
+            # httpx.MockTransport): nothing left to receive, decode or time; the cap still holds.
+            try:
+                size = len(response.content)
+            except httpx.ResponseNotRead:
+                size = 0
+            if size > self._max_response_bytes:
+                await response.aclose()
+                raise too_large(request, self._max_response_bytes)
+            response.request = request
+            response.elapsed = timedelta(seconds=time.perf_counter() - started)
             return response
         stream = response.stream
         if not isinstance(stream, httpx.AsyncByteStream):
@@ -319,13 +340,7 @@ def _received(
     response: httpx.Response, request: httpx.Request, content: bytes, elapsed: float
 ) -> httpx.Response:
     """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
-    response.stream = httpx.ByteStream(content)
-    # Decoded here, within the cap and the deadline: httpx must not decode it a second time,
-    # which it would do from the stream (the headers still say how it was encoded on the wire).
-    response._content = content
-    response.is_stream_consumed = True
-    response.is_closed = True
-    response.request = request
+    read_response(response, request, content)
     response.elapsed = timedelta(seconds=elapsed)
     return response
 

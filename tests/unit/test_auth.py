@@ -183,18 +183,49 @@ def make_auth(
     )
 
 
-@pytest.fixture
-async def client(clock: FakeClock) -> AsyncIterator[httpx.AsyncClient]:
+class DirectAuthClient(httpx.AsyncClient):
+    """Drives ``ThredfiAuth.send`` -- the flow as ``ThredfiClient`` runs it, without httpx's
+    generator protocol -- so every test of the flow holds for both ways of running it."""
+
+    def __init__(self, *, auth: ThredfiAuth, **kwargs: Any) -> None:
+        super().__init__(auth=auth, **kwargs)  # .auth is it; send() runs it itself
+        self._direct_auth = auth
+
+    async def send(self, request: httpx.Request, **kwargs: Any) -> httpx.Response:
+        kwargs.pop("auth", None)
+
+        async def send_once(outgoing: httpx.Request) -> httpx.Response:
+            return await super(DirectAuthClient, self).send(outgoing, auth=None, **kwargs)
+
+        return await self._direct_auth.send(request, send_once)
+
+
+#: How the flow is run: httpx's generator protocol (async_auth_flow), or ThredfiAuth.send.
+DRIVERS = ("generator", "direct")
+
+
+def auth_client(auth: ThredfiAuth, driver: str) -> httpx.AsyncClient:
+    if driver == "direct":
+        return DirectAuthClient(base_url=BASE, auth=auth)
+    return httpx.AsyncClient(base_url=BASE, auth=auth)
+
+
+@pytest.fixture(params=DRIVERS)
+async def client(
+    clock: FakeClock, request: pytest.FixtureRequest
+) -> AsyncIterator[httpx.AsyncClient]:
     auth = make_auth(clock)
-    async with httpx.AsyncClient(base_url=BASE, auth=auth) as client:
+    async with auth_client(auth, request.param) as client:
         yield client
     await auth.aclose()
 
 
-@pytest.fixture
-async def business_client(clock: FakeClock) -> AsyncIterator[httpx.AsyncClient]:
+@pytest.fixture(params=DRIVERS)
+async def business_client(
+    clock: FakeClock, request: pytest.FixtureRequest
+) -> AsyncIterator[httpx.AsyncClient]:
     auth = make_auth(clock, "business")
-    async with httpx.AsyncClient(base_url=BASE, auth=auth) as client:
+    async with auth_client(auth, request.param) as client:
         yield client
     await auth.aclose()
 

@@ -12,7 +12,14 @@ import pytest
 from thredfi_client import NOT_GIVEN, NotGiven
 from thredfi_client._generated import OPERATIONS
 from thredfi_client._generated.types import UNSET as GENERATED_UNSET
-from thredfi_client._operation import UNSET, Operation, Unset, coerce_model, request_body
+from thredfi_client._operation import (
+    UNSET,
+    Operation,
+    Unset,
+    coerce_model,
+    path_segment,
+    request_body,
+)
 from thredfi_client.models import (
     CustomerCreate,
     CustomerCreateStatus,
@@ -218,3 +225,16 @@ def test_a_whole_file_body_is_read_once_as_bytes() -> None:
         file_payload(File(payload=io.StringIO("text")))  # type: ignore[arg-type]
     with pytest.raises(ArgumentTypeError, match=r"body: expected a File whose payload is bytes"):
         file_payload(File(payload=42))  # type: ignore[arg-type]
+
+
+def test_path_segments_are_quoted_except_a_uuid_which_needs_none() -> None:
+    value = uuid.UUID("3c90c3cc-0d44-4b50-8888-8dd25736052a")
+    assert path_segment(value) == "3c90c3cc-0d44-4b50-8888-8dd25736052a"
+    assert path_segment("a/b c?d") == "a%2Fb%20c%3Fd"
+    assert path_segment(42) == "42"
+
+    class Sneaky(uuid.UUID):  # only uuid.UUID itself is trusted to print hex and hyphens
+        def __str__(self) -> str:
+            return "../../other-business"
+
+    assert path_segment(Sneaky(int=1)) == "..%2F..%2Fother-business"

@@ -416,6 +416,12 @@ async def test_aiohttp_sends_a_streamed_request_body_whole() -> None:
         "/v1/x/%2f",  # lower-case escape: httpx's parser takes it
         "/v1/./x/../y/",  # dot segments: httpx's parser removes them
         "/v1/a b/ü/",  # not yet quoted: httpx's parser quotes it
+        "/v1/.well-known/x/",  # a dot starting a segment that is no dot segment
+        "/v1/x/..",  # dot segments at the end
+        "/v1/x/.",
+        "//v1//x/~a_b-c.d/",  # empty segments, unreserved characters
+        "/v1/x/%41/./",  # an escape and a dot segment
+        "/v1/x?y=1",  # a query sign inside a path parameter
     ],
 )
 def test_paths_join_the_base_url_as_httpx_would(base: str, path: str) -> None:

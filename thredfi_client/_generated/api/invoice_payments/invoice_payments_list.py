@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import datetime
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, query_params
+from ...._operation import Operation, path_segment, query_params
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -64,7 +63,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/v1/platform/businesses/{business_id}/invoices/payments/".format(
-            business_id=quote(str(business_id), safe=""),
+            business_id=path_segment(business_id),
         ),
         "params": params,
     }
