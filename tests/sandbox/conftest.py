@@ -10,7 +10,9 @@ the guide's alternative error shape, the admin API and routing errors. (Both pag
 the contract's: list responses are validated in either.)
 
 Under pytest-xdist each worker validates what its tests recorded and hands its report to the
-controller, which adds them up and applies the same two rules to the whole run.
+controller, which adds them up and applies the same two rules to the whole run. An invalid
+response also fails the process's last sandbox test (at its teardown), which any xdist run
+reports, even one whose controller never loaded this file (``pytest -n 2 tests``).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import threading
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -148,7 +150,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if worker_output is not None:
         # An xdist worker validates what its share of the tests recorded and reports it; the
         # controller adds the workers' reports up and judges the whole (pytest_testnodedown).
-        report = _RECORDER.validate() if len(_RECORDER) else ContractReport()
+        report = _validated()
         tests = _STATE["sandbox_tests"]
         worker_output[_WORKER_KEY] = {**dataclasses.asdict(report), "tests": tests}
         return
@@ -158,11 +160,19 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     elif len(_RECORDER) == 0:
         return
     else:
-        report = _RECORDER.validate()
+        report = _validated()
     _STATE["report"] = report
     full = _STATE["sandbox_tests"] >= FULL_SUITE_TESTS
     if report.invalid or (full and report.validated < MIN_VALIDATED):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def _validated() -> ContractReport:
+    """This process's report: the one ``_contract_check`` made, or made now."""
+    report: ContractReport | None = _STATE.get("validated")
+    if report is None:
+        report = _RECORDER.validate() if len(_RECORDER) else ContractReport()
+    return report
 
 
 #: Where a worker puts its report in ``workeroutput``.
@@ -206,6 +216,22 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 
 # ---------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _contract_check() -> Iterator[None]:
+    """Fail the run's last sandbox test (as an error at its teardown) when a response of this
+    process broke the contract: unlike a session's exit status, such an error reaches the
+    controller of any pytest-xdist run, whatever directories it was given."""
+    yield
+    if len(_RECORDER) == 0:
+        return
+    report = _RECORDER.validate()
+    _STATE["validated"] = report
+    shown = "\n  ".join(report.invalid[:10])
+    assert not report.invalid, (
+        f"{len(report.invalid)} sandbox responses do not match openapi/thredfi.yaml:\n  {shown}"
+    )
 
 
 @pytest.fixture(scope="session")
