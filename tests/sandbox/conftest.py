@@ -48,6 +48,12 @@ FULL_SUITE_TESTS = 60
 KNOWN_CONTRACT_DEFECTS: dict[str, str] = {}
 
 
+#: For tests/sandbox/test_contract_check.py only: responses to paths holding this text are
+#: reported as breaking the contract, to prove that a broken response fails every kind of run.
+_BREAK_CONTRACT_FOR = os.environ.get("THREDFI_TEST_BREAK_CONTRACT_FOR", "")
+INJECTED_PROBLEM = "injected contract violation (THREDFI_TEST_BREAK_CONTRACT_FOR)"
+
+
 @dataclass
 class ContractReport:
     """Outcome of validating the recorded responses."""
@@ -132,6 +138,8 @@ class ContractRecorder:
                     problems.append(KNOWN_CONTRACT_DEFECTS[name])
                 else:
                     problems.append(f"{path}: {schema_error.message}")
+        if _BREAK_CONTRACT_FOR and _BREAK_CONTRACT_FOR in exchange.path:
+            problems.append(INJECTED_PROBLEM)
         return sorted(set(problems))
 
 
