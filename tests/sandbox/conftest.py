@@ -33,6 +33,8 @@ from openapi_core.testing import MockRequest, MockResponse
 
 from thredfi_client.testing import Sandbox, SandboxExchange
 
+from .helpers import partner_token
+
 SPEC_PATH = Path(__file__).resolve().parents[2] / "openapi" / "thredfi.yaml"
 SERVER_URL = "https://sandbox.thredfi.com"
 BASE_URL = "http://sandbox.test"
@@ -278,6 +280,12 @@ async def http(sandbox: Sandbox) -> AsyncIterator[httpx.AsyncClient]:
         transport=httpx.ASGITransport(app=sandbox.app), base_url=BASE_URL
     ) as client:
         yield client
+
+
+@pytest_asyncio.fixture
+async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
+    """A partner token of ``sandbox``, obtained through ``http``."""
+    return await partner_token(http, sandbox)
 
 
 @pytest.fixture

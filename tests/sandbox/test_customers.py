@@ -10,7 +10,7 @@ import pytest
 
 from thredfi_client.testing import ISO_3166_ALPHA2, Sandbox
 
-from .helpers import bearer, create_customer, customers_path, field_errors, partner_token
+from .helpers import bearer, create_customer, customers_path, field_errors
 
 FULL = {
     "external_id": "crm-42",
@@ -71,11 +71,6 @@ CUSTOMER_FIELDS = {
     "updated_at",
     "archived_at",
 }
-
-
-@pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
 
 
 async def test_create_full_customer(http: httpx.AsyncClient, sandbox: Sandbox, token: str) -> None:

@@ -22,11 +22,6 @@ from .helpers import (
 
 
 @pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
-
-
-@pytest.fixture
 async def invoice(http: httpx.AsyncClient, sandbox: Sandbox, token: str) -> dict[str, Any]:
     """A 10 000-cent invoice sent 2030-01-10, due 30 days later."""
     return await new_invoice(

@@ -54,11 +54,6 @@ INVOICE_FIELDS = {
 ACCOUNT = "3c90c3cc-0d44-4b50-8888-8dd25736052a"
 
 
-@pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
-
-
 async def post_invoice(
     http: httpx.AsyncClient, sandbox: Sandbox, token: str, **fields: Any
 ) -> httpx.Response:

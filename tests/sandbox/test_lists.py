@@ -17,14 +17,8 @@ from .helpers import (
     invoice_path,
     invoices_path,
     new_invoice,
-    partner_token,
     pay,
 )
-
-
-@pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
 
 
 @pytest.fixture

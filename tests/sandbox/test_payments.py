@@ -16,16 +16,10 @@ from .helpers import (
     get_invoice,
     invoice_path,
     new_invoice,
-    partner_token,
     pay,
     payment_body,
     payments_path,
 )
-
-
-@pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
 
 
 @pytest.fixture

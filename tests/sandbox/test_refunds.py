@@ -15,15 +15,9 @@ from .helpers import (
     get_invoice,
     invoice_path,
     new_invoice,
-    partner_token,
     pay,
     refunds_path,
 )
-
-
-@pytest.fixture
-async def token(http: httpx.AsyncClient, sandbox: Sandbox) -> str:
-    return await partner_token(http, sandbox)
 
 
 @pytest.fixture
