@@ -25,7 +25,6 @@ __all__ = [
     "PrereadingTransport",
     "mark_read",
     "read_body",
-    "read_response",
     "too_large",
 ]
 
@@ -79,16 +78,6 @@ class PrereadingTransport(httpx.AsyncBaseTransport):
     """
 
     preread_limit: int = 0
-
-
-def read_response(
-    response: httpx.Response, request: httpx.Request, content: bytes
-) -> httpx.Response:
-    """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
-    response.stream = httpx.ByteStream(content)
-    mark_read(response, content)
-    response.request = request
-    return response
 
 
 def mark_read(response: httpx.Response, content: bytes) -> None:

@@ -25,8 +25,8 @@ import httpx
 from thredfi_client._body import (
     DEFAULT_MAX_RESPONSE_BYTES,
     PrereadingTransport,
+    mark_read,
     read_body,
-    read_response,
     too_large,
 )
 from thredfi_client._deadline import AttemptDeadline, DeadlineArmingTransport
@@ -340,7 +340,9 @@ def _received(
     response: httpx.Response, request: httpx.Request, content: bytes, elapsed: float
 ) -> httpx.Response:
     """``response``, now holding its whole body ``content`` (already decoded), read and closed."""
-    read_response(response, request, content)
+    response.stream = httpx.ByteStream(content)
+    mark_read(response, content)
+    response.request = request
     response.elapsed = timedelta(seconds=elapsed)
     return response
 
