@@ -136,15 +136,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
             and _CONTENT_ENCODING not in response.headers
         ):
             return await self._read_whole(request, response)
-        return httpx.Response(
-            status_code=response.status,
-            headers=response.raw_headers,
-            stream=_Body(response, self._slots, request),
-            extensions={
-                "http_version": _HTTP11,
-                "reason_phrase": (response.reason or "").encode("ascii", "replace"),
-            },
-        )
+        return _httpx_response(response, _Body(response, self._slots, request))
 
     async def _read_whole(
         self, request: httpx.Request, response: aiohttp.ClientResponse
@@ -170,17 +162,9 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
             self._slots.release()
         if error is not None:
             raise error  # outside the handler: no __context__ pointing at aiohttp's exception
-        whole = httpx.Response(
-            status_code=response.status,
-            headers=response.raw_headers,
-            # A stream, not content=: httpx would "read" content through its decoders again.
-            stream=httpx.ByteStream(body),
-            extensions={
-                "http_version": _HTTP11,
-                "reason_phrase": (response.reason or "").encode("ascii", "replace"),
-            },
-            request=request,
-        )
+        # A stream, not content=: httpx would "read" content through its decoders again.
+        whole = _httpx_response(response, httpx.ByteStream(body))
+        whole.request = request
         mark_read(whole, body)
         return whole
 
@@ -205,6 +189,21 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         self._binding.closed = True
         if session is not None:
             await session.close()
+
+
+def _httpx_response(
+    response: aiohttp.ClientResponse, stream: httpx.AsyncByteStream
+) -> httpx.Response:
+    """aiohttp's response head as an httpx response with ``stream`` as its body."""
+    return httpx.Response(
+        status_code=response.status,
+        headers=response.raw_headers,
+        stream=stream,
+        extensions={
+            "http_version": _HTTP11,
+            "reason_phrase": (response.reason or "").encode("ascii", "replace"),
+        },
+    )
 
 
 def _url(url: httpx.URL) -> URL:
