@@ -76,9 +76,10 @@ class ConnectionSlots:
     waiters), and a released slot passes straight to the next waiter.
     """
 
-    __slots__ = ("_free", "_waiters")
+    __slots__ = ("_free", "_limit", "_waiters")
 
     def __init__(self, limit: int | None) -> None:
+        self._limit = limit
         self._free = limit
         self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
 
@@ -114,6 +115,16 @@ class ConnectionSlots:
                     f"no connection came free within the pool timeout of {pool_timeout}s"
                 ) from None
             raise
+
+    @property
+    def held(self) -> int:
+        """Slots taken now (0 without a limit: nothing is counted then)."""
+        return 0 if self._limit is None or self._free is None else self._limit - self._free
+
+    @property
+    def waiting(self) -> bool:
+        """Whether requests wait for a slot."""
+        return bool(self._waiters)
 
     def release(self) -> None:
         """Give a slot back (once per successful :meth:`acquire`)."""

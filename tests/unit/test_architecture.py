@@ -83,6 +83,7 @@ ALLOWED = {
     "_httpx": {"_deadline", "_pool"},
     # _body too: it reads a small plain body whole within the cap (PrereadingTransport).
     "_aiohttp": {"_body", "_deadline", "_errors", "_extensions", "_pool"},
+    "_native": {"_body", "_deadline", "_errors", "_extensions", "_pool"},
     # The bottom leaf only: its bounded parser of a server's JSON (parse_json_body).
     "_redaction": {"_errors"},
     "_token_store": set(),

@@ -1,0 +1,671 @@
+"""The SDK's own HTTP/1.1 transport: ``ThredfiClient(transport="native")``, the default.
+
+An ``httpx.AsyncBaseTransport`` over asyncio connections, with responses parsed by llhttp (the
+parser of Node.js) through ``httptools`` (the binding uvicorn uses). Why a transport of our
+own rather than only aiohttp's or httpcore's: they are general-purpose clients, and their
+machinery per request (cookie jars, redirects, proxies, traces, header multidicts, per-read
+timers) cost this SDK most of its time per call. Measured on the benchmark server
+(docs/performance.md), raw aiohttp spends about 130 us of CPU per call; this transport about
+50. What it needs of HTTP/1.1 is small -- one origin, requests whose bodies are known, no
+redirects, no proxies, no cookies -- and the hard part, parsing what a server sends, is llhttp's.
+
+What it guarantees, as the SDK's other inner transports do (``tests/reliability`` and
+``tests/security`` run every transport test over each of them):
+
+* **Every failure is mapped, and truthfully**: only a failure to connect (``ConnectError``,
+  ``ConnectTimeout``) or to get a slot (``PoolTimeout``) says "never sent"; anything after
+  the first byte went out is a ``ReadError``/``RemoteProtocolError``/``ReadTimeout``. No
+  message carries a request header.
+* **No retry behind the SDK's back**: a request goes out once; ``max_retries`` is exact.
+* **Bounded heads and bodies**: a response head over 256 KiB (or a header line over 64 KiB)
+  is a ``RemoteProtocolError``; bodies are streamed to the retry layer, which decodes, caps
+  and times them (``_body``), with reading paused while 1 MiB is buffered.
+* **A connection is reused only when its response was read completely and exactly**: never
+  after an error, a cancellation, a ``Connection: close``, a body delimited by the connection's
+  end, a ``HEAD``, or bytes beyond the response.
+* **The deadline starts when the request goes out** (``_deadline``): waiting for a connection
+  is bounded by the pool timeout (``_pool``), opening one by the connect timeout; nothing
+  cancels the pool's bookkeeping half-way (it is all synchronous).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import collections
+import contextlib
+import re
+import ssl
+from typing import Final
+
+import httptools
+import httpx
+
+from ._body import PrereadingTransport, mark_read
+from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
+from ._errors import APIConnectionError
+from ._extensions import TOTAL_TIMEOUT
+from ._pool import ConnectionSlots, LoopBinding
+
+__all__ = ["NativeTransport"]
+
+_DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+#: Longest response header line accepted (as the aiohttp transport), and the whole head.
+MAX_HEADER_LINE: Final = 64 * 1024
+MAX_HEAD: Final = 256 * 1024
+#: Body bytes buffered before reading from the socket pauses (and resumes below the low mark).
+_HIGH_WATER: Final = 1024 * 1024
+_LOW_WATER: Final = 256 * 1024
+_HTTP11: Final = b"HTTP/1.1"
+_PORTS: Final = {"http": 80, "https": 443}
+#: A header name (an HTTP token) and a value with nothing that could end it early.
+_TOKEN: Final = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_UNSENDABLE_VALUE: Final = re.compile(rb"[\x00\r\n]")
+
+
+class _Failure(Exception):
+    """Raised inside a parser callback to stop parsing; the exchange keeps the real error."""
+
+
+class _Connection(asyncio.Protocol):
+    """One HTTP/1.1 connection, carrying one exchange (request and response) at a time.
+
+    The protocol callbacks (asyncio's and llhttp's) only record what arrived and wake the
+    task waiting for it; that task does everything else.
+    """
+
+    def __init__(self, key: tuple[str, str, int]) -> None:
+        self.key = key
+        self.transport: asyncio.Transport | None = None
+        self.parser = httptools.HttpResponseParser(self)
+        self.reusable = False  # true between a completely read response and the next request
+        self.closed = False
+        self.idle_since = 0.0
+        self._waiter: asyncio.Future[None] | None = None
+        self._drain: asyncio.Future[None] | None = None
+        self._writing_paused = False
+        self._reading_paused = False
+        self._reset(active=False)
+
+    def _reset(self, *, active: bool) -> None:
+        self.active = active  # a request was written and its response is awaited
+        self.status = 0
+        self.reason = b""
+        self.headers: list[tuple[bytes, bytes]] = []
+        self.chunks: collections.deque[bytes] = collections.deque()
+        self.buffered = 0
+        self.head_done = False
+        self.complete = False
+        self.error: tuple[type[httpx.TransportError], str] | None = None
+        self.received = 0  # bytes of this response so far
+        self.head_only = False  # HEAD: the head is the whole response
+        self.wake_at_head = True  # else only once the whole body is in
+        self.preread_limit = 0
+        self._interim = False
+        self._delimited = False  # by Content-Length or chunked (else by the connection's end)
+        self.encoded = False
+        self._length: int | None = None
+        self.version = _HTTP11
+        # Chunked bodies: whether the last chunk header seen has had no data yet (it may be the
+        # last chunk, whose trailer fields follow), and the bytes fed since in that state.
+        self._chunk_fresh = False
+        self._trailer_bytes = 0
+
+    # -- the exchange, driven by the transport's task ----------------------------------------
+
+    def start(self, head: bytes, body: bytes, *, head_only: bool, preread_limit: int) -> None:
+        """Write a request (the previous exchange, if any, was complete)."""
+        self._reset(active=True)
+        self.reusable = False
+        self.head_only = head_only
+        self.preread_limit = preread_limit
+        transport = self.transport
+        if transport is None or self.closed:  # it closed as it opened: nothing was sent
+            self._fail(httpx.ConnectError, "the connection closed before the request was sent")
+            return
+        if body and len(body) <= 64 * 1024:
+            transport.write(head + body)
+        else:
+            transport.write(head)
+            if body:
+                transport.write(body)
+
+    async def drained(self, seconds: float | None) -> None:
+        """Wait until the request was handed to the socket (only a large body makes one wait)."""
+        if not self._writing_paused or self.closed:
+            return
+        self._drain = asyncio.get_running_loop().create_future()
+        try:
+            async with asyncio.timeout(seconds):
+                await self._drain
+        except TimeoutError:
+            raise httpx.WriteTimeout(
+                f"the request could not be written within {seconds}s"
+            ) from None
+        finally:
+            self._drain = None
+
+    async def wait(self, seconds: float | None) -> None:
+        """Wait for the next thing this exchange needs: its head, its body, a chunk, or the end."""
+        self._waiter = asyncio.get_running_loop().create_future()
+        try:
+            if seconds is None:
+                await self._waiter
+            else:
+                try:
+                    async with asyncio.timeout(seconds):
+                        await self._waiter
+                except TimeoutError:
+                    raise httpx.ReadTimeout(f"the server sent nothing for {seconds}s") from None
+        finally:
+            self._waiter = None
+
+    def next_chunk(self) -> bytes | None:
+        """A body chunk received, ``b""`` at the end, None when the next one has not come yet."""
+        chunks = self.chunks
+        if chunks:
+            # Everything buffered at once: a server sending tiny chunks makes few pieces.
+            chunk = chunks.popleft() if len(chunks) == 1 else b"".join(chunks)
+            chunks.clear()
+            self.buffered = 0
+            if self._reading_paused and self.buffered <= _LOW_WATER and self.transport:
+                self._reading_paused = False
+                self.transport.resume_reading()
+            return chunk
+        if self.complete:
+            return b""
+        return None
+
+    def close(self) -> None:
+        self.reusable = False
+        if self.active and not self.complete and self.error is None:
+            # Closed from this side mid-response (the transport's aclose()): what came so far
+            # is not the whole response, even if the connection's end delimits its body.
+            self.error = (httpx.ReadError, "the connection was closed mid-response")
+            self._wake()
+        if not self.closed:
+            self.closed = True
+            if self.transport is not None:
+                # abort(), not close(): close() would first send what is still buffered
+                # (e.g. the rest of a request body after a WriteTimeout), however long. A
+                # RuntimeError: its event loop is closed, and the socket went with it.
+                with contextlib.suppress(RuntimeError):
+                    self.transport.abort()
+
+    # -- asyncio's callbacks -------------------------------------------------------------------
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        if not self.active or self.complete:
+            # Bytes no request asked for (beyond a response, or while idle): the connection
+            # can no longer be trusted to frame the next response.
+            self.close()
+            return
+        if not self.head_done and self.received + len(data) > MAX_HEAD:
+            # The head must end within its first MAX_HEAD bytes: parse up to there, then see.
+            room = MAX_HEAD - self.received
+            self._feed(data[:room])
+            if not self.head_done and self.error is None:
+                self._fail(
+                    httpx.RemoteProtocolError,
+                    f"the response head is larger than {MAX_HEAD // 1024} KiB",
+                )
+            if self.closed:
+                return
+            data = data[room:]
+        fresh = self._chunk_fresh
+        self._feed(data)
+        if fresh and self._chunk_fresh and not self.complete and self.error is None:
+            # All of it went to trailer fields, which httptools gathers in memory until each
+            # is complete: bounded like the head.
+            self._trailer_bytes += len(data)
+            if self._trailer_bytes > MAX_HEAD:
+                self._fail(
+                    httpx.RemoteProtocolError,
+                    f"the response's trailer fields are larger than {MAX_HEAD // 1024} KiB",
+                )
+
+    def _feed(self, data: bytes) -> None:
+        self.received += len(data)
+        try:
+            self.parser.feed_data(data)
+        except _Failure:
+            pass
+        except httptools.HttpParserUpgrade:
+            self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
+        except httptools.HttpParserError as exc:
+            if self.complete:  # whatever came after a complete response
+                self.close()
+            else:
+                self._fail(
+                    httpx.RemoteProtocolError,
+                    f"malformed response from the server ({type(exc).__name__}: {exc})",
+                )
+
+    def eof_received(self) -> bool:
+        self.reusable = False
+        self.closed = True  # returning False closes the transport
+        self._ended(None)
+        return False  # close the transport
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.closed = True
+        self.reusable = False
+        self._ended(exc)
+        drain = self._drain
+        if drain is not None and not drain.done():
+            drain.set_result(None)  # the wait ends; the read that follows reports the failure
+
+    def pause_writing(self) -> None:
+        self._writing_paused = True
+
+    def resume_writing(self) -> None:
+        self._writing_paused = False
+        drain = self._drain
+        if drain is not None and not drain.done():
+            drain.set_result(None)
+
+    def _ended(self, exc: Exception | None) -> None:
+        """The connection ended (EOF, reset, closed): the end of a body, or a failure."""
+        if not self.active or self.complete or self.error is not None:
+            return
+        if self.head_done and not self._delimited and exc is None:
+            self._finish()  # a body delimited by the end of the connection
+            return
+        if exc is not None:
+            self._fail(httpx.ReadError, f"the connection failed ({type(exc).__name__}: {exc})")
+        elif self.received == 0:
+            self._fail(
+                httpx.RemoteProtocolError,
+                "the server closed the connection without sending a response",
+            )
+        elif not self.head_done:
+            self._fail(httpx.RemoteProtocolError, "the server closed the connection mid-response")
+        else:
+            self._fail(httpx.ReadError, "the response body broke off (the connection closed)")
+
+    # -- llhttp's callbacks --------------------------------------------------------------------
+
+    def on_message_begin(self) -> None:
+        if self.complete:  # a second response after the one asked for
+            self.close()
+            raise _Failure
+        self.headers = []
+
+    def on_status(self, reason: bytes) -> None:
+        self.reason += reason
+
+    def on_header(self, name: bytes, value: bytes) -> None:
+        if len(name) + len(value) > MAX_HEADER_LINE:
+            self._fail(
+                httpx.RemoteProtocolError,
+                f"a response header line is longer than {MAX_HEADER_LINE // 1024} KiB",
+            )
+            raise _Failure
+        if self.head_done:  # a trailer field: not a header of the response (as in h11)
+            return
+        self.headers.append((name, value))
+        lowered = name.lower()
+        if lowered == b"content-length":
+            self._delimited = True
+            try:
+                self._length = int(value)
+            except ValueError:
+                self._length = None
+        elif lowered == b"transfer-encoding":
+            # Delimited only when its final coding is chunked; else by the connection's end
+            # (RFC 9112, 6.3), as llhttp reads it.
+            self._delimited = value.rsplit(b",", 1)[-1].strip().lower() == b"chunked"
+        elif lowered == b"content-encoding":
+            self.encoded = True
+
+    def on_headers_complete(self) -> None:
+        status = self.parser.get_status_code()
+        if 100 <= status < 200:
+            if status == 101:
+                self._fail(httpx.RemoteProtocolError, "the server switched protocols (101)")
+                raise _Failure
+            self._interim = True  # 100 Continue, 103 Early Hints: the real response follows
+            return
+        self.status = status
+        self.head_done = True
+        if self.parser.get_http_version() != "1.1":
+            self.version = b"HTTP/" + self.parser.get_http_version().encode("ascii")
+        if status in (204, 304):
+            self._delimited = True  # no body, whatever the headers say
+        if self.head_only:
+            # llhttp cannot be told that a HEAD response has no body: the exchange ends here,
+            # and so does the connection (its parser would wait for the announced body).
+            self._finish(reusable=False)
+            raise _Failure
+        length = self._length
+        self.wake_at_head = not (
+            length is not None and length <= self.preread_limit and not self.encoded
+        )
+        if self.wake_at_head:
+            self._wake()
+
+    def on_chunk_header(self) -> None:
+        self._chunk_fresh = True
+        self._trailer_bytes = 0
+
+    def on_chunk_complete(self) -> None:
+        self._chunk_fresh = False
+
+    def on_body(self, body: bytes) -> None:
+        self._chunk_fresh = False
+        self.chunks.append(body)
+        self.buffered += len(body)
+        if self.wake_at_head:
+            if self.buffered > _HIGH_WATER and not self._reading_paused and self.transport:
+                self._reading_paused = True
+                self.transport.pause_reading()
+            self._wake()
+
+    def on_message_complete(self) -> None:
+        if self._interim:
+            self._interim = False
+            self.headers = []
+            self.reason = b""
+            # Its headers say nothing about the final response's body.
+            self._delimited = False
+            self.encoded = False
+            self._length = None
+            return
+        if self.complete:
+            return
+        self._finish(reusable=self._delimited and self.parser.should_keep_alive())
+
+    def _finish(self, *, reusable: bool = False) -> None:
+        self.complete = True
+        self.reusable = reusable and not self.closed
+        self._wake()
+
+    def _fail(self, kind: type[httpx.TransportError], message: str) -> None:
+        if self.error is None:
+            self.error = (kind, message)
+        self.close()
+        self._wake()
+
+    def _wake(self) -> None:
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+
+class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
+    """Sends httpx requests over the SDK's own HTTP/1.1 connections (module docstring).
+
+    Args:
+        limits: ``max_connections`` bounds the requests in flight and so the connections;
+            ``max_keepalive_connections`` the idle ones kept once no request waits;
+            ``keepalive_expiry`` how long an idle connection is kept.
+        ssl_context: for ``https``; default ``httpx.create_ssl_context()`` (certifi's roots,
+            as ``transport="httpx"``).
+    """
+
+    def __init__(
+        self, limits: httpx.Limits = _DEFAULT_LIMITS, ssl_context: ssl.SSLContext | None = None
+    ) -> None:
+        self._slots = ConnectionSlots(limits.max_connections)
+        self._keepalive = limits.max_keepalive_connections
+        self._expiry = limits.keepalive_expiry
+        self._binding = LoopBinding()
+        self._ssl = ssl_context
+        self._idle: dict[tuple[str, str, int], list[_Connection]] = {}
+        self._connections: set[_Connection] = set()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self._binding.check()
+        url = request.url
+        scheme = url.scheme
+        if scheme not in _PORTS:
+            raise httpx.UnsupportedProtocol(
+                f"the native transport sends http:// and https:// only, not {scheme}://",
+                request=request,
+            )
+        try:
+            content = request.content
+        except httpx.RequestNotRead:  # a streamed body: sent whole
+            content = await request.aread()
+        head, chunked = _head(request)
+        if chunked:
+            content = (
+                b"%x\r\n%s\r\n0\r\n\r\n" % (len(content), content) if content else b"0\r\n\r\n"
+            )
+        extensions = request.extensions
+        timeouts = extensions.get("timeout") or {}
+        # Under the attempt's deadline, a timer per read or write would be redundant.
+        bounded = TOTAL_TIMEOUT in extensions
+        read_timeout = None if bounded else _seconds(timeouts.get("read"))
+        key = (scheme, url.host, url.port or _PORTS[scheme])
+        await self._slots.acquire(timeouts.get("pool"))
+        connection: _Connection | None = None
+        try:
+            connection = self._idle_connection(key) or await self._connect(
+                key, _seconds(timeouts.get("connect")), request
+            )
+            arm_attempt_deadline()
+            connection.start(
+                head,
+                content,
+                head_only=request.method == "HEAD",
+                preread_limit=self.preread_limit,
+            )
+            await connection.drained(None if bounded else _seconds(timeouts.get("write")))
+            while not connection.complete and (
+                connection.error is None
+                and (not connection.head_done or not connection.wake_at_head)
+            ):
+                await connection.wait(read_timeout)
+        except BaseException as exc:
+            if connection is not None:
+                self._discard(connection)
+            self._slots.release()
+            if isinstance(exc, httpx.TransportError) and exc._request is None:
+                exc.request = request
+            raise
+        if connection.error is not None:
+            self._discard(connection)
+            self._slots.release()
+            kind, message = connection.error
+            raise kind(message, request=request)
+        extensions = {"http_version": connection.version, "reason_phrase": connection.reason}
+        if connection.complete and not connection.encoded:
+            # All of it is in (a small body, read whole, or a head only): nothing left to
+            # decode, and its size within the cap is checked by the retry layer.
+            body = b"".join(connection.chunks) if connection.chunks else b""
+            self._release(connection)
+            response = httpx.Response(
+                status_code=connection.status,
+                headers=connection.headers,
+                stream=httpx.ByteStream(body),
+                extensions=extensions,
+            )
+            response.request = request
+            mark_read(response, body)
+            return response
+        return httpx.Response(
+            status_code=connection.status,
+            headers=connection.headers,
+            stream=_Body(self, connection, request, read_timeout),
+            extensions=extensions,
+        )
+
+    def _idle_connection(self, key: tuple[str, str, int]) -> _Connection | None:
+        idle = self._idle.get(key)
+        if not idle:
+            return None
+        expiry = self._expiry
+        now = asyncio.get_running_loop().time() if expiry is not None else 0.0
+        while idle:
+            connection = idle.pop()
+            if connection.reusable and (expiry is None or now - connection.idle_since < expiry):
+                return connection
+            self._discard(connection)
+        return None
+
+    async def _connect(
+        self, key: tuple[str, str, int], seconds: float | None, request: httpx.Request
+    ) -> _Connection:
+        scheme, host, port = key
+        tls: ssl.SSLContext | None = None
+        if scheme == "https":
+            if self._ssl is None:
+                self._ssl = httpx.create_ssl_context()
+            tls = self._ssl
+        loop = asyncio.get_running_loop()
+        failure: httpx.TransportError | None = None
+        try:
+            async with asyncio.timeout(seconds):
+                _, connection = await loop.create_connection(
+                    lambda: _Connection(key),
+                    host,
+                    port,
+                    ssl=tls,
+                    server_hostname=host if tls is not None else None,
+                )
+        except TimeoutError:
+            failure = httpx.ConnectTimeout(
+                f"timed out opening a connection to {host}:{port} after {seconds}s",
+                request=request,
+            )
+        except OSError as exc:  # refused, unreachable, DNS, TLS (ssl.SSLError is an OSError)
+            failure = httpx.ConnectError(
+                f"cannot connect to {host}:{port} ({type(exc).__name__}: {exc})", request=request
+            )
+        if failure is not None:
+            raise failure  # outside the handler: no __context__
+        self._connections.add(connection)
+        return connection
+
+    def _release(self, connection: _Connection) -> None:
+        """The exchange on ``connection`` is over: keep the connection idle, or close it."""
+        if connection.reusable and not self._binding.closed:
+            idle = self._idle.setdefault(connection.key, [])
+            connection.active = False
+            connection.idle_since = (
+                asyncio.get_running_loop().time() if self._expiry is not None else 0.0
+            )
+            idle.append(connection)
+            # Beyond the keep-alive bound only while requests wait for a slot (they take them).
+            if self._keepalive is not None and not self._slots.waiting:
+                while len(idle) > self._keepalive:
+                    self._discard(idle.pop(0))
+        else:
+            self._discard(connection)
+        self._slots.release()
+
+    def _discard(self, connection: _Connection) -> None:
+        connection.close()
+        self._connections.discard(connection)
+
+    def checked_out(self) -> int:
+        """Connections carrying an exchange, plus slots held: 0 once every call has ended."""
+        idle = sum(len(connections) for connections in self._idle.values())
+        return len(self._connections) - idle + self._slots.held
+
+    def idle_connections(self) -> int:
+        """Connections kept open for the next requests."""
+        return sum(len(connections) for connections in self._idle.values())
+
+    async def aclose(self) -> None:
+        gone = self._binding.owner_gone()  # EventLoopError from another loop still running
+        self._binding.closed = True
+        if gone:  # its connections died with their event loop
+            self._connections.clear()
+            self._idle.clear()
+            return
+        connections, self._connections = self._connections, set()
+        self._idle.clear()
+        for connection in connections:
+            connection.close()
+
+
+class _Body(httpx.AsyncByteStream):
+    """A response body as it arrives; closing it ends the exchange (and frees the slot)."""
+
+    __slots__ = ("_connection", "_request", "_timeout", "_transport")
+
+    def __init__(
+        self,
+        transport: NativeTransport,
+        connection: _Connection,
+        request: httpx.Request,
+        timeout: float | None,
+    ) -> None:
+        self._transport: NativeTransport | None = transport
+        self._connection = connection
+        self._request = request
+        self._timeout = timeout
+
+    def __aiter__(self) -> _Body:
+        return self
+
+    async def __anext__(self) -> bytes:
+        if self._transport is None:
+            raise httpx.StreamClosed()
+        connection = self._connection
+        while True:
+            chunk = connection.next_chunk()
+            if chunk is not None:
+                if not chunk:
+                    raise StopAsyncIteration
+                return chunk
+            if connection.error is not None:
+                kind, message = connection.error
+                raise kind(message, request=self._request)
+            try:
+                await connection.wait(self._timeout)
+            except httpx.TransportError as exc:
+                exc.request = self._request
+                raise
+
+    async def aclose(self) -> None:
+        transport, self._transport = self._transport, None
+        if transport is None:
+            return
+        connection = self._connection
+        if connection.complete and not connection.chunks and connection.error is None:
+            transport._release(connection)
+        else:  # unread data on it: it cannot carry another exchange
+            transport._discard(connection)
+            transport._slots.release()
+
+
+def _head(request: httpx.Request) -> tuple[bytes, bool]:
+    """The request line and headers, checked; and whether the body is sent chunked."""
+    url = request.url
+    method = request.method.encode("ascii", "replace")
+    if _TOKEN.fullmatch(method) is None:
+        raise APIConnectionError(
+            f"the method {method[:20]!r} cannot be sent (a method must be an HTTP token)",
+            request=request,
+        )
+    parts = [method, b" ", url.raw_path, b" HTTP/1.1\r\n"]
+    host = False
+    chunked = False
+    for name, value in request.headers.raw:
+        if _TOKEN.fullmatch(name) is None or _UNSENDABLE_VALUE.search(value) is not None:
+            # Said without the value: it may be a credential.
+            raise APIConnectionError(
+                f"the header {name[:60]!r} cannot be sent as it is (a header name must be an "
+                "HTTP token, and a value cannot hold CR, LF or NUL)",
+                request=request,
+            )
+        lowered = name.lower()
+        if lowered == b"host":
+            host = True
+        elif lowered == b"transfer-encoding":
+            chunked = b"chunked" in value.lower()
+        parts += (name, b": ", value, b"\r\n")
+    if not host:
+        parts[4:4] = (b"Host: ", url.netloc, b"\r\n")
+    parts.append(b"\r\n")
+    return b"".join(parts), chunked
+
+
+def _seconds(value: object) -> float | None:
+    return float(value) if isinstance(value, int | float) else None
