@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import ipaddress
 import logging
 import math
@@ -64,10 +63,10 @@ DEFAULT_BASE_URL = "https://sandbox.thredfi.com"
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
 DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-#: What ``transport=`` accepts by name. ``"auto"``: ``"aiohttp"`` if the extra is installed.
-TransportChoice = Literal["auto", "httpx", "aiohttp"]
+#: What ``transport=`` accepts by name. ``"auto"`` is ``"native"``, the SDK's own transport.
+TransportChoice = Literal["auto", "native", "httpx", "aiohttp"]
 #: What :attr:`ThredfiClient.transport_name` reports: ``"custom"`` for a transport instance.
-TransportName = Literal["httpx", "aiohttp", "custom"]
+TransportName = Literal["native", "httpx", "aiohttp", "custom"]
 
 USER_AGENT = (
     f"thredfi-client/{__version__} python/{platform.python_version_tuple()[0]}."
@@ -94,11 +93,12 @@ class ThredfiClient(Resources):
         max_retries: Retries after the first attempt (default 2, or ``retry_policy``'s).
         retry_policy: Full retry settings (backoff, caps, statuses); ``max_retries``, when
             given, overrides its ``max_retries``.
-        transport: ``"auto"``, ``"httpx"``, ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or
-            an ``httpx.AsyncBaseTransport`` to send through (e.g. ``httpx.ASGITransport`` for
-            the in-process sandbox). Defaults to ``$THREDFI_TRANSPORT``, else ``"auto"``:
-            ``"aiohttp"`` when the ``[aiohttp]`` extra is installed (measured much faster, see
-            Performance), otherwise ``"httpx"``. Auth, retries and errors apply whichever is
+        transport: ``"auto"`` (the same as ``"native"``), ``"native"``, ``"httpx"``,
+            ``"aiohttp"`` (needs the ``[aiohttp]`` extra), or an ``httpx.AsyncBaseTransport``
+            to send through (e.g. ``httpx.ASGITransport`` for the in-process sandbox).
+            Defaults to ``$THREDFI_TRANSPORT``, else ``"auto"``. ``"native"`` is the SDK's own
+            HTTP/1.1 transport, responses parsed by llhttp (``httptools``): measured the
+            fastest, see docs/performance.md. Auth, retries and errors apply whichever is
             used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
             with pytest-httpx or respx: they mock httpx's own transport only.
         limits: Connection pool limits (default 100 connections, 20 kept alive). Token
@@ -243,7 +243,8 @@ class ThredfiClient(Resources):
 
     @property
     def transport_name(self) -> TransportName:
-        """The transport this client sends through: ``"httpx"``, ``"aiohttp"`` or ``"custom"``.
+        """The transport this client sends through: ``"native"``, ``"httpx"``, ``"aiohttp"`` or
+        ``"custom"``.
 
         What ``transport="auto"`` (the default) resolved to, or ``"custom"`` when an
         ``httpx.AsyncBaseTransport`` was passed. Clients made by :meth:`with_options` share it.
@@ -824,14 +825,16 @@ def _checked_max_retries(value: object) -> int:
     )
 
 
-_TRANSPORT_CHOICES: tuple[str, ...] = get_args(TransportChoice)  # ("auto", "httpx", "aiohttp")
+_TRANSPORT_CHOICES: tuple[str, ...] = get_args(TransportChoice)
 
 
 def _transport_from_environment() -> TransportChoice:
     """``$THREDFI_TRANSPORT`` (unset or empty: ``"auto"``), checked."""
     value = os.environ.get("THREDFI_TRANSPORT") or "auto"
     if value not in _TRANSPORT_CHOICES:
-        raise ValueError(f"$THREDFI_TRANSPORT must be 'auto', 'httpx' or 'aiohttp', not {value!r}")
+        raise ValueError(
+            f"$THREDFI_TRANSPORT must be 'auto', 'native', 'httpx' or 'aiohttp', not {value!r}"
+        )
     return cast(TransportChoice, value)
 
 
@@ -840,30 +843,22 @@ def _transport_name(choice: object) -> TransportName:
     if isinstance(choice, httpx.AsyncBaseTransport):
         return "custom"
     if choice == "auto":
-        return "aiohttp" if _aiohttp_extra_installed() else "httpx"
-    if choice == "httpx" or choice == "aiohttp":
+        return "native"
+    if choice == "native" or choice == "httpx" or choice == "aiohttp":
         return choice
     raise ValueError(
-        f"transport must be 'auto', 'httpx', 'aiohttp' or an httpx transport, not {choice!r}"
+        "transport must be 'auto', 'native', 'httpx', 'aiohttp' or an httpx transport, not "
+        f"{choice!r}"
     )
 
 
-@functools.cache
-def _aiohttp_extra_installed() -> bool:
-    """Whether the ``[aiohttp]`` extra imports (checked on first use, not at package import).
-
-    Cached: a missing extra is not searched for again by every client. Tests that simulate its
-    absence call ``_aiohttp_extra_installed.cache_clear()``.
-    """
-    try:
-        from ._aiohttp import AiohttpTransport  # noqa: F401 -- imported to see that it can be
-    except ImportError:
-        return False
-    return True
-
-
 def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
-    """The transport doing the I/O for ``"httpx"`` or ``"aiohttp"``, with its own pool."""
+    """The transport doing the I/O for ``"native"``, ``"httpx"`` or ``"aiohttp"``, with its own
+    pool."""
+    if name == "native":
+        from ._native import NativeTransport
+
+        return NativeTransport(limits)
     if name == "httpx":
         from ._httpx import HttpxTransport
 

@@ -1,4 +1,5 @@
-"""``transport=``: "auto" (the default) picks aiohttp when the extra imports, else httpx.
+"""``transport=``: "auto" (the default) is the SDK's own transport, "native"; "httpx" and
+"aiohttp" (its extra) are chosen by name.
 
 These tests construct clients but send nothing, so no HTTP mock is needed; the transport in use
 is checked on the client's actual lanes, not only on ``transport_name``.
@@ -9,16 +10,16 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from thredfi_client import ThredfiClient, _client
+from thredfi_client import ThredfiClient
 from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._httpx import HttpxTransport
+from thredfi_client._native import NativeTransport
 
 from ..support import API_KEY, BASE_URL, PARTNER_ID
 
@@ -26,12 +27,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
-def fresh(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """No $THREDFI_TRANSPORT, and the extra's import check is redone (and forgotten after)."""
+def fresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No $THREDFI_TRANSPORT."""
     monkeypatch.delenv("THREDFI_TRANSPORT", raising=False)
-    _client._aiohttp_extra_installed.cache_clear()
-    yield
-    _client._aiohttp_extra_installed.cache_clear()
 
 
 @pytest.fixture(params=["aiohttp", "yarl"])
@@ -54,39 +52,34 @@ def lanes(client: ThredfiClient) -> tuple[httpx.AsyncBaseTransport, httpx.AsyncB
 
 # -- auto -----------------------------------------------------------------------------------------
 
+KINDS: dict[str, type[httpx.AsyncBaseTransport]] = {
+    "native": NativeTransport,
+    "httpx": HttpxTransport,
+    "aiohttp": AiohttpTransport,
+}
 
-def test_default_is_aiohttp_when_the_extra_is_installed() -> None:
+
+def test_default_is_the_native_transport() -> None:
     client = make()
-    assert client.transport_name == "aiohttp"
-    assert all(type(t) is AiohttpTransport for t in lanes(client))
+    assert client.transport_name == "native"
+    assert all(type(t) is NativeTransport for t in lanes(client))
 
 
 def test_auto_given_explicitly_is_the_default() -> None:
-    assert make(transport="auto").transport_name == "aiohttp"
+    client = make(transport="auto")
+    assert client.transport_name == "native"
+    assert all(type(t) is NativeTransport for t in lanes(client))
 
 
 @pytest.mark.usefixtures("extra_missing")
-def test_default_is_httpx_when_the_extra_is_not_installed() -> None:
-    client = make()
-    assert client.transport_name == "httpx"
-    assert all(type(t) is HttpxTransport for t in lanes(client))
+def test_the_default_needs_no_extra() -> None:
+    assert make().transport_name == "native"
 
 
 @pytest.mark.usefixtures("extra_missing")
 def test_explicit_aiohttp_without_the_extra_says_how_to_install_it() -> None:
     with pytest.raises(ImportError, match=r"thredfi-client\[aiohttp\]"):
         make(transport="aiohttp")
-
-
-def test_a_missing_extra_is_looked_for_once() -> None:
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setitem(sys.modules, "aiohttp", None)
-        patch.delitem(sys.modules, "thredfi_client._aiohttp")
-        assert make().transport_name == "httpx"
-    # The extra is importable again, but the first answer is kept until the cache is cleared.
-    assert make().transport_name == "httpx"
-    _client._aiohttp_extra_installed.cache_clear()
-    assert make().transport_name == "aiohttp"
 
 
 # -- explicit choices and what the client reports -------------------------------------------------
@@ -96,6 +89,12 @@ def test_explicit_httpx_is_kept_although_the_extra_is_installed() -> None:
     client = make(transport="httpx")
     assert client.transport_name == "httpx"
     assert all(type(t) is HttpxTransport for t in lanes(client))
+
+
+def test_explicit_native() -> None:
+    client = make(transport="native")
+    assert client.transport_name == "native"
+    assert all(type(t) is NativeTransport for t in lanes(client))
 
 
 def test_explicit_aiohttp() -> None:
@@ -111,7 +110,7 @@ def test_a_transport_instance_is_custom_and_carries_everything() -> None:
     assert client.http_client._transport.wrapped is mock  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("choice", ["httpx", "aiohttp"])
+@pytest.mark.parametrize("choice", ["native", "httpx", "aiohttp"])
 def test_with_options_keeps_the_transport(choice: str) -> None:
     client = make(transport=choice)
     derived = client.with_options(timeout=5.0, max_retries=0)
@@ -121,7 +120,8 @@ def test_with_options_keeps_the_transport(choice: str) -> None:
 
 @pytest.mark.parametrize("bad", ["curl", "AIOHTTP", "", 42])
 def test_an_unknown_transport_is_refused_by_name(bad: object) -> None:
-    with pytest.raises(ValueError, match=r"transport must be 'auto', 'httpx', 'aiohttp'") as info:
+    expected = r"transport must be 'auto', 'native', 'httpx', 'aiohttp'"
+    with pytest.raises(ValueError, match=expected) as info:
         make(transport=bad)
     assert repr(bad) in str(info.value)
 
@@ -131,7 +131,13 @@ def test_an_unknown_transport_is_refused_by_name(bad: object) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected"),
-    [("httpx", "httpx"), ("aiohttp", "aiohttp"), ("auto", "aiohttp"), ("", "aiohttp")],
+    [
+        ("native", "native"),
+        ("httpx", "httpx"),
+        ("aiohttp", "aiohttp"),
+        ("auto", "native"),
+        ("", "native"),
+    ],
 )
 def test_environment_sets_the_default(
     monkeypatch: pytest.MonkeyPatch, value: str, expected: str
@@ -139,22 +145,13 @@ def test_environment_sets_the_default(
     monkeypatch.setenv("THREDFI_TRANSPORT", value)
     client = make()
     assert client.transport_name == expected
-    assert all(
-        type(t) is {"httpx": HttpxTransport, "aiohttp": AiohttpTransport}[expected]
-        for t in lanes(client)
-    )
-
-
-@pytest.mark.usefixtures("extra_missing")
-def test_environment_auto_without_the_extra_is_httpx(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("THREDFI_TRANSPORT", "auto")
-    assert make().transport_name == "httpx"
+    assert all(type(t) is KINDS[expected] for t in lanes(client))
 
 
 def test_the_argument_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("THREDFI_TRANSPORT", "httpx")
     assert make(transport="aiohttp").transport_name == "aiohttp"
-    assert make(transport="auto").transport_name == "aiohttp"
+    assert make(transport="auto").transport_name == "native"
     monkeypatch.setenv("THREDFI_TRANSPORT", "bogus")  # not even read when the argument is given
     assert make(transport="httpx").transport_name == "httpx"
 
@@ -175,14 +172,16 @@ LAZY_CHECK = """
 import sys
 import thredfi_client
 assert "aiohttp" not in sys.modules, "import thredfi_client loaded aiohttp"
-thredfi_client.ThredfiClient(partner_id="p", api_key="k", transport="httpx")
-assert "aiohttp" not in sys.modules, "transport='httpx' loaded aiohttp"
 client = thredfi_client.ThredfiClient(partner_id="p", api_key="k")
-assert "aiohttp" in sys.modules and client.transport_name == "aiohttp", client.transport_name
+assert client.transport_name == "native", client.transport_name
+thredfi_client.ThredfiClient(partner_id="p", api_key="k", transport="httpx")
+assert "aiohttp" not in sys.modules, "the default and transport='httpx' loaded aiohttp"
+thredfi_client.ThredfiClient(partner_id="p", api_key="k", transport="aiohttp")
+assert "aiohttp" in sys.modules
 """
 
 
-def test_aiohttp_is_imported_only_when_a_client_resolves_auto() -> None:
+def test_aiohttp_is_imported_only_for_transport_aiohttp() -> None:
     env = {k: v for k, v in os.environ.items() if k != "THREDFI_TRANSPORT"}
     result = subprocess.run(
         [sys.executable, "-c", LAZY_CHECK],
