@@ -23,8 +23,8 @@ from ..support.constants import API_KEY, PARTNER_ID
 
 pytestmark = pytest.mark.integration
 
-Transport = Literal["httpx", "aiohttp"]
-TRANSPORTS: tuple[Transport, ...] = ("httpx", "aiohttp")
+Transport = Literal["native", "httpx", "aiohttp"]
+TRANSPORTS: tuple[Transport, ...] = ("native", "httpx", "aiohttp")
 NOW = datetime.datetime.now(datetime.UTC)
 #: The contract wants at least one line on an invoice.
 A_LINE: list[dict[str, Any]] = [{"quantity": 1, "unit_price": 100}]

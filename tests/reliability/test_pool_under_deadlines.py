@@ -19,6 +19,7 @@ import pytest
 from thredfi_client import APITimeoutError, NotFoundError, ThredfiClient
 from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._httpx import HttpxTransport
+from thredfi_client._native import NativeTransport
 from thredfi_client.models import Customer
 from thredfi_client.testing import SandboxServer
 
@@ -37,6 +38,8 @@ def _customer(server: SandboxServer) -> str:
 def _checked_out(client: ThredfiClient) -> int:
     """Requests or connections the API lane's pool still counts as in use."""
     inner = client.http_client._transport.wrapped  # type: ignore[attr-defined]
+    if isinstance(inner, NativeTransport):
+        return inner.checked_out()
     if isinstance(inner, HttpxTransport):
         pool = inner.pool._pool
         busy = [c for c in pool.connections if not (c.is_idle() or c.is_closed())]

@@ -13,6 +13,7 @@ import pytest
 from thredfi_client import ThredfiClient
 from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._httpx import HttpxTransport
+from thredfi_client._native import NativeTransport
 from thredfi_client.models import Customer
 from thredfi_client.testing import Sandbox, SandboxServer
 
@@ -155,7 +156,11 @@ async def test_1000_concurrent_calls_through_503_then_200_all_succeed_and_leak_n
     assert sandbox.request_count(TOKEN_PATH) == 1
     assert sandbox.faults == []
     inner = _inner(client)
-    if isinstance(inner, HttpxTransport):
+    if isinstance(inner, NativeTransport):
+        assert inner.checked_out() == 0, "connections or slots still held"
+        assert inner.idle_connections() <= 10
+        assert sandbox.max_requests_in_flight <= 50, "the pool limit was not applied"
+    elif isinstance(inner, HttpxTransport):
         pool: httpcore.AsyncConnectionPool = inner.pool._pool
         assert not pool._requests, "requests still waiting for or holding a connection"
         assert all(c.is_idle() or c.is_closed() for c in pool.connections)
@@ -172,6 +177,8 @@ async def test_1000_concurrent_calls_through_503_then_200_all_succeed_and_leak_n
 
     if isinstance(inner, HttpxTransport):
         assert not inner.pool._pool.connections
+    if isinstance(inner, NativeTransport):
+        assert inner.idle_connections() == 0
     assert await _connections_drain(sandbox_server) == 0
 
 

@@ -24,6 +24,6 @@ SECRET_MARKERS = (
 )
 
 #: Both transports the SDK offers; the reliability and security tests run over each.
-TRANSPORTS = ("httpx", "aiohttp")
+TRANSPORTS = ("native", "httpx", "aiohttp")
 #: A short backoff so retries are real waits, but cheap ones.
 FAST_POLICY = RetryPolicy(backoff_base=0.05, backoff_cap=0.5)
