@@ -32,7 +32,7 @@ from bench.payloads import token_json as token_body
 from bench.run import CUSTOMER_PATH, LIMITS, local_server
 from thredfi_client import ThredfiClient
 
-CLIENTS = ("sdk-aiohttp", "sdk-httpx", "sdk-memory", "raw-aiohttp", "raw-httpx")
+CLIENTS = ("sdk-native", "sdk-aiohttp", "sdk-httpx", "sdk-memory", "raw-aiohttp", "raw-httpx")
 
 
 class MemoryTransport(httpx.AsyncBaseTransport):
@@ -61,7 +61,9 @@ async def _run(name: str, base_url: str, calls: int, profiler: str) -> None:
     closers: list[Callable[[], Awaitable[object]]] = []
     call: Callable[[], Awaitable[object]]
     if name.startswith("sdk-"):
-        transport = {"sdk-aiohttp": "aiohttp", "sdk-httpx": "httpx"}.get(name) or MemoryTransport()
+        transport = {"sdk-native": "native", "sdk-aiohttp": "aiohttp", "sdk-httpx": "httpx"}.get(
+            name
+        ) or MemoryTransport()
         sdk = ThredfiClient(transport=transport, **sdk_options)  # type: ignore[arg-type]
         closers.append(sdk.aclose)
 

@@ -12,6 +12,7 @@ CLIENTS = (
     "raw httpx",
     "raw httpx + httpx-aiohttp transport",
     "raw aiohttp",
+    "SDK, transport='native' (the default)",
     "SDK, transport='httpx'",
     "SDK, transport='aiohttp'",
     "peer (openapi-generator asyncio)",
@@ -49,3 +50,14 @@ def test_a_full_run_still_judges_each_ratio() -> None:
     assert "MISSED (target <= 1.1)" in text
     text = "\n".join(run.report(results(0.5), judged=True))
     assert "met (target <= 1.1)" in text
+
+
+def test_issue_13_ratios_measure_the_default_transport() -> None:
+    figures = results(1.0)
+    figures["sequential"]["SDK, transport='native' (the default)"] = 0.0013  # 1.3 x raw aiohttp
+    figures["default_transport"] = "native"
+    text = "\n".join(run.report(figures, judged=True))
+    assert "(13a) per call SDK default transport/raw aiohttp   1.30  met" in text
+    figures["default_transport"] = "httpx"
+    text = "\n".join(run.report(figures, judged=True))
+    assert "(13a) per call SDK default transport/raw aiohttp   1.00  met" in text
