@@ -436,7 +436,8 @@ class ThredfiClient(Resources):
         hooks = self._http.event_hooks
         if not hooks["request"] and not hooks["response"]:
             # The usual case: the auth flow driven directly (ThredfiAuth.send), no generator.
-            return await self._auth.send(request, self._send_once)
+            # The retry layer sets each response's request (no step of our own in between).
+            return await self._auth.send(request, self._transport.handle_async_request)
         flow = self._auth.async_auth_flow(request)
         try:
             outgoing = await flow.__anext__()
@@ -453,11 +454,6 @@ class ThredfiClient(Resources):
                     return response
         finally:
             await flow.aclose()
-
-    async def _send_once(self, request: httpx.Request) -> httpx.Response:
-        response = await self._transport.handle_async_request(request)
-        response.request = request
-        return response
 
     def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
         """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""

@@ -33,7 +33,8 @@ _CURRENT: Final[ContextVar[AttemptDeadline | None]] = ContextVar(
 
 
 class AttemptDeadline:
-    """``async with AttemptDeadline(seconds) as deadline:`` -- a deadline armed on demand.
+    """``with AttemptDeadline(seconds) as deadline:`` -- a deadline armed on demand, for the
+    code of the current task inside the block (``async with`` works too).
 
     Unarmed, it never expires. :meth:`arm` starts the countdown (once; later calls do nothing).
     On expiry the block is cancelled and ``TimeoutError`` leaves it, exactly as with
@@ -58,19 +59,22 @@ class AttemptDeadline:
     def seconds(self) -> float:
         return self._seconds
 
-    async def __aenter__(self) -> AttemptDeadline:
+    # A plain context manager (entered with ``with`` inside a coroutine): nothing in it awaits,
+    # and ``async with`` would create and run two coroutines per attempt. ``async with`` works
+    # too.
+    def __enter__(self) -> AttemptDeadline:
         # asyncio is imported on first use, not by `import thredfi_client` (docs/performance.md).
         import asyncio
 
         task = asyncio.current_task()
-        if task is None:  # pragma: no cover - an async context manager always runs in a task
+        if task is None:
             raise RuntimeError("AttemptDeadline must be used inside a task")
         self._task = task
         self._cancelling = task.cancelling()
         self._token = _CURRENT.set(self)
         return self
 
-    async def __aexit__(
+    def __exit__(
         self,
         exc_type: type[BaseException] | None,
         exc: BaseException | None,
@@ -86,6 +90,17 @@ class AttemptDeadline:
             # Ours was the cancellation (no other one is pending): it becomes the timeout.
             if self._task.uncancel() <= self._cancelling and exc_type is asyncio.CancelledError:
                 raise TimeoutError from exc
+
+    async def __aenter__(self) -> AttemptDeadline:
+        return self.__enter__()
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.__exit__(exc_type, exc, tb)
 
     def arm(self) -> None:
         """Start the countdown now, unless it already runs."""

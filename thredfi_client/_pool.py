@@ -95,26 +95,33 @@ class ConnectionSlots:
             return
         import asyncio
 
-        waiter: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[None] = loop.create_future()
         self._waiters.append(waiter)
+        # A timer of our own rather than asyncio.timeout(): with a thousand calls queued, the
+        # general-purpose one (a cancellation of the task, undone on exit) is most of the wait's
+        # cost. On expiry the waiter fails with TimeoutError; the task is never cancelled.
+        timer = (
+            loop.call_at(loop.time() + pool_timeout, _expire, waiter)
+            if pool_timeout is not None
+            else None
+        )
         try:
-            async with asyncio.timeout(pool_timeout):
-                await waiter
+            await waiter
         except BaseException as exc:
-            handed_over = waiter.done() and not waiter.cancelled()
-            if handed_over and isinstance(exc, TimeoutError):
-                return  # the slot came at the very moment the wait expired: keep it
+            handed_over = waiter.done() and not waiter.cancelled() and waiter.exception() is None
             if handed_over:
                 self.release()  # cancelled just as the slot came: pass it on
-            else:
-                waiter.cancel()
-                if waiter in self._waiters:  # release() may have dropped it already
-                    self._waiters.remove(waiter)
-            if isinstance(exc, TimeoutError):
+            elif waiter in self._waiters:  # release() may have dropped it already
+                self._waiters.remove(waiter)
+            if isinstance(exc, TimeoutError) and waiter.done() and not waiter.cancelled():
                 raise httpx.PoolTimeout(
                     f"no connection came free within the pool timeout of {pool_timeout}s"
                 ) from None
             raise
+        finally:
+            if timer is not None:
+                timer.cancel()
 
     @property
     def held(self) -> int:
@@ -137,3 +144,9 @@ class ConnectionSlots:
                 waiter.set_result(None)  # the slot goes straight to the next in line
                 return
         self._free += 1
+
+
+def _expire(waiter: asyncio.Future[None]) -> None:
+    """The pool timeout of a wait for a slot: it fails, unless the slot came first."""
+    if not waiter.done():
+        waiter.set_exception(TimeoutError())

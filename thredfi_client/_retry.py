@@ -257,7 +257,7 @@ class RetryTransport(httpx.AsyncBaseTransport):
             return await self._send_and_read(request, None)
         deadline = AttemptDeadline(float(total))
         try:
-            async with deadline:
+            with deadline:
                 if not self._wrapped_arms_deadline:
                     deadline.arm()
                 return await self._send_and_read(request, deadline)
