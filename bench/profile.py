@@ -56,7 +56,6 @@ async def _run(name: str, base_url: str, calls: int, profiler: str) -> None:
         "partner_id": PARTNER_ID,
         "api_key": API_KEY,
         "base_url": base_url,
-        "limits": LIMITS,
     }
     closers: list[Callable[[], Awaitable[object]]] = []
     call: Callable[[], Awaitable[object]]

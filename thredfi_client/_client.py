@@ -61,7 +61,14 @@ logger = logging.getLogger("thredfi_client")
 DEFAULT_BASE_URL = "https://sandbox.thredfi.com"
 #: 5 s to connect, 30 s for each attempt as a whole (connect, send, and the whole body).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-DEFAULT_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+#: The pool when ``limits`` is not given: 100 connections, each kept for 5 s when idle, so that
+#: a burst's connections serve the next burst instead of being closed and opened again (with
+#: TLS, a handshake each). Over httpx's own transport, 20 are kept, httpx's default: httpcore's
+#: pool slows down with every connection it holds (docs/performance.md).
+DEFAULT_LIMITS = httpx.Limits(
+    max_connections=100, max_keepalive_connections=100, keepalive_expiry=5.0
+)
+DEFAULT_HTTPX_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
 #: What ``transport=`` accepts by name. ``"auto"`` is ``"native"``, the SDK's own transport.
 TransportChoice = Literal["auto", "native", "httpx", "aiohttp"]
@@ -101,7 +108,8 @@ class ThredfiClient(Resources):
             fastest, see docs/performance.md. Auth, retries and errors apply whichever is
             used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
             with pytest-httpx or respx: they mock httpx's own transport only.
-        limits: Connection pool limits (default 100 connections, 20 kept alive). Token
+        limits: Connection pool limits. Default: 100 connections, each kept for 5 s when
+            idle (over ``transport="httpx"``, 20 of them: ``DEFAULT_HTTPX_LIMITS``). Token
             requests have a small pool of their own (over the same kind of transport).
         token_store: Shares tokens between processes, e.g.
             ``RedisTokenStore(url="redis://...")`` (``[redis]`` extra): one token request per
@@ -131,7 +139,7 @@ class ThredfiClient(Resources):
         max_retries: int | None = None,
         retry_policy: RetryPolicy | None = None,
         transport: TransportChoice | httpx.AsyncBaseTransport | None = None,
-        limits: httpx.Limits = DEFAULT_LIMITS,
+        limits: httpx.Limits | None = None,
         default_headers: Headers | None = None,
         token_store: TokenStore | None = None,
         token_cache_size: int = 1000,
@@ -155,9 +163,9 @@ class ThredfiClient(Resources):
         self._max_retries = _checked_max_retries(
             policy.max_retries if max_retries is None else max_retries
         )
-        if not isinstance(limits, httpx.Limits):
+        if limits is not None and not isinstance(limits, httpx.Limits):
             raise ArgumentTypeError("limits must be an httpx.Limits", argument="limits")
-        if limits.max_connections is not None and limits.max_connections < 1:
+        if limits is not None and limits.max_connections is not None and limits.max_connections < 1:
             raise ArgumentValueError(
                 f"limits: max_connections must be >= 1 (or None: no limit), got "
                 f"{limits.max_connections!r}; with none, every call waits for the pool timeout",
@@ -166,6 +174,8 @@ class ThredfiClient(Resources):
         if transport is None:
             transport = _transport_from_environment()
         self._transport_name = name = _transport_name(transport)
+        if limits is None:
+            limits = DEFAULT_HTTPX_LIMITS if name == "httpx" else DEFAULT_LIMITS
         custom = transport if isinstance(transport, httpx.AsyncBaseTransport) else None
         tokens = TokenSource(
             partner_id=partner_id,

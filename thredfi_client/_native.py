@@ -48,7 +48,9 @@ from ._pool import ConnectionSlots, LoopBinding
 
 __all__ = ["NativeTransport"]
 
-_DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
+_DEFAULT_LIMITS: Final = httpx.Limits(
+    max_connections=100, max_keepalive_connections=100, keepalive_expiry=5.0
+)
 #: Longest response header line accepted (as the aiohttp transport), and the whole head.
 MAX_HEADER_LINE: Final = 64 * 1024
 MAX_HEAD: Final = 256 * 1024
@@ -553,6 +555,12 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             # Beyond the keep-alive bound only while requests wait for a slot (they take them).
             if self._keepalive is not None and not self._slots.waiting:
                 while len(idle) > self._keepalive:
+                    self._discard(idle.pop(0))
+            # The least recently used are at the bottom: those idle too long go (the others
+            # are checked as they are taken).
+            expiry = self._expiry
+            if expiry is not None:
+                while idle and connection.idle_since - idle[0].idle_since >= expiry:
                     self._discard(idle.pop(0))
         else:
             self._discard(connection)

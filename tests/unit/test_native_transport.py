@@ -1108,6 +1108,26 @@ async def test_an_expired_idle_connection_is_not_reused(serve: Any) -> None:
 
 
 @bounded
+async def test_connections_idle_too_long_are_closed_as_others_come_back(serve: Any) -> None:
+    server = await serve([after(0.1, OK), after(0.1, OK), OK, OK])
+    transport = NativeTransport(httpx.Limits(keepalive_expiry=0.3))
+    # Two at once: two connections, both idle from about t=0.
+    await asyncio.gather(*(fetch(transport, get(server.url())) for _ in range(2)))
+    assert (server.connections, transport.idle_connections()) == (2, 2)
+    await asyncio.sleep(0.15)
+    await fetch(transport, get(server.url()))  # the newest, idle for 0.15 s: reused
+    await asyncio.sleep(0.2)
+    # Reused again (idle 0.2 s); on its return the other one, idle 0.35 s, is closed.
+    await fetch(transport, get(server.url()))
+    assert server.connections == 2
+    assert transport.idle_connections() == 1
+    async with asyncio.timeout(1):
+        await server.ended_event.wait()
+    assert server.ended == 1
+    await transport.aclose()
+
+
+@bounded
 async def test_without_an_expiry_idle_connections_are_kept(serve: Any) -> None:
     server = await serve([OK, OK])
     transport = NativeTransport(httpx.Limits(keepalive_expiry=None))

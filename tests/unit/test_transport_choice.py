@@ -192,3 +192,26 @@ def test_aiohttp_is_imported_only_for_transport_aiohttp() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+# -- default limits -------------------------------------------------------------------------------
+
+
+def test_by_default_the_native_pool_keeps_every_connection_for_five_seconds() -> None:
+    api = lanes(make())[0]
+    assert isinstance(api, NativeTransport)
+    assert (api._slots._limit, api._keepalive, api._expiry) == (100, 100, 5.0)
+
+
+def test_by_default_httpx_keeps_twenty_connections() -> None:
+    api = lanes(make(transport="httpx"))[0]
+    assert isinstance(api, HttpxTransport)
+    pool = api.pool._pool
+    assert (pool._max_connections, pool._max_keepalive_connections) == (100, 20)
+
+
+def test_limits_given_are_used_as_they_are() -> None:
+    limits = httpx.Limits(max_connections=7, max_keepalive_connections=3, keepalive_expiry=1.0)
+    api = lanes(make(limits=limits))[0]
+    assert isinstance(api, NativeTransport)
+    assert (api._slots._limit, api._keepalive, api._expiry) == (7, 3, 1.0)
