@@ -9,6 +9,8 @@ import logging as _logging
 from ._auth import ThredfiAuth
 from ._client import (
     DEFAULT_BASE_URL,
+    DEFAULT_HTTPX_LIMITS,
+    DEFAULT_LIMITS,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_TIMEOUT,
     USER_AGENT,
@@ -48,6 +50,8 @@ from ._version import __version__
 __all__ = [
     "API_VERSION",
     "DEFAULT_BASE_URL",
+    "DEFAULT_HTTPX_LIMITS",
+    "DEFAULT_LIMITS",
     "DEFAULT_MAX_RESPONSE_BYTES",
     "DEFAULT_TIMEOUT",
     "NOT_GIVEN",

@@ -51,7 +51,14 @@ from ._token_store import TokenStore
 from ._tokens import TOKEN_POOL_LIMITS, TokenSource
 from ._version import __version__
 
-__all__ = ["DEFAULT_BASE_URL", "DEFAULT_MAX_RESPONSE_BYTES", "DEFAULT_TIMEOUT", "ThredfiClient"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_HTTPX_LIMITS",
+    "DEFAULT_LIMITS",
+    "DEFAULT_MAX_RESPONSE_BYTES",
+    "DEFAULT_TIMEOUT",
+    "ThredfiClient",
+]
 
 T = TypeVar("T")
 
