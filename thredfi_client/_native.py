@@ -62,6 +62,8 @@ _PORTS: Final = {"http": 80, "https": 443}
 #: A header name (an HTTP token) and a value with nothing that could end it early.
 _TOKEN: Final = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _UNSENDABLE_VALUE: Final = re.compile(rb"[\x00\r\n]")
+#: A request target (path and query, percent-encoded): visible ASCII, nothing that ends it.
+_TARGET: Final = re.compile(rb"/[\x21-\x7e]*")
 
 
 class _Failure(Exception):
@@ -652,7 +654,13 @@ def _head(request: httpx.Request) -> tuple[bytes, bool]:
             f"the method {method[:20]!r} cannot be sent (a method must be an HTTP token)",
             request=request,
         )
-    parts = [method, b" ", url.raw_path, b" HTTP/1.1\r\n"]
+    target = url.raw_path
+    if _TARGET.fullmatch(target) is None:  # httpx refuses such URLs; a crafted one is refused too
+        raise APIConnectionError(
+            f"the request target {target[:60]!r} cannot be sent (visible ASCII only)",
+            request=request,
+        )
+    parts = [method, b" ", target, b" HTTP/1.1\r\n"]
     host = False
     chunked = False
     for name, value in request.headers.raw:

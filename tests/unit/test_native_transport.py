@@ -1519,6 +1519,25 @@ async def test_an_unsendable_method_is_refused_before_anything_is_sent(
     assert transport.checked_out() == 0
 
 
+@pytest.mark.parametrize("path", ["/a\r\nX-Injected: 1", "/a b", "/\x00", "a"])
+@bounded
+async def test_a_crafted_request_target_is_refused_before_anything_is_sent(
+    serve: Any, transport: NativeTransport, path: str
+) -> None:
+    # httpx refuses such URLs when it parses them; one built around its parser (as the client's
+    # path joiner does for plain paths) is refused by the transport too.
+    server = await serve([OK])
+    request = get(server.url())
+    url = httpx.URL.__new__(httpx.URL)
+    url._uri_reference = request.url._uri_reference._replace(path=path)
+    request.url = url
+    with pytest.raises(APIConnectionError, match="request target"):
+        await transport.handle_async_request(request)
+    await asyncio.sleep(0.05)
+    assert server.connections == 0
+    assert transport.checked_out() == 0
+
+
 @pytest.mark.parametrize(
     ("answer", "error"),
     [
