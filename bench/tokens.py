@@ -1,7 +1,7 @@
 """Token requests per key per expiry for a fleet of 8 worker processes: in-process vs Redis.
 
     python -m bench.tokens            # 8 processes x 100 concurrent calls x 3 expiries
-    python -m bench.tokens --quick    # 8 processes x 20 calls x 2 expiries (CI)
+    python -m bench.tokens --quick    # 4 processes x 20 calls x 2 expiries (CI)
 
 Each worker is a ``ThredfiClient`` (business scope, 4 businesses) against one local sandbox over
 a loopback socket. At each round every worker sends its calls at once, just after the previous
@@ -30,6 +30,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 WORKERS = 8
+#: Quick mode (CI, unjudged): half the fleet, shorter token lives; it proves the benchmark runs.
+QUICK_WORKERS = 4
 
 
 def _free_port() -> int:
@@ -69,7 +71,7 @@ def redis_server() -> Iterator[str | None]:
             process.wait(timeout=10)
 
 
-def run_fleet(settings: dict[str, Any]) -> list[dict[str, int]]:
+def run_fleet(settings: dict[str, Any], workers_count: int = WORKERS) -> list[dict[str, int]]:
     """Start the workers, wait until all are ready, start them together, collect results."""
     workers = [
         subprocess.Popen(
@@ -79,7 +81,7 @@ def run_fleet(settings: dict[str, Any]) -> list[dict[str, int]]:
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        for _ in range(WORKERS)
+        for _ in range(workers_count)
     ]
     try:
         deadline = time.monotonic() + 60
@@ -101,7 +103,9 @@ def run_fleet(settings: dict[str, Any]) -> list[dict[str, int]]:
             worker.wait(timeout=10)
 
 
-def measure(redis_url: str | None, ttl: int, rounds: int, calls: int) -> tuple[float, int]:
+def measure(
+    redis_url: str | None, ttl: int, rounds: int, calls: int, workers: int = WORKERS
+) -> tuple[float, int]:
     """(token requests per key per expiry, failed calls) for one fleet run."""
     from thredfi_client import ThredfiClient
     from thredfi_client.testing import Sandbox, SandboxServer
@@ -132,7 +136,8 @@ def measure(redis_url: str | None, ttl: int, rounds: int, calls: int) -> tuple[f
                 # 1 s after the previous tokens are due, even if a busy machine delayed a fetch
                 "rounds": [n * (ttl + 1.0) for n in range(rounds)],
                 "calls": calls,
-            }
+            },
+            workers,
         )
         token_requests = [r for r in sandbox.requests[before:] if r.path.endswith("/token/")]
     failed = sum(n for result in results for kind, n in result.items() if kind != "ok")
@@ -179,12 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.worker:
         print(json.dumps(asyncio.run(worker(json.loads(args.worker)))), flush=True)
         return 0
-    ttl, rounds, calls = (3, 2, 20) if args.quick else (5, 3, 100)
+    ttl, rounds, calls, workers = (2, 2, 20, QUICK_WORKERS) if args.quick else (5, 3, 100, WORKERS)
     print(
-        f"== tokens: token-endpoint requests per key per expiry, fleet of {WORKERS} processes "
+        f"== tokens: token-endpoint requests per key per expiry, fleet of {workers} processes "
         f"x {calls} concurrent calls x {rounds} expiries (business scope, 4 businesses)"
     )
-    local, local_failed = measure(None, ttl, rounds, calls)
+    local, local_failed = measure(None, ttl, rounds, calls, workers)
     print(f"  in-process store : {local:5.2f} per key per expiry ({local_failed} calls failed)")
     with redis_server() as url:
         if url is None:
@@ -192,7 +197,7 @@ def main(argv: list[str] | None = None) -> int:
                 "  Redis            : skipped (redis-server not installed: scripts/install-redis)"
             )
             return 0
-        shared, shared_failed = measure(url, ttl, rounds, calls)
+        shared, shared_failed = measure(url, ttl, rounds, calls, workers)
     print(f"  RedisTokenStore  : {shared:5.2f} per key per expiry ({shared_failed} calls failed)")
     print(f"  ratio            : {local / shared:5.1f}x fewer token requests (goal: 1 per key)")
     return 0

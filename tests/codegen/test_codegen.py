@@ -362,7 +362,7 @@ def test_user_script_type_checks_under_mypy_strict(tmp_path: Path) -> None:
             "-m",
             "mypy",
             "--strict",
-            "--no-incremental",
+            f"--cache-dir={tmp_path.parent / 'mypy-cache'}",  # per worker (see helpers.py)
             "--config-file=/dev/null",
             str(script),
         ],

@@ -9,6 +9,8 @@ on its own even though it imports the models it refers to at its bottom.
 from __future__ import annotations
 
 import ast
+import json
+import os
 import pickle
 import subprocess
 import sys
@@ -115,23 +117,66 @@ def test_model_methods_define_no_closures_and_import_nothing(path: Path) -> None
     assert len(top) == len(set(top)), f"{path.name}: a hoisted parser shadows another: {top}"
 
 
+#: Imports each named model module as a fresh interpreter would: with no module of the package
+#: loaded before it (every ``thredfi_client`` module is dropped from ``sys.modules`` first; the
+#: third-party ones stay, as they hold no state of ours). One interpreter for all of them, not
+#: one each: the same check, without paying an interpreter's start-up per module.
+_IMPORT_EACH_ALONE = """
+import importlib, json, sys
+failures = {}
+for name in sys.argv[1:]:
+    for loaded in [m for m in sys.modules if m.partition(".")[0] == "thredfi_client"]:
+        del sys.modules[loaded]
+    try:
+        importlib.import_module("thredfi_client._generated.models." + name)
+    except Exception as exc:
+        failures[name] = f"{type(exc).__name__}: {exc}"
+print(json.dumps(failures))
+"""
+
+
 def test_every_model_module_imports_on_its_own() -> None:
-    """Each module that imports other models (at its bottom) first, in a fresh interpreter."""
+    """Each module that imports other models (at its bottom) first, with nothing of ours loaded."""
     names = sorted(
         path.stem for path in MODELS.glob("*.py") if "from ..models." in path.read_text()
     )
     assert len(names) >= 5  # the invoice and customer models refer to others
-    failures = {}
-    for name in names:
-        result = subprocess.run(
-            [sys.executable, "-c", f"import thredfi_client._generated.models.{name}"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        if result.returncode:
-            failures[name] = result.stderr.strip().splitlines()[-1:]
-    assert not failures
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EACH_ALONE, *names],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {}
+
+
+def test_importing_each_model_alone_finds_a_module_that_needs_another_first(
+    tmp_path: Path,
+) -> None:
+    """The check above can fail: a model module that only works once another was imported."""
+    package = tmp_path / "thredfi_client"
+    (package / "_generated" / "models").mkdir(parents=True)
+    for init in (package, package / "_generated", package / "_generated" / "models"):
+        (init / "__init__.py").write_text("")
+    models = package / "_generated" / "models"
+    (models / "base.py").write_text("import sys\nsys.modules[__name__].READY = True\n")
+    # Works only if `base` was imported before (a missing import at the module's bottom).
+    (models / "needy.py").write_text(
+        "import sys\nassert getattr(sys.modules.get(__package__ + '.base'), 'READY', False)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORT_EACH_ALONE, "base", "needy"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert list(json.loads(result.stdout)) == ["needy"]
 
 
 def test_every_generated_module_defines_what_it_exports() -> None:
