@@ -1095,11 +1095,11 @@ async def test_an_idle_connection_the_server_closed_is_not_reused(
 @bounded
 async def test_an_expired_idle_connection_is_not_reused(serve: Any) -> None:
     server = await serve([OK, OK, OK])
-    transport = NativeTransport(httpx.Limits(keepalive_expiry=0.2))
+    transport = NativeTransport(httpx.Limits(keepalive_expiry=1.0))
     await fetch(transport, get(server.url()))
     await fetch(transport, get(server.url()))  # at once: reused
     assert server.connections == 1
-    await asyncio.sleep(0.3)
+    await asyncio.sleep(1.2)
     await fetch(transport, get(server.url()))  # expired: a new one
     assert server.connections == 2
     async with asyncio.timeout(1):
@@ -1110,14 +1110,14 @@ async def test_an_expired_idle_connection_is_not_reused(serve: Any) -> None:
 @bounded
 async def test_connections_idle_too_long_are_closed_as_others_come_back(serve: Any) -> None:
     server = await serve([after(0.1, OK), after(0.1, OK), OK, OK])
-    transport = NativeTransport(httpx.Limits(keepalive_expiry=0.3))
+    transport = NativeTransport(httpx.Limits(keepalive_expiry=2.0))
     # Two at once: two connections, both idle from about t=0.
     await asyncio.gather(*(fetch(transport, get(server.url())) for _ in range(2)))
     assert (server.connections, transport.idle_connections()) == (2, 2)
-    await asyncio.sleep(0.15)
-    await fetch(transport, get(server.url()))  # the newest, idle for 0.15 s: reused
-    await asyncio.sleep(0.2)
-    # Reused again (idle 0.2 s); on its return the other one, idle 0.35 s, is closed.
+    await asyncio.sleep(1.0)
+    await fetch(transport, get(server.url()))  # the newest, idle for 1 s: reused
+    await asyncio.sleep(1.2)
+    # Reused again (idle 1.2 s); on its return the other one, idle 2.2 s, is closed.
     await fetch(transport, get(server.url()))
     assert server.connections == 2
     assert transport.idle_connections() == 1
@@ -1226,7 +1226,7 @@ async def test_a_read_timeout_for_the_head(serve: Any, transport: NativeTranspor
     started = asyncio.get_running_loop().time()
     with pytest.raises(httpx.ReadTimeout, match=r"nothing for 0\.2s") as info:
         await transport.handle_async_request(request)
-    assert 0.15 < asyncio.get_running_loop().time() - started < 1.0
+    assert 0.15 < asyncio.get_running_loop().time() - started < 3.0  # timed out, not hung
     assert info.value.request is request
     assert transport.checked_out() == 0
     _, body = await fetch(transport, get(server.url()))
@@ -1421,13 +1421,18 @@ async def test_cancellations_at_random_moments_leave_nothing_checked_out(serve: 
     transport = NativeTransport(httpx.Limits(max_connections=5, max_keepalive_connections=3))
     transport.preread_limit = rng.choice([0, 100_000])
     tasks = [asyncio.create_task(fetch(transport, get(server.url()))) for _ in range(120)]
-    for task in tasks:
-        asyncio.get_running_loop().call_later(rng.uniform(0, 0.2), task.cancel)
+    # Two in three are cancelled at a random moment (the 120 take about a second over five
+    # connections, so most of those are still waiting or reading then); every third is left
+    # to finish among them, however slow the machine.
+    for index, task in enumerate(tasks):
+        if index % 3:
+            asyncio.get_running_loop().call_later(rng.uniform(0, 0.2), task.cancel)
     outcomes = await asyncio.gather(*tasks, return_exceptions=True)
     cancelled = sum(isinstance(o, asyncio.CancelledError) for o in outcomes)
     done = [o for o in outcomes if isinstance(o, tuple)]
     assert cancelled + len(done) == len(tasks)  # nothing else went wrong
-    assert 0 < cancelled < len(tasks)
+    assert all(isinstance(outcomes[index], tuple) for index in range(0, len(tasks), 3))
+    assert cancelled > 0
     assert all(resp.status_code == 200 for resp, _ in done)
     assert transport.checked_out() == 0
     assert transport.idle_connections() <= 3
