@@ -472,8 +472,7 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
                 exc.request = request
             raise
         if connection.error is not None:
-            self._discard(connection)
-            self._slots.release()
+            self._abandon(connection)
             kind, message = connection.error
             raise kind(message, request=request)
         extensions = {"http_version": connection.version, "reason_phrase": connection.reason}
@@ -568,14 +567,18 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             self._discard(connection)
         self._slots.release()
 
+    def _abandon(self, connection: _Connection) -> None:
+        """The exchange on ``connection`` failed or was broken off: close it, free its slot."""
+        self._discard(connection)
+        self._slots.release()
+
     def _discard(self, connection: _Connection) -> None:
         connection.close()
         self._connections.discard(connection)
 
     def checked_out(self) -> int:
         """Connections carrying an exchange, plus slots held: 0 once every call has ended."""
-        idle = sum(len(connections) for connections in self._idle.values())
-        return len(self._connections) - idle + self._slots.held
+        return len(self._connections) - self.idle_connections() + self._slots.held
 
     def idle_connections(self) -> int:
         """Connections kept open for the next requests."""
@@ -641,8 +644,7 @@ class _Body(httpx.AsyncByteStream):
         if connection.complete and not connection.chunks and connection.error is None:
             transport._release(connection)
         else:  # unread data on it: it cannot carry another exchange
-            transport._discard(connection)
-            transport._slots.release()
+            transport._abandon(connection)
 
 
 def _head(request: httpx.Request) -> tuple[bytes, bool]:
