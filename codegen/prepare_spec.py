@@ -74,7 +74,7 @@ CREDENTIAL_HEADER = re.compile(
     r"(?:^|[-_])(?:api[-_]?key|access[-_]?key|secret|password|passwd|token|auth|"
     r"credentials?|session|signature|bearer)(?:[-_]|$)"
 )
-#: The only operation ThredfiAuth sends HTTP Basic credentials to (``thredfi_client/_auth.py``).
+#: The only operation ThredfiAuth sends HTTP Basic credentials to (``_auth/_flow.py``).
 BASIC_AUTH_OPERATION = ("post", "/v1/platform/oauth2/token/")
 #: The query parameters of a list operation that pages (see the module docstring).
 PAGE_PARAMETERS = ("page", "page_size")

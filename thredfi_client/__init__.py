@@ -6,7 +6,10 @@
 
 import logging as _logging
 
-from ._auth import ThredfiAuth
+from ._auth._flow import ThredfiAuth
+from ._auth._redis_store import RedisTokenStore
+from ._auth._token_store import TokenStore
+from ._auth._tokens import AccessToken
 from ._client import (
     DEFAULT_BASE_URL,
     DEFAULT_HTTPX_LIMITS,
@@ -41,10 +44,7 @@ from ._errors import (
 from ._generated import API_VERSION
 from ._operation import NOT_GIVEN, NotGiven, RawResponse
 from ._pagination import AsyncPager
-from ._redis_store import RedisTokenStore
 from ._retry import RetryPolicy, RetryTransport
-from ._token_store import TokenStore
-from ._tokens import AccessToken
 from ._version import __version__
 
 __all__ = [

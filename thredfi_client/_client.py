@@ -18,8 +18,10 @@ from typing import Any, Literal, Self, TypeVar, cast, get_args
 import httpx
 
 from . import _extensions as ext
-from ._auth import ThredfiAuth
-from ._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
+from ._auth._flow import ThredfiAuth
+from ._auth._redaction import redacted_response
+from ._auth._token_store import TokenStore
+from ._auth._tokens import TOKEN_POOL_LIMITS, TokenSource
 from ._errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -45,10 +47,8 @@ from ._operation import (
     Unset,
     checked_arguments,
 )
-from ._redaction import redacted_response
 from ._retry import RetryPolicy, RetryTransport
-from ._token_store import TokenStore
-from ._tokens import TOKEN_POOL_LIMITS, TokenSource
+from ._transports._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
 from ._version import __version__
 
 __all__ = [
@@ -869,16 +869,16 @@ def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBa
     """The transport doing the I/O for ``"native"``, ``"httpx"`` or ``"aiohttp"``, with its own
     pool."""
     if name == "native":
-        from ._native import NativeTransport
+        from ._transports._native import NativeTransport
 
         return NativeTransport(limits)
     if name == "httpx":
-        from ._httpx import HttpxTransport
+        from ._transports._httpx import HttpxTransport
 
         return HttpxTransport(limits)
     if name == "aiohttp":
         try:
-            from ._aiohttp import AiohttpTransport
+            from ._transports._aiohttp import AiohttpTransport
         except ImportError as exc:
             raise ImportError(
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"

@@ -22,15 +22,15 @@ from typing import Final
 
 import httpx
 
-from thredfi_client._body import (
+from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from thredfi_client._transports._body import (
     DEFAULT_MAX_RESPONSE_BYTES,
     PrereadingTransport,
     mark_read,
     read_body,
     too_large,
 )
-from thredfi_client._deadline import AttemptDeadline, DeadlineArmingTransport
-from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from thredfi_client._transports._deadline import AttemptDeadline, DeadlineArmingTransport
 
 __all__ = ["DEFAULT_RETRY_POLICY", "RetryPolicy", "RetryTransport"]
 

@@ -11,9 +11,9 @@ import httpx
 import pytest
 
 from thredfi_client import ThredfiClient
-from thredfi_client._aiohttp import AiohttpTransport
-from thredfi_client._httpx import HttpxTransport
-from thredfi_client._native import NativeTransport
+from thredfi_client._transports._aiohttp import AiohttpTransport
+from thredfi_client._transports._httpx import HttpxTransport
+from thredfi_client._transports._native import NativeTransport
 from thredfi_client.models import Customer
 from thredfi_client.testing import Sandbox, SandboxServer
 

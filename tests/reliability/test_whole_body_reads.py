@@ -29,8 +29,8 @@ from thredfi_client import (
     ThredfiClient,
     ThredfiError,
 )
-from thredfi_client._aiohttp import AiohttpTransport
 from thredfi_client._retry import RetryTransport
+from thredfi_client._transports._aiohttp import AiohttpTransport
 
 from ..support import API_KEY, BUSINESS_ID, PARTNER_ID, TRANSPORTS
 from .transport_support import BASIC, chain_of, leaked

@@ -10,7 +10,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 from yarl import URL
 
 from thredfi_client import APIConnectionError
-from thredfi_client._aiohttp import AiohttpTransport, mapped_error
+from thredfi_client._transports._aiohttp import AiohttpTransport, mapped_error
 
 REQUEST = httpx.Request("POST", "https://api.thredfi.test/v1/x/")
 KEY = ConnectionKey("api.thredfi.test", 443, True, True, None, None, None)

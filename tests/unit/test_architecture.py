@@ -71,37 +71,73 @@ def test_generated_list_methods_return_the_pager() -> None:
 
 
 #: What each hand-written layer below the client may import (DESIGN.md: data flows one way).
+#: Modules of the two concern folders, ``_transports/`` and ``_auth/``, are named with their folder.
 ALLOWED = {
     "_extensions": set(),
     "_errors": set(),
     # The retry layer's own leaves: reading a body, and the attempt deadline.
-    "_body": set(),
-    "_deadline": set(),
-    "_retry": {"_extensions", "_body", "_deadline"},
+    "_transports._body": set(),
+    "_transports._deadline": set(),
+    "_retry": {"_extensions", "_transports._body", "_transports._deadline"},
     # The inner transports, below the retry layer (they find its deadline by context variable).
-    "_pool": {"_errors"},
-    "_httpx": {"_deadline", "_pool"},
+    "_transports._pool": {"_errors"},
+    "_transports._httpx": {"_transports._deadline", "_transports._pool"},
     # _body too: it reads a small plain body whole within the cap (PrereadingTransport).
-    "_aiohttp": {"_body", "_deadline", "_errors", "_extensions", "_pool"},
-    "_native": {"_body", "_deadline", "_errors", "_extensions", "_pool"},
+    "_transports._aiohttp": {
+        "_transports._body",
+        "_transports._deadline",
+        "_errors",
+        "_extensions",
+        "_transports._pool",
+    },
+    "_transports._native": {
+        "_transports._body",
+        "_transports._deadline",
+        "_errors",
+        "_extensions",
+        "_transports._pool",
+    },
     # The bottom leaf only: its bounded parser of a server's JSON (parse_json_body).
-    "_redaction": {"_errors"},
-    "_token_store": set(),
-    "_redis_store": set(),
-    "_single_flight": set(),
-    "_tokens": {"_errors", "_extensions", "_redaction", "_retry", "_single_flight", "_token_store"},
-    "_auth": {"_tokens"},
+    "_auth._redaction": {"_errors"},
+    "_auth._token_store": set(),
+    "_auth._redis_store": set(),
+    "_auth._single_flight": set(),
+    "_auth._tokens": {
+        "_errors",
+        "_extensions",
+        "_auth._redaction",
+        "_retry",
+        "_auth._single_flight",
+        "_auth._token_store",
+    },
+    "_auth._flow": {"_auth._tokens"},
 }
+
+#: The folders whose modules are layers of their own (a module is named with its folder).
+CONCERN_FOLDERS = ("_transports", "_auth")
+
+
+def _layer_of(module: str) -> str:
+    parts = module.removeprefix("thredfi_client.").split(".")
+    if parts[0] in CONCERN_FOLDERS and len(parts) > 1:
+        return ".".join(parts[:2])
+    return parts[0]
 
 
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
 def test_layers_import_only_what_is_below_them(layer: str) -> None:
-    imported = {
-        m.removeprefix("thredfi_client.").split(".")[0]
-        for m in imported_modules(PACKAGE / f"{layer}.py")
-    }
+    path = PACKAGE / (layer.replace(".", "/") + ".py")
+    imported = {_layer_of(m) for m in imported_modules(path)} - {layer, *CONCERN_FOLDERS}
     assert imported <= ALLOWED[layer], f"{layer} imports {imported - ALLOWED[layer]}"
     assert "_client" not in imported
+
+
+def test_every_module_of_the_concern_folders_has_its_rule() -> None:
+    """A module added to ``_transports/`` or ``_auth/`` gets its own import rule above."""
+    for folder in CONCERN_FOLDERS:
+        for path in (PACKAGE / folder).glob("_*.py"):
+            if path.name != "__init__.py":
+                assert f"{folder}.{path.stem}" in ALLOWED, f"{folder}/{path.name} has no rule"
 
 
 def test_plain_import_pulls_no_server_dependency() -> None:

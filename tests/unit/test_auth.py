@@ -19,9 +19,9 @@ from thredfi_client import (
     AuthenticationError,
     RetryPolicy,
 )
-from thredfi_client._auth import ThredfiAuth
+from thredfi_client._auth._flow import ThredfiAuth
+from thredfi_client._auth._tokens import AccessToken, TokenSource
 from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
-from thredfi_client._tokens import AccessToken, TokenSource
 
 # The fake registers one reusable callback per endpoint; each test asserts what it expects.
 pytestmark = pytest.mark.httpx_mock(assert_all_responses_were_requested=False)

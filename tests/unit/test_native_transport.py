@@ -1,4 +1,4 @@
-"""The native transport (``thredfi_client._native``) against scripted raw-socket servers.
+"""The native transport (``thredfi_client._transports._native``), against scripted servers.
 
 Every test serves exact bytes from an ``asyncio.start_server`` on 127.0.0.1 (port 0) and checks
 what the transport made of them: the response or the exact error, the bytes the server received,
@@ -35,11 +35,11 @@ from thredfi_client import (
     RetryPolicy,
     ThredfiClient,
 )
-from thredfi_client import _native as native
-from thredfi_client._body import BodyTooLarge
 from thredfi_client._extensions import TOTAL_TIMEOUT
-from thredfi_client._native import MAX_HEAD, MAX_HEADER_LINE, NativeTransport
 from thredfi_client._retry import RetryTransport
+from thredfi_client._transports import _native as native
+from thredfi_client._transports._body import BodyTooLarge
+from thredfi_client._transports._native import MAX_HEAD, MAX_HEADER_LINE, NativeTransport
 
 from ..support import API_KEY, PARTNER_ID
 

@@ -25,7 +25,7 @@ from thredfi_client import (
     RetryPolicy,
     ThredfiClient,
 )
-from thredfi_client._redaction import REDACT_GRACE, Redactor
+from thredfi_client._auth._redaction import REDACT_GRACE, Redactor
 
 from ..support import API_KEY, BASE_URL, CUSTOMER_ID, PARTNER_ID
 

@@ -17,9 +17,9 @@ import httpx
 import pytest
 
 from thredfi_client import ThredfiClient
-from thredfi_client._aiohttp import AiohttpTransport
-from thredfi_client._httpx import HttpxTransport
-from thredfi_client._native import NativeTransport
+from thredfi_client._transports._aiohttp import AiohttpTransport
+from thredfi_client._transports._httpx import HttpxTransport
+from thredfi_client._transports._native import NativeTransport
 
 from ..support import API_KEY, BASE_URL, PARTNER_ID
 
@@ -37,7 +37,7 @@ def extra_missing(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
     """Make one module of the ``[aiohttp]`` extra unimportable, as if it were not installed."""
     monkeypatch.setitem(sys.modules, request.param, None)  # None: "import x" raises ImportError
     # The SDK's adapter module may already be imported by another test; import it afresh.
-    monkeypatch.delitem(sys.modules, "thredfi_client._aiohttp", raising=False)
+    monkeypatch.delitem(sys.modules, "thredfi_client._transports._aiohttp", raising=False)
 
 
 def make(**kwargs: Any) -> ThredfiClient:

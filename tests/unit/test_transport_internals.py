@@ -25,11 +25,11 @@ from thredfi_client import (
     ResponseTooLargeError,
     ThredfiClient,
 )
-from thredfi_client._body import BodyTooLarge, read_body
 from thredfi_client._client import _PathJoiner, _without_credentials
-from thredfi_client._deadline import AttemptDeadline
-from thredfi_client._httpx import HttpxTransport, _Abandoned, _Attempt, _AttemptTrace
-from thredfi_client._pool import ConnectionSlots, LoopBinding
+from thredfi_client._transports._body import BodyTooLarge, read_body
+from thredfi_client._transports._deadline import AttemptDeadline
+from thredfi_client._transports._httpx import HttpxTransport, _Abandoned, _Attempt, _AttemptTrace
+from thredfi_client._transports._pool import ConnectionSlots, LoopBinding
 
 from ..support import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 
@@ -373,7 +373,7 @@ async def test_the_httpx_transport_closes_its_pool() -> None:
 
 
 async def test_aiohttp_timeouts_are_cached_and_the_cache_stays_small() -> None:
-    from thredfi_client._aiohttp import AiohttpTransport
+    from thredfi_client._transports._aiohttp import AiohttpTransport
 
     transport = AiohttpTransport()
     first = transport._timeout(5.0, 30.0)
@@ -386,7 +386,7 @@ async def test_aiohttp_timeouts_are_cached_and_the_cache_stays_small() -> None:
 
 
 async def test_aiohttp_sends_a_streamed_request_body_whole() -> None:
-    from thredfi_client._aiohttp import AiohttpTransport
+    from thredfi_client._transports._aiohttp import AiohttpTransport
 
     async def body() -> AsyncIterator[bytes]:
         yield b'{"a":'
@@ -582,7 +582,7 @@ async def test_event_hooks_on_the_http_client_run_for_operations() -> None:
 def test_the_deadline_waits_for_the_first_byte_only_over_httpcores_real_pool(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from thredfi_client._httpx import _traced
+    from thredfi_client._transports._httpx import _traced
 
     assert _traced()
 
@@ -607,7 +607,7 @@ async def test_an_httpx_connection_is_kept_unless_it_holds_bytes_beyond_the_resp
 ) -> None:
     # _httpx finds the connection through private attributes of httpx and httpcore: an
     # upgrade that moves them fails here, by name, rather than only in the reliability suite.
-    from thredfi_client._httpx import _h11_connection
+    from thredfi_client._transports._httpx import _h11_connection
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         await reader.readuntil(b"\r\n\r\n")

@@ -29,10 +29,10 @@ import aiohttp
 import httpx
 from yarl import URL
 
+from .._errors import APIConnectionError
+from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
-from ._errors import APIConnectionError
-from ._extensions import TOTAL_TIMEOUT
 from ._pool import ConnectionSlots, LoopBinding
 
 __all__ = ["AiohttpTransport", "mapped_error"]

@@ -15,7 +15,7 @@ from typing import Any, Final
 
 import httpx
 
-from ._errors import (
+from .._errors import (
     APIResponseValidationError,
     APITimeoutError,
     AuthenticationError,
@@ -23,9 +23,9 @@ from ._errors import (
     parse_json_body,
     status_error_from_response,
 )
-from ._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from .._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from .._retry import DEFAULT_RETRY_POLICY, RetryPolicy, RetryTransport
 from ._redaction import Redactor
-from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy, RetryTransport
 from ._single_flight import SingleFlight
 from ._token_store import SharedTokens, TokenStore
 

@@ -17,7 +17,7 @@ from typing import Final
 
 import httpx
 
-from ._errors import parse_json_body
+from .._errors import parse_json_body
 
 __all__ = ["REDACT_GRACE", "Redactor", "redacted_response"]
 

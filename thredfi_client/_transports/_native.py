@@ -40,10 +40,10 @@ from typing import Final
 import httptools
 import httpx
 
+from .._errors import APIConnectionError
+from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
-from ._errors import APIConnectionError
-from ._extensions import TOTAL_TIMEOUT
 from ._pool import ConnectionSlots, LoopBinding
 
 __all__ = ["NativeTransport"]

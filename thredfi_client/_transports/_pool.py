@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import httpx
 
-from ._errors import ClientClosedError, EventLoopError
+from .._errors import ClientClosedError, EventLoopError
 
 if TYPE_CHECKING:
     import asyncio
