@@ -1078,6 +1078,30 @@ async def test_data_on_an_idle_connection_discards_it(
     assert transport.checked_out() == 0
 
 
+@pytest.mark.parametrize("stray", [response(200, b"forged"), b"H"])
+@bounded
+async def test_bytes_waiting_unread_in_an_idle_connections_socket_discard_it(
+    serve: Any, transport: NativeTransport, stray: bytes
+) -> None:
+    # The stray is in the socket but not yet read by the event loop when the connection is
+    # taken again: only a look at the socket itself shows it.
+    peers: list[Peer] = []
+
+    async def answer(peer: Peer, _: Received) -> None:
+        peers.append(peer)
+        await peer.send(response(200, b"real"))
+
+    server = await serve([answer, response(200, b"second")])
+    transport.preread_limit = 1024
+    assert (await transport.handle_async_request(get(server.url()))).content == b"real"
+    assert transport.idle_connections() == 1
+    peers[0].writer.write(stray)  # sent at once (nothing buffered): no await before the next
+    _, body = await fetch(transport, get(server.url()))
+    assert body == b"second"
+    assert server.connections == 2
+    assert transport.checked_out() == 0
+
+
 @bounded
 async def test_an_idle_connection_the_server_closed_is_not_reused(
     serve: Any, transport: NativeTransport

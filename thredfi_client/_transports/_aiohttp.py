@@ -22,6 +22,7 @@ httpx-aiohttp adapter). Why our own:
 
 from __future__ import annotations
 
+import select
 from collections.abc import AsyncIterator
 from typing import Any, Final
 
@@ -53,6 +54,40 @@ class _ArmingRequest(aiohttp.ClientRequest):
         return await super().send(conn)
 
 
+class _CheckingConnector(aiohttp.TCPConnector):
+    """aiohttp's connector, reusing a kept-alive connection only when nothing arrived on it.
+
+    aiohttp checks at checkout only that the socket is open. Bytes that arrived while the
+    connection sat idle -- a stray extra response from a server or proxy -- are parsed by the
+    previous response's parser and queued, and the next request on that connection reads them
+    as its answer; every later answer on it is then one request late (another call's data).
+    Here a connection is reused only if its protocol holds nothing (``should_close`` covers a
+    queued message, unparsed bytes, an unfinished body, an error, a close announced) and its
+    socket has nothing waiting to be read; otherwise it is closed.
+    """
+
+    async def _get(self, key: Any, traces: list[Any]) -> Any:
+        idle = getattr(self, "_conns", {}).get(key)
+        # aiohttp takes the oldest idle connection first (popleft): drop those not provably clean.
+        while idle and not _holds_nothing_unread(idle[0][0]):
+            protocol = idle.popleft()[0]
+            protocol.close()
+        return await super()._get(key, traces)
+
+
+def _holds_nothing_unread(protocol: Any) -> bool:
+    """Whether an idle aiohttp protocol can carry a request (see :class:`_CheckingConnector`)."""
+    transport = protocol.transport
+    if transport is None or transport.is_closing() or protocol.should_close:
+        return False
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return False
+    readable = select.poll()  # not select.select(): it fails on descriptors above 1023
+    readable.register(sock.fileno(), select.POLLIN | select.POLLPRI)
+    return not readable.poll(0)
+
+
 class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
     """Sends httpx requests with aiohttp; see the module docstring for what it guarantees.
 
@@ -71,7 +106,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
 
     def _open(self) -> aiohttp.ClientSession:
         limits = self._limits
-        connector = aiohttp.TCPConnector(
+        connector = _CheckingConnector(
             limit=limits.max_connections or 0,
             limit_per_host=0,
             keepalive_timeout=limits.keepalive_expiry or 0.0,

@@ -22,7 +22,9 @@ What it guarantees, as the SDK's other inner transports do (``tests/reliability`
   and times them (``_body``), with reading paused while 1 MiB is buffered.
 * **A connection is reused only when its response was read completely and exactly**: never
   after an error, a cancellation, a ``Connection: close``, a body delimited by the connection's
-  end, a ``HEAD``, or bytes beyond the response.
+  end, a ``HEAD``, or bytes beyond the response; and only when nothing arrived since, in the
+  protocol or waiting in the socket (a stray response would answer the next request). Idle
+  connections are taken least recently used first (docs/architecture.md).
 * **The deadline starts when the request goes out** (``_deadline``): waiting for a connection
   is bounded by the pool timeout (``_pool``), opening one by the connect timeout; nothing
   cancels the pool's bookkeeping half-way (it is all synchronous).
@@ -34,6 +36,7 @@ import asyncio
 import collections
 import contextlib
 import re
+import select
 import ssl
 from typing import Final
 
@@ -80,6 +83,7 @@ class _Connection(asyncio.Protocol):
     def __init__(self, key: tuple[str, str, int]) -> None:
         self.key = key
         self.transport: asyncio.Transport | None = None
+        self._readable: select.poll | None = None  # polls the socket for bytes not yet read
         self.parser = httptools.HttpResponseParser(self)
         self.reusable = False  # true between a completely read response and the next request
         self.closed = False
@@ -200,6 +204,29 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            self._readable = select.poll()
+            self._readable.register(sock.fileno(), select.POLLIN | select.POLLPRI)
+
+    def holds_nothing_unread(self) -> bool:
+        """Whether this idle connection can carry a request: nothing arrived since its last
+        response, none of it waits in the socket (not yet handed to :meth:`data_received`,
+        which runs a loop iteration later), and it is not closing.
+
+        Anything there now is no answer to a request not yet sent: a stray response, the
+        server's close, or a TLS record. The connection is then closed, never reused.
+        """
+        transport = self.transport
+        readable = self._readable
+        return (
+            self.reusable
+            and not self.closed
+            and transport is not None
+            and not transport.is_closing()
+            and readable is not None
+            and not readable.poll(0)
+        )
 
     def data_received(self, data: bytes) -> None:
         if not self.active or self.complete:
@@ -504,8 +531,12 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         expiry = self._expiry
         now = asyncio.get_running_loop().time() if expiry is not None else 0.0
         while idle:
-            connection = idle.pop()
-            if connection.reusable and (expiry is None or now - connection.idle_since < expiry):
+            # The least recently used first: the longer a connection was quiet, the likelier
+            # a stray response behind its last one has shown itself (and closed it).
+            connection = idle.pop(0)
+            if connection.holds_nothing_unread() and (
+                expiry is None or now - connection.idle_since < expiry
+            ):
                 return connection
             self._discard(connection)
         return None
