@@ -30,7 +30,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from .._errors import APIConnectionError
+from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
@@ -44,6 +44,9 @@ MAX_HEADER_LINE: Final = 64 * 1024
 _DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _HTTP11: Final = b"HTTP/1.1"
 _CONTENT_ENCODING: Final = "Content-Encoding"
+_CLOSED_IN_FLIGHT: Final = (
+    "the Thredfi client was closed (aclose()) while this request was in flight"
+)
 
 
 class _ArmingRequest(aiohttp.ClientRequest):
@@ -163,6 +166,8 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         if error is not None:
             # Raised here, outside the handler: no __context__ links it to aiohttp's exception.
             self._slots.release()
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             raise error
         length = response.content_length
         if (
@@ -196,6 +201,8 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
                 response.close()  # broken off or cancelled: the connection cannot be reused
             self._slots.release()
         if error is not None:
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             raise error  # outside the handler: no __context__ pointing at aiohttp's exception
         # A stream, not content=: httpx would "read" content through its decoders again.
         whole = _httpx_response(response, httpx.ByteStream(body))
@@ -217,11 +224,14 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         return timeout
 
     async def aclose(self) -> None:
+        """Close the session. Calls waiting for a connection fail with ``ClientClosedError``
+        before they are sent; calls in flight fail with it as their connection closes."""
         session, self._session = self._session, None
         if self._binding.owner_gone():
             self._binding.closed = True  # its connections died with their event loop
             return
         self._binding.closed = True
+        self._slots.close()
         if session is not None:
             await session.close()
 

@@ -43,7 +43,7 @@ from typing import Final
 import httptools
 import httpx
 
-from .._errors import APIConnectionError
+from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
@@ -65,8 +65,22 @@ _PORTS: Final = {"http": 80, "https": 443}
 #: A header name (an HTTP token) and a value with nothing that could end it early.
 _TOKEN: Final = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _UNSENDABLE_VALUE: Final = re.compile(rb"[\x00\r\n]")
+#: What a lenient parse must still refuse (llhttp's lenient_headers lets these through): a
+#: control character in a header value or reason phrase, and a framing header continued on
+#: an obs-folded line (how long the body is must never hang on a continuation line).
+_CONTROL: Final = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+_FOLDED_FRAMING: Final = re.compile(
+    rb"(?im)^(?:content-length|transfer-encoding)[ \t]*:[^\n]*\n[ \t]"
+)
+_HEAD_END: Final = re.compile(rb"\r?\n\r?\n")
 #: A request target (path and query, percent-encoded): visible ASCII, nothing that ends it.
 _TARGET: Final = re.compile(rb"/[\x21-\x7e]*")
+
+
+_CLOSED: Final = "the Thredfi client was closed (aclose()) before this request was sent"
+_CLOSED_IN_FLIGHT: Final = (
+    "the Thredfi client was closed (aclose()) while this request was in flight"
+)
 
 
 class _Failure(Exception):
@@ -85,6 +99,10 @@ class _Connection(asyncio.Protocol):
         self.transport: asyncio.Transport | None = None
         self._readable: select.poll | None = None  # polls the socket for bytes not yet read
         self.parser = httptools.HttpResponseParser(self)
+        # What came before the response head ended: parsed again, leniently, if llhttp's strict
+        # mode refuses the head (obs-folded lines, bare LF line ends: httpx and aiohttp take them).
+        self._head_data: list[bytes] | None = []
+        self.lenient = False
         self.reusable = False  # true between a completely read response and the next request
         self.closed = False
         self.idle_since = 0.0
@@ -117,6 +135,7 @@ class _Connection(asyncio.Protocol):
         # last chunk, whose trailer fields follow), and the bytes fed since in that state.
         self._chunk_fresh = False
         self._trailer_bytes = 0
+        self._head_data = []
 
     # -- the exchange, driven by the transport's task ----------------------------------------
 
@@ -260,6 +279,9 @@ class _Connection(asyncio.Protocol):
 
     def _feed(self, data: bytes) -> None:
         self.received += len(data)
+        head_data = self._head_data
+        if head_data is not None:
+            head_data.append(data)
         try:
             self.parser.feed_data(data)
         except _Failure:
@@ -268,6 +290,53 @@ class _Connection(asyncio.Protocol):
             self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
         except httptools.HttpParserError as exc:
             if self.complete:  # whatever came after a complete response
+                self.close()
+            elif head_data is not None and not self.lenient and self.error is None:
+                self._parse_leniently(b"".join(head_data))
+            else:
+                self._fail(
+                    httpx.RemoteProtocolError,
+                    f"malformed response from the server ({type(exc).__name__}: {exc})",
+                )
+
+    def _parse_leniently(self, data: bytes) -> None:
+        """Parse the response so far again, accepting obs-folded header lines and bare-LF line
+        ends in its head, as httpx and aiohttp do; nothing else is relaxed.
+
+        llhttp's ``lenient_headers`` also lets through header names that are no tokens and
+        control characters in values, and would read a folded ``Content-Length`` or
+        ``Transfer-Encoding``: those stay refused here (``on_header``, ``_FOLDED_FRAMING``).
+        The body (chunk sizes, their line ends) and trailers are parsed strictly again, as
+        ``on_headers_complete`` turns the leniencies off; the connection is not reused.
+        """
+        self.lenient = True
+        end = _HEAD_END.search(data)
+        if _FOLDED_FRAMING.search(data[: end.end() if end else len(data)]):
+            self._fail(
+                httpx.RemoteProtocolError,
+                "malformed response from the server (a Content-Length or Transfer-Encoding "
+                "header continued on a folded line)",
+            )
+            return
+        self.reason = b""
+        self.headers = []
+        self._interim = False
+        self._delimited = False
+        self.encoded = False
+        self._length = None
+        self.version = _HTTP11
+        self.parser = httptools.HttpResponseParser(self)
+        self.parser.set_dangerous_leniencies(
+            lenient_headers=True, lenient_optional_cr_before_lf=True
+        )
+        try:
+            self.parser.feed_data(data)
+        except _Failure:
+            pass
+        except httptools.HttpParserUpgrade:
+            self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
+        except httptools.HttpParserError as exc:
+            if self.complete:
                 self.close()
             else:
                 self._fail(
@@ -326,6 +395,12 @@ class _Connection(asyncio.Protocol):
         self.headers = []
 
     def on_status(self, reason: bytes) -> None:
+        if self.lenient and _CONTROL.search(reason):
+            self._fail(
+                httpx.RemoteProtocolError,
+                "malformed response from the server (a control character in the reason phrase)",
+            )
+            raise _Failure
         self.reason += reason
 
     def on_header(self, name: bytes, value: bytes) -> None:
@@ -337,6 +412,13 @@ class _Connection(asyncio.Protocol):
             raise _Failure
         if self.head_done:  # a trailer field: not a header of the response (as in h11)
             return
+        if self.lenient and (_TOKEN.fullmatch(name) is None or _CONTROL.search(value)):
+            self._fail(
+                httpx.RemoteProtocolError,
+                f"malformed response from the server (the header {name[:60]!r} is not a "
+                "token, or its value holds a control character)",
+            )
+            raise _Failure
         self.headers.append((name, value))
         lowered = name.lower()
         if lowered == b"content-length":
@@ -362,6 +444,11 @@ class _Connection(asyncio.Protocol):
             return
         self.status = status
         self.head_done = True
+        self._head_data = None
+        if self.lenient:  # the body and trailers are framed strictly
+            self.parser.set_dangerous_leniencies(
+                lenient_headers=False, lenient_optional_cr_before_lf=False
+            )
         if self.parser.get_http_version() != "1.1":
             self.version = b"HTTP/" + self.parser.get_http_version().encode("ascii")
         if status in (204, 304):
@@ -407,7 +494,10 @@ class _Connection(asyncio.Protocol):
             return
         if self.complete:
             return
-        self._finish(reusable=self._delimited and self.parser.should_keep_alive())
+        # A response that needed leniency comes from a server not to be trusted with another.
+        self._finish(
+            reusable=self._delimited and not self.lenient and self.parser.should_keep_alive()
+        )
 
     def _finish(self, *, reusable: bool = False) -> None:
         self.complete = True
@@ -478,6 +568,8 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             connection = self._idle_connection(key) or await self._connect(
                 key, _seconds(timeouts.get("connect")), request
             )
+            if self._binding.closed:  # closed while this one connected: it is not sent
+                raise ClientClosedError(_CLOSED)
             arm_attempt_deadline()
             connection.start(
                 head,
@@ -495,11 +587,16 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             if connection is not None:
                 self._discard(connection)
             self._slots.release()
-            if isinstance(exc, httpx.TransportError) and exc._request is None:
-                exc.request = request
+            if isinstance(exc, httpx.TransportError):
+                if self._binding.closed:
+                    raise ClientClosedError(_CLOSED_IN_FLIGHT) from None
+                if exc._request is None:
+                    exc.request = request
             raise
         if connection.error is not None:
             self._abandon(connection)
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             kind, message = connection.error
             raise kind(message, request=request)
         extensions = {"http_version": connection.version, "reason_phrase": connection.reason}
@@ -616,8 +713,11 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         return sum(len(connections) for connections in self._idle.values())
 
     async def aclose(self) -> None:
+        """Close every connection. Calls waiting for one fail with ``ClientClosedError`` before
+        they are sent; calls in flight fail with it as their connection closes."""
         gone = self._binding.owner_gone()  # EventLoopError from another loop still running
         self._binding.closed = True
+        self._slots.close()
         if gone:  # its connections died with their event loop
             self._connections.clear()
             self._idle.clear()
@@ -649,7 +749,8 @@ class _Body(httpx.AsyncByteStream):
         return self
 
     async def __anext__(self) -> bytes:
-        if self._transport is None:
+        transport = self._transport
+        if transport is None:
             raise httpx.StreamClosed()
         connection = self._connection
         while True:
@@ -659,6 +760,8 @@ class _Body(httpx.AsyncByteStream):
                     raise StopAsyncIteration
                 return chunk
             if connection.error is not None:
+                if transport._binding.closed:
+                    raise ClientClosedError(_CLOSED_IN_FLIGHT)
                 kind, message = connection.error
                 raise kind(message, request=self._request)
             try:
