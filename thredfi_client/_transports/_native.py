@@ -72,7 +72,6 @@ _CONTROL: Final = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 _FOLDED_FRAMING: Final = re.compile(
     rb"(?im)^(?:content-length|transfer-encoding)[ \t]*:[^\n]*\n[ \t]"
 )
-_HEAD_END: Final = re.compile(rb"\r?\n\r?\n")
 #: A request target (path and query, percent-encoded): visible ASCII, nothing that ends it.
 _TARGET: Final = re.compile(rb"/[\x21-\x7e]*")
 
@@ -310,8 +309,9 @@ class _Connection(asyncio.Protocol):
         ``on_headers_complete`` turns the leniencies off; the connection is not reused.
         """
         self.lenient = True
-        end = _HEAD_END.search(data)
-        if _FOLDED_FRAMING.search(data[: end.end() if end else len(data)]):
+        # All of it: the final head may follow interim (1xx) ones. A body line can only make
+        # this refuse a response that already needed leniency.
+        if _FOLDED_FRAMING.search(data):
             self._fail(
                 httpx.RemoteProtocolError,
                 "malformed response from the server (a Content-Length or Transfer-Encoding "
