@@ -180,7 +180,10 @@ class EventLoopError(ThredfiError, RuntimeError):
 
 
 class ClientClosedError(ThredfiError, RuntimeError):
-    """The client (or the client it was derived from with ``with_options``) was closed."""
+    """The client was closed (a call in flight then may have reached the server).
+
+    Also raised by clients derived with ``with_options`` from a closed one.
+    """
 
 
 class APIResponseValidationError(ThredfiError):

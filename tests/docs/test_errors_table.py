@@ -129,7 +129,9 @@ def render_status_table() -> str:
         elif issubclass(other_cls, APIConnectionError):
             when, retried = "none", "yes, if the request is repeatable or never reached the server"
         elif issubclass(other_cls, RuntimeError):
-            when, retried = "none (nothing sent)", "no"
+            # A call in flight when its client closes may have been sent.
+            sent = "" if issubclass(other_cls, ClientClosedError) else " (nothing sent)"
+            when, retried = f"none{sent}", "no"
         else:
             when, retried = "2xx", "no (nothing to retry: the body arrived)"
         lines.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import aiohttp
 import httpx
 import pytest
@@ -86,3 +88,51 @@ async def test_aiohttps_own_retry_of_dropped_connections_is_off() -> None:
     assert transport._session is not None
     assert transport._session._retry_connection is False
     await transport.aclose()
+
+
+# -- a stray response on an idle kept-alive connection --------------------------------------------
+
+
+def _response(body: bytes) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+
+
+@pytest.mark.parametrize("when", ["while-idle", "unread-at-checkout"])
+async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -> None:
+    """aiohttp parses what arrives on an idle connection and queues it as the next answer."""
+    answers = [_response(b"real"), _response(b"second"), _response(b"third")]
+    writers: list[asyncio.StreamWriter] = []
+    connections = 0
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        nonlocal connections
+        connections += 1
+        writers.append(writer)
+        try:
+            while answers:
+                await reader.readuntil(b"\r\n\r\n")
+                writer.write(answers.pop(0))
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
+    transport = AiohttpTransport(httpx.Limits(max_connections=1))
+    try:
+        async with asyncio.timeout(5):
+            first = await transport.handle_async_request(httpx.Request("GET", url))
+            assert await first.aread() == b"real"
+            await first.aclose()
+            writers[0].write(_response(b"forged"))  # a stray, on the idle connection
+            if when == "while-idle":
+                await asyncio.sleep(0.2)  # read (and queued by aiohttp) before the next request
+            second = await transport.handle_async_request(httpx.Request("GET", url))
+            assert await second.aread() == b"second"
+            await second.aclose()
+    finally:
+        await transport.aclose()
+        server.close()
+        await server.wait_closed()
+    assert connections == 2

@@ -81,7 +81,7 @@ ALLOWED = {
     "_retry": {"_extensions", "_transports._body", "_transports._deadline"},
     # The inner transports, below the retry layer (they find its deadline by context variable).
     "_transports._pool": {"_errors"},
-    "_transports._httpx": {"_transports._deadline", "_transports._pool"},
+    "_transports._httpx": {"_errors", "_transports._deadline", "_transports._pool"},
     # _body too: it reads a small plain body whole within the cap (PrereadingTransport).
     "_transports._aiohttp": {
         "_transports._body",

@@ -84,6 +84,7 @@ def response(
 
 
 OK = response(200, b"hello")
+CHUNKED_OK = b"2\r\nok\r\n0\r\n\r\n"
 
 
 class Received:
@@ -854,6 +855,104 @@ async def test_a_malformed_response_is_a_protocol_error(
     assert server.connections == 2
 
 
+@pytest.mark.parametrize(
+    ("data", "header", "body"),
+    [
+        # obs-fold (RFC 9112 5.2): the continuation joins the value with a space
+        (b"HTTP/1.1 200 OK\r\nX-A: one\r\n two\r\nContent-Length: 2\r\n\r\nok", "one two", b"ok"),
+        (b"HTTP/1.1 200 OK\r\nX-A: one\r\n\ttwo\r\nContent-Length: 2\r\n\r\nok", "one\ttwo", b"ok"),
+        # bare LF line ends in the head (RFC 9112 2.2: a recipient MAY accept them)
+        (b"HTTP/1.1 200 OK\nX-A: one\nContent-Length: 2\n\nok", "one", b"ok"),
+        (b"HTTP/1.1 200 OK\r\nX-A: one\nContent-Length: 2\r\n\r\nok", "one", b"ok"),
+        (b"HTTP/1.1 200 OK\nX-A: one\n two\nContent-Length: 2\n\nok", "one two", b"ok"),
+        (
+            b"HTTP/1.1 200 OK\nX-A: one\nTransfer-Encoding: chunked\n\n2\r\nok\r\n0\r\n\r\n",
+            "one",
+            b"ok",
+        ),
+        (b"HTTP/1.1 100 Continue\n\nHTTP/1.1 200 OK\nX-A: a\nContent-Length: 2\n\nok", "a", b"ok"),
+    ],
+    ids=[
+        "obs-fold",
+        "obs-fold-tab",
+        "bare-lf",
+        "mixed-lf",
+        "bare-lf-fold",
+        "bare-lf-chunked",
+        "1xx",
+    ],
+)
+@bounded
+async def test_obs_folded_and_bare_lf_heads_are_accepted_as_httpx_does(
+    serve: Any, transport: NativeTransport, data: bytes, header: str, body: bytes
+) -> None:
+    server = await serve([data, OK])
+    resp, got = await fetch(transport, get(server.url()))
+    assert (resp.status_code, resp.headers["x-a"], got) == (200, header, body)
+    _, again = await fetch(transport, get(server.url()))
+    assert again == b"hello"
+    assert server.connections == 2  # a server needing leniency gets no second request
+    assert transport.checked_out() == 0
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        # the smuggling defences hold, in a head that needs leniency as in a strict one
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n" + CHUNKED_OK,
+        b"HTTP/1.1 200 OK\nX-A: 1\nContent-Length: 2\nTransfer-Encoding: chunked\n\n" + CHUNKED_OK,
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nok!",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\nContent-Length: 2\nContent-Length: 3\n\nok!",
+        b"HTTP/1.1 200 OK\r\nX-A: b\r\n c\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nok\r\n",
+        b"HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n2\nok\n0\n\n",  # bare LF in chunks
+        b"HTTP/1.1 200 OK\nTransfer-Encoding: chunked\n\n2 \r\nok\r\n0\r\n\r\n",
+        # what llhttp's lenient mode would let through, refused by the transport itself
+        b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\n 3\r\n\r\nok!",
+        b"HTTP/1.1 200 OK\r\nContent-Length:\r\n 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding:\r\n chunked\r\n\r\n2\r\nok\r\n0\r\n\r\n",
+        b"HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length:\r\n 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\nContent-Length : 2\n\nok",
+        b"HTTP/1.1 200 OK\nX-A: a\x00b\nContent-Length: 2\n\nok",
+        b"HTTP/1.1 200 OK\nX-A: a\x7fb\nContent-Length: 2\n\nok",
+        b"HTTP/1.1 200 O\x01K\nContent-Length: 2\n\nok",
+        b"HTTP/1.1 200 OK\r\n folded-first\r\nContent-Length: 2\r\n\r\nok",
+        b"HTTP/1.1 200 OK\r\nX-A: a\rb\r\nContent-Length: 2\r\n\r\nok",
+    ],
+    ids=[
+        "cl-and-te",
+        "cl-and-te-bare-lf",
+        "duplicate-cl",
+        "duplicate-cl-equal",
+        "duplicate-cl-bare-lf",
+        "bad-chunk-size-after-fold",
+        "bare-lf-chunk-lines",
+        "space-after-chunk-size",
+        "folded-cl-second-value",
+        "folded-cl",
+        "folded-te",
+        "folded-cl-after-1xx",
+        "space-before-colon",
+        "nul-in-value",
+        "del-in-value",
+        "control-in-reason",
+        "fold-as-first-line",
+        "bare-cr",
+    ],
+)
+@bounded
+async def test_leniency_weakens_no_smuggling_defence(
+    serve: Any, transport: NativeTransport, data: bytes
+) -> None:
+    server = await serve([data, OK])
+    with pytest.raises(httpx.RemoteProtocolError, match="malformed response"):
+        await fetch(transport, get(server.url()))
+    assert transport.checked_out() == 0
+    _, body = await fetch(transport, get(server.url()))
+    assert body == b"hello"
+    assert server.connections == 2
+
+
 @bounded
 async def test_a_header_line_over_64_kib_is_refused(serve: Any, transport: NativeTransport) -> None:
     long = b"X-Big: " + b"a" * (MAX_HEADER_LINE - 2) + b"\r\n"
@@ -1072,6 +1171,30 @@ async def test_data_on_an_idle_connection_discards_it(
     assert (await transport.handle_async_request(get(server.url()))).content == b"real"
     assert transport.idle_connections() == 1
     await asyncio.sleep(0.3)
+    _, body = await fetch(transport, get(server.url()))
+    assert body == b"second"
+    assert server.connections == 2
+    assert transport.checked_out() == 0
+
+
+@pytest.mark.parametrize("stray", [response(200, b"forged"), b"H"])
+@bounded
+async def test_bytes_waiting_unread_in_an_idle_connections_socket_discard_it(
+    serve: Any, transport: NativeTransport, stray: bytes
+) -> None:
+    # The stray is in the socket but not yet read by the event loop when the connection is
+    # taken again: only a look at the socket itself shows it.
+    peers: list[Peer] = []
+
+    async def answer(peer: Peer, _: Received) -> None:
+        peers.append(peer)
+        await peer.send(response(200, b"real"))
+
+    server = await serve([answer, response(200, b"second")])
+    transport.preread_limit = 1024
+    assert (await transport.handle_async_request(get(server.url()))).content == b"real"
+    assert transport.idle_connections() == 1
+    peers[0].writer.write(stray)  # sent at once (nothing buffered): no await before the next
     _, body = await fetch(transport, get(server.url()))
     assert body == b"second"
     assert server.connections == 2
@@ -1644,7 +1767,8 @@ async def test_aclose_during_a_body_ends_it_with_an_error(serve: Any) -> None:
     transport = NativeTransport()
     resp = await transport.handle_async_request(get(server.url()))
     await transport.aclose()
-    with pytest.raises(httpx.ReadError):  # not a complete body "part of it"
+    # Not a complete body "part of it": the call fails as every call in flight at aclose().
+    with pytest.raises(ClientClosedError):
         await resp.aread()
     await resp.aclose()
     assert transport.checked_out() == 0

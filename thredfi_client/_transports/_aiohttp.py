@@ -22,6 +22,7 @@ httpx-aiohttp adapter). Why our own:
 
 from __future__ import annotations
 
+import select
 from collections.abc import AsyncIterator
 from typing import Any, Final
 
@@ -29,7 +30,7 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from .._errors import APIConnectionError
+from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
@@ -43,6 +44,9 @@ MAX_HEADER_LINE: Final = 64 * 1024
 _DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _HTTP11: Final = b"HTTP/1.1"
 _CONTENT_ENCODING: Final = "Content-Encoding"
+_CLOSED_IN_FLIGHT: Final = (
+    "the Thredfi client was closed (aclose()) while this request was in flight"
+)
 
 
 class _ArmingRequest(aiohttp.ClientRequest):
@@ -51,6 +55,40 @@ class _ArmingRequest(aiohttp.ClientRequest):
     async def send(self, conn: Any) -> aiohttp.ClientResponse:
         arm_attempt_deadline()
         return await super().send(conn)
+
+
+class _CheckingConnector(aiohttp.TCPConnector):
+    """aiohttp's connector, reusing a kept-alive connection only when nothing arrived on it.
+
+    aiohttp checks at checkout only that the socket is open. Bytes that arrived while the
+    connection sat idle -- a stray extra response from a server or proxy -- are parsed by the
+    previous response's parser and queued, and the next request on that connection reads them
+    as its answer; every later answer on it is then one request late (another call's data).
+    Here a connection is reused only if its protocol holds nothing (``should_close`` covers a
+    queued message, unparsed bytes, an unfinished body, an error, a close announced) and its
+    socket has nothing waiting to be read; otherwise it is closed.
+    """
+
+    async def _get(self, key: Any, traces: list[Any]) -> Any:
+        idle = getattr(self, "_conns", {}).get(key)
+        # aiohttp takes the oldest idle connection first (popleft): drop those not provably clean.
+        while idle and not _holds_nothing_unread(idle[0][0]):
+            protocol = idle.popleft()[0]
+            protocol.close()
+        return await super()._get(key, traces)
+
+
+def _holds_nothing_unread(protocol: Any) -> bool:
+    """Whether an idle aiohttp protocol can carry a request (see :class:`_CheckingConnector`)."""
+    transport = protocol.transport
+    if transport is None or transport.is_closing() or protocol.should_close:
+        return False
+    sock = transport.get_extra_info("socket")
+    if sock is None:
+        return False
+    readable = select.poll()  # not select.select(): it fails on descriptors above 1023
+    readable.register(sock.fileno(), select.POLLIN | select.POLLPRI)
+    return not readable.poll(0)
 
 
 class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
@@ -71,7 +109,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
 
     def _open(self) -> aiohttp.ClientSession:
         limits = self._limits
-        connector = aiohttp.TCPConnector(
+        connector = _CheckingConnector(
             limit=limits.max_connections or 0,
             limit_per_host=0,
             keepalive_timeout=limits.keepalive_expiry or 0.0,
@@ -128,6 +166,8 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         if error is not None:
             # Raised here, outside the handler: no __context__ links it to aiohttp's exception.
             self._slots.release()
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             raise error
         length = response.content_length
         if (
@@ -161,6 +201,8 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
                 response.close()  # broken off or cancelled: the connection cannot be reused
             self._slots.release()
         if error is not None:
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             raise error  # outside the handler: no __context__ pointing at aiohttp's exception
         # A stream, not content=: httpx would "read" content through its decoders again.
         whole = _httpx_response(response, httpx.ByteStream(body))
@@ -182,11 +224,14 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         return timeout
 
     async def aclose(self) -> None:
+        """Close the session. Calls waiting for a connection fail with ``ClientClosedError``
+        before they are sent; calls in flight fail with it as their connection closes."""
         session, self._session = self._session, None
         if self._binding.owner_gone():
             self._binding.closed = True  # its connections died with their event loop
             return
         self._binding.closed = True
+        self._slots.close()
         if session is not None:
             await session.close()
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import httpcore
 import httpx
 
+from .._errors import ClientClosedError
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._pool import ConnectionSlots, LoopBinding
 
@@ -97,6 +98,7 @@ class HttpxTransport(DeadlineArmingTransport):
         self._transport = httpx.AsyncHTTPTransport(limits=limits)
         self._slots = ConnectionSlots(limits.max_connections)
         self._binding = LoopBinding()
+        self._sending: set[asyncio.Task[httpx.Response]] = set()  # requests inside httpcore
 
     @property
     def pool(self) -> httpx.AsyncHTTPTransport:
@@ -121,11 +123,15 @@ class HttpxTransport(DeadlineArmingTransport):
         sending = asyncio.get_running_loop().create_task(
             self._transport.handle_async_request(request)
         )
+        self._sending.add(sending)
+        sending.add_done_callback(self._sending.discard)
         try:
             response = await asyncio.shield(sending)
         except BaseException:
             if sending.done():  # it failed by itself, or finished just as its caller left
                 self._finished_alone(sending)
+                if self._binding.closed and not _caller_cancelled():
+                    raise ClientClosedError(_CLOSED_IN_FLIGHT) from None
                 raise
             sending.add_done_callback(self._finished_alone)
             if not attempt.sending:
@@ -151,10 +157,21 @@ class HttpxTransport(DeadlineArmingTransport):
         closing.add_done_callback(_retrieve)
 
     async def aclose(self) -> None:
+        """Close the pool. Calls waiting for a connection fail with ``ClientClosedError`` before
+        they are sent; calls inside httpcore are cancelled (and fail with it) before the pool
+        closes, so none opens a connection once it is closed."""
         if self._binding.owner_gone():
             self._binding.closed = True  # its connections died with their event loop
             return
         self._binding.closed = True
+        self._slots.close()
+        sending = list(self._sending)
+        for task in sending:
+            task.cancel()
+        if sending:
+            import asyncio
+
+            await asyncio.wait(sending)
         await self._transport.aclose()
 
 
@@ -211,6 +228,17 @@ def _holds_bytes_beyond_response(connection: httpcore.AsyncHTTP11Connection) -> 
         return False  # a response cut short: httpcore closes that connection itself
     unread, _ = state.trailing_data
     return bool(unread)
+
+
+_CLOSED_IN_FLIGHT = "the Thredfi client was closed (aclose()) while this request was in flight"
+
+
+def _caller_cancelled() -> bool:
+    """Whether the running task itself is being cancelled (not only the request it awaited)."""
+    import asyncio
+
+    task = asyncio.current_task()
+    return task is not None and task.cancelling() > 0
 
 
 def _retrieve(task: asyncio.Future[Any]) -> None:

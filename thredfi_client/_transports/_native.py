@@ -22,7 +22,9 @@ What it guarantees, as the SDK's other inner transports do (``tests/reliability`
   and times them (``_body``), with reading paused while 1 MiB is buffered.
 * **A connection is reused only when its response was read completely and exactly**: never
   after an error, a cancellation, a ``Connection: close``, a body delimited by the connection's
-  end, a ``HEAD``, or bytes beyond the response.
+  end, a ``HEAD``, or bytes beyond the response; and only when nothing arrived since, in the
+  protocol or waiting in the socket (a stray response would answer the next request). Idle
+  connections are taken least recently used first (docs/architecture.md).
 * **The deadline starts when the request goes out** (``_deadline``): waiting for a connection
   is bounded by the pool timeout (``_pool``), opening one by the connect timeout; nothing
   cancels the pool's bookkeeping half-way (it is all synchronous).
@@ -34,13 +36,14 @@ import asyncio
 import collections
 import contextlib
 import re
+import select
 import ssl
 from typing import Final
 
 import httptools
 import httpx
 
-from .._errors import APIConnectionError
+from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
@@ -62,8 +65,21 @@ _PORTS: Final = {"http": 80, "https": 443}
 #: A header name (an HTTP token) and a value with nothing that could end it early.
 _TOKEN: Final = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
 _UNSENDABLE_VALUE: Final = re.compile(rb"[\x00\r\n]")
+#: What a lenient parse must still refuse (llhttp's lenient_headers lets these through): a
+#: control character in a header value or reason phrase, and a framing header continued on
+#: an obs-folded line (how long the body is must never hang on a continuation line).
+_CONTROL: Final = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
+_FOLDED_FRAMING: Final = re.compile(
+    rb"(?im)^(?:content-length|transfer-encoding)[ \t]*:[^\n]*\n[ \t]"
+)
 #: A request target (path and query, percent-encoded): visible ASCII, nothing that ends it.
 _TARGET: Final = re.compile(rb"/[\x21-\x7e]*")
+
+
+_CLOSED: Final = "the Thredfi client was closed (aclose()) before this request was sent"
+_CLOSED_IN_FLIGHT: Final = (
+    "the Thredfi client was closed (aclose()) while this request was in flight"
+)
 
 
 class _Failure(Exception):
@@ -80,7 +96,12 @@ class _Connection(asyncio.Protocol):
     def __init__(self, key: tuple[str, str, int]) -> None:
         self.key = key
         self.transport: asyncio.Transport | None = None
+        self._readable: select.poll | None = None  # polls the socket for bytes not yet read
         self.parser = httptools.HttpResponseParser(self)
+        # What came before the response head ended: parsed again, leniently, if llhttp's strict
+        # mode refuses the head (obs-folded lines, bare LF line ends: httpx and aiohttp take them).
+        self._head_data: list[bytes] | None = []
+        self.lenient = False
         self.reusable = False  # true between a completely read response and the next request
         self.closed = False
         self.idle_since = 0.0
@@ -113,6 +134,7 @@ class _Connection(asyncio.Protocol):
         # last chunk, whose trailer fields follow), and the bytes fed since in that state.
         self._chunk_fresh = False
         self._trailer_bytes = 0
+        self._head_data = []
 
     # -- the exchange, driven by the transport's task ----------------------------------------
 
@@ -200,6 +222,29 @@ class _Connection(asyncio.Protocol):
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
         self.transport = transport
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            self._readable = select.poll()
+            self._readable.register(sock.fileno(), select.POLLIN | select.POLLPRI)
+
+    def holds_nothing_unread(self) -> bool:
+        """Whether this idle connection can carry a request: nothing arrived since its last
+        response, none of it waits in the socket (not yet handed to :meth:`data_received`,
+        which runs a loop iteration later), and it is not closing.
+
+        Anything there now is no answer to a request not yet sent: a stray response, the
+        server's close, or a TLS record. The connection is then closed, never reused.
+        """
+        transport = self.transport
+        readable = self._readable
+        return (
+            self.reusable
+            and not self.closed
+            and transport is not None
+            and not transport.is_closing()
+            and readable is not None
+            and not readable.poll(0)
+        )
 
     def data_received(self, data: bytes) -> None:
         if not self.active or self.complete:
@@ -233,6 +278,9 @@ class _Connection(asyncio.Protocol):
 
     def _feed(self, data: bytes) -> None:
         self.received += len(data)
+        head_data = self._head_data
+        if head_data is not None:
+            head_data.append(data)
         try:
             self.parser.feed_data(data)
         except _Failure:
@@ -241,6 +289,54 @@ class _Connection(asyncio.Protocol):
             self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
         except httptools.HttpParserError as exc:
             if self.complete:  # whatever came after a complete response
+                self.close()
+            elif head_data is not None and not self.lenient and self.error is None:
+                self._parse_leniently(b"".join(head_data))
+            else:
+                self._fail(
+                    httpx.RemoteProtocolError,
+                    f"malformed response from the server ({type(exc).__name__}: {exc})",
+                )
+
+    def _parse_leniently(self, data: bytes) -> None:
+        """Parse the response so far again, accepting obs-folded header lines and bare-LF line
+        ends in its head, as httpx and aiohttp do; nothing else is relaxed.
+
+        llhttp's ``lenient_headers`` also lets through header names that are no tokens and
+        control characters in values, and would read a folded ``Content-Length`` or
+        ``Transfer-Encoding``: those stay refused here (``on_header``, ``_FOLDED_FRAMING``).
+        The body (chunk sizes, their line ends) and trailers are parsed strictly again, as
+        ``on_headers_complete`` turns the leniencies off; the connection is not reused.
+        """
+        self.lenient = True
+        # All of it: the final head may follow interim (1xx) ones. A body line can only make
+        # this refuse a response that already needed leniency.
+        if _FOLDED_FRAMING.search(data):
+            self._fail(
+                httpx.RemoteProtocolError,
+                "malformed response from the server (a Content-Length or Transfer-Encoding "
+                "header continued on a folded line)",
+            )
+            return
+        self.reason = b""
+        self.headers = []
+        self._interim = False
+        self._delimited = False
+        self.encoded = False
+        self._length = None
+        self.version = _HTTP11
+        self.parser = httptools.HttpResponseParser(self)
+        self.parser.set_dangerous_leniencies(
+            lenient_headers=True, lenient_optional_cr_before_lf=True
+        )
+        try:
+            self.parser.feed_data(data)
+        except _Failure:
+            pass
+        except httptools.HttpParserUpgrade:
+            self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
+        except httptools.HttpParserError as exc:
+            if self.complete:
                 self.close()
             else:
                 self._fail(
@@ -299,6 +395,12 @@ class _Connection(asyncio.Protocol):
         self.headers = []
 
     def on_status(self, reason: bytes) -> None:
+        if self.lenient and _CONTROL.search(reason):
+            self._fail(
+                httpx.RemoteProtocolError,
+                "malformed response from the server (a control character in the reason phrase)",
+            )
+            raise _Failure
         self.reason += reason
 
     def on_header(self, name: bytes, value: bytes) -> None:
@@ -310,6 +412,13 @@ class _Connection(asyncio.Protocol):
             raise _Failure
         if self.head_done:  # a trailer field: not a header of the response (as in h11)
             return
+        if self.lenient and (_TOKEN.fullmatch(name) is None or _CONTROL.search(value)):
+            self._fail(
+                httpx.RemoteProtocolError,
+                f"malformed response from the server (the header {name[:60]!r} is not a "
+                "token, or its value holds a control character)",
+            )
+            raise _Failure
         self.headers.append((name, value))
         lowered = name.lower()
         if lowered == b"content-length":
@@ -335,6 +444,11 @@ class _Connection(asyncio.Protocol):
             return
         self.status = status
         self.head_done = True
+        self._head_data = None
+        if self.lenient:  # the body and trailers are framed strictly
+            self.parser.set_dangerous_leniencies(
+                lenient_headers=False, lenient_optional_cr_before_lf=False
+            )
         if self.parser.get_http_version() != "1.1":
             self.version = b"HTTP/" + self.parser.get_http_version().encode("ascii")
         if status in (204, 304):
@@ -380,7 +494,10 @@ class _Connection(asyncio.Protocol):
             return
         if self.complete:
             return
-        self._finish(reusable=self._delimited and self.parser.should_keep_alive())
+        # A response that needed leniency comes from a server not to be trusted with another.
+        self._finish(
+            reusable=self._delimited and not self.lenient and self.parser.should_keep_alive()
+        )
 
     def _finish(self, *, reusable: bool = False) -> None:
         self.complete = True
@@ -451,6 +568,8 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             connection = self._idle_connection(key) or await self._connect(
                 key, _seconds(timeouts.get("connect")), request
             )
+            if self._binding.closed:  # closed while this one connected: it is not sent
+                raise ClientClosedError(_CLOSED)
             arm_attempt_deadline()
             connection.start(
                 head,
@@ -468,11 +587,16 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             if connection is not None:
                 self._discard(connection)
             self._slots.release()
-            if isinstance(exc, httpx.TransportError) and exc._request is None:
-                exc.request = request
+            if isinstance(exc, httpx.TransportError):
+                if self._binding.closed:
+                    raise ClientClosedError(_CLOSED_IN_FLIGHT) from None
+                if exc._request is None:
+                    exc.request = request
             raise
         if connection.error is not None:
             self._abandon(connection)
+            if self._binding.closed:
+                raise ClientClosedError(_CLOSED_IN_FLIGHT)
             kind, message = connection.error
             raise kind(message, request=request)
         extensions = {"http_version": connection.version, "reason_phrase": connection.reason}
@@ -504,8 +628,12 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         expiry = self._expiry
         now = asyncio.get_running_loop().time() if expiry is not None else 0.0
         while idle:
-            connection = idle.pop()
-            if connection.reusable and (expiry is None or now - connection.idle_since < expiry):
+            # The least recently used first: the longer a connection was quiet, the likelier
+            # a stray response behind its last one has shown itself (and closed it).
+            connection = idle.pop(0)
+            if connection.holds_nothing_unread() and (
+                expiry is None or now - connection.idle_since < expiry
+            ):
                 return connection
             self._discard(connection)
         return None
@@ -585,8 +713,11 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         return sum(len(connections) for connections in self._idle.values())
 
     async def aclose(self) -> None:
+        """Close every connection. Calls waiting for one fail with ``ClientClosedError`` before
+        they are sent; calls in flight fail with it as their connection closes."""
         gone = self._binding.owner_gone()  # EventLoopError from another loop still running
         self._binding.closed = True
+        self._slots.close()
         if gone:  # its connections died with their event loop
             self._connections.clear()
             self._idle.clear()
@@ -618,7 +749,8 @@ class _Body(httpx.AsyncByteStream):
         return self
 
     async def __anext__(self) -> bytes:
-        if self._transport is None:
+        transport = self._transport
+        if transport is None:
             raise httpx.StreamClosed()
         connection = self._connection
         while True:
@@ -628,6 +760,8 @@ class _Body(httpx.AsyncByteStream):
                     raise StopAsyncIteration
                 return chunk
             if connection.error is not None:
+                if transport._binding.closed:
+                    raise ClientClosedError(_CLOSED_IN_FLIGHT)
                 kind, message = connection.error
                 raise kind(message, request=self._request)
             try:

@@ -3,6 +3,7 @@
 * :class:`ConnectionSlots` -- at most ``max_connections`` requests hold (or open) a connection at
   once; the others wait their turn, first come first served, for at most the pool timeout, and
   then fail with ``httpx.PoolTimeout``: never sent, so safe to retry even for a ``POST``.
+  Closing the pool fails those still waiting with ``ClientClosedError``, before they are sent.
   Why a gate of our own in front of httpcore's and aiohttp's pools: the wait is then bounded by
   the pool timeout on both transports and reported the same way, cancelling it is always safe,
   and httpcore's own queue costs O(waiting x connections) per state change, which made 1,000
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["ConnectionSlots", "LoopBinding"]
 
+_CLOSED: Final = "the Thredfi client was closed (aclose()) before this request was sent"
 _WRONG_LOOP: Final = (
     "this Thredfi client was first used in another event loop, and its connections belong to "
     "that loop: use one client per event loop (or thread), created inside it -- e.g. in the "
@@ -76,18 +78,31 @@ class ConnectionSlots:
     waiters), and a released slot passes straight to the next waiter.
     """
 
-    __slots__ = ("_free", "_limit", "_waiters")
+    __slots__ = ("_closed", "_free", "_limit", "_waiters")
 
     def __init__(self, limit: int | None) -> None:
         self._limit = limit
         self._free = limit
         self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        self._closed = False
+
+    def close(self) -> None:
+        """The pool is closing: every request still waiting for a slot, and every later one,
+        fails with ``ClientClosedError`` (nothing of it was sent)."""
+        self._closed = True
+        waiters, self._waiters = self._waiters, collections.deque()
+        for waiter in waiters:
+            if not waiter.done():
+                waiter.set_exception(ClientClosedError(_CLOSED))
 
     async def acquire(self, pool_timeout: float | None) -> None:
         """Take a slot, waiting at most ``pool_timeout`` seconds (``None``: no bound).
 
-        Raises ``httpx.PoolTimeout`` when no slot came free in time.
+        Raises ``httpx.PoolTimeout`` when no slot came free in time, ``ClientClosedError``
+        when the pool was closed first.
         """
+        if self._closed:
+            raise ClientClosedError(_CLOSED)
         if self._free is None:
             return
         if self._free > 0 and not self._waiters:
@@ -122,6 +137,9 @@ class ConnectionSlots:
         finally:
             if timer is not None:
                 timer.cancel()
+        if self._closed:  # handed a slot just as the pool closed: this request is not sent
+            self.release()
+            raise ClientClosedError(_CLOSED)
 
     @property
     def held(self) -> int:
