@@ -18,6 +18,7 @@ import pytest
 
 from thredfi_client import ThredfiClient
 from thredfi_client._transports._aiohttp import AiohttpTransport
+from thredfi_client._transports._auto import AutoTransport
 from thredfi_client._transports._httpx import HttpxTransport
 from thredfi_client._transports._native import NativeTransport
 
@@ -60,15 +61,18 @@ KINDS: dict[str, type[httpx.AsyncBaseTransport]] = {
 
 
 def test_default_is_the_native_transport() -> None:
+    """ "auto": the native transport, but through httpx's own while a test mocks httpx
+    (tests/environment/test_ecosystem_mocks.py)."""
     client = make()
     assert client.transport_name == "native"
-    assert all(type(t) is NativeTransport for t in lanes(client))
+    assert all(type(t) is AutoTransport for t in lanes(client))
+    assert all(isinstance(t, NativeTransport) for t in lanes(client))
 
 
 def test_auto_given_explicitly_is_the_default() -> None:
     client = make(transport="auto")
     assert client.transport_name == "native"
-    assert all(type(t) is NativeTransport for t in lanes(client))
+    assert all(type(t) is AutoTransport for t in lanes(client))
 
 
 @pytest.mark.usefixtures("extra_missing")
@@ -145,7 +149,8 @@ def test_environment_sets_the_default(
     monkeypatch.setenv("THREDFI_TRANSPORT", value)
     client = make()
     assert client.transport_name == expected
-    assert all(type(t) is KINDS[expected] for t in lanes(client))
+    kind = AutoTransport if value in ("auto", "") else KINDS[expected]
+    assert all(type(t) is kind for t in lanes(client))
 
 
 def test_the_argument_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
