@@ -117,21 +117,24 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         except httpx.RequestNotRead:  # a streamed body: aiohttp is given it whole
             content = await request.aread()
         timeouts = request.extensions.get("timeout") or {}
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
         route = self._proxies.route(request.url) if self._proxies is not None else None
         proxy: dict[str, Any] = {}
         if route is not None:
             proxy["proxy"] = route.url
-            if route.proxy.auth is not None:
-                proxy["proxy_auth"] = aiohttp.BasicAuth(*route.proxy.auth)
+            if route.authorization is not None:
+                credentials = ("Proxy-Authorization", route.authorization.decode())
+                if request.url.scheme == "http":  # aiohttp sends proxy_headers on CONNECT only
+                    headers.append(credentials)
+                else:  # never in the tunnelled request: the origin would see them
+                    proxy["proxy_headers"] = dict([credentials])
         await self._slots.acquire(timeouts.get("pool"))
         error: Exception | None = None
         try:
             response = await session.request(
                 request.method,
                 _url(request.url),
-                headers=[
-                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
-                ],
+                headers=headers,
                 data=content or None,
                 allow_redirects=False,
                 timeout=self._timeout(
