@@ -25,7 +25,7 @@ from ..support import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, TRANSPORTS
 from ..support.api_origin import ApiOrigin
 from ..support.exception_scan import carried_texts
 from ..support.forward_proxy import ForwardProxy
-from .conftest import Resolver
+from ..support.resolver import Resolver
 
 API_HOST = "api.thredfi.test"
 PROXY_USER = "egress"

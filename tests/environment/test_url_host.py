@@ -21,7 +21,7 @@ from thredfi_client._client import TransportChoice
 
 from ..support import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, TRANSPORTS
 from ..support.api_origin import ApiOrigin
-from .conftest import Resolver
+from ..support.resolver import Resolver
 
 #: ``straße.example`` in IDNA 2008, and what IDNA 2003 makes of it.
 ASCII_HOST = "xn--strae-oqa.example"
