@@ -15,6 +15,7 @@ import ssl
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import trustme
 
@@ -91,6 +92,7 @@ async def test_https_goes_through_a_connect_tunnel_of_the_proxy_argument(
         assert (request.method, request.target) == ("CONNECT", f"{API_HOST}:{origin.port}")
         assert request.headers["proxy-authorization"].startswith("Basic ")
         assert "authorization" not in request.headers  # the API's credentials stay in TLS
+    assert not any("proxy-authorization" in r.headers for r in origin.requests)
     assert set(origin.server_names) == {API_HOST}
     assert API_HOST not in resolver.asked  # the proxy, not the client, reached the API
 
@@ -113,6 +115,35 @@ async def test_http_goes_to_the_environments_proxy_in_absolute_form(
         ("GET", f"http://localhost:{origin.port}/v1/platform/businesses/{BUSINESS_ID}/customers/"
          f"{CUSTOMER_ID}/"),
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("scheme", ["http", "https"])
+async def test_an_httpx_proxy_object_with_its_headers_and_auth(
+    transport: TransportChoice, scheme: str, ca: trustme.CA, ca_file: Path
+) -> None:
+    """``httpx.Proxy(url, auth=..., headers=...)``: its headers go to the proxy, and never
+    inside a tunnel."""
+    async with (
+        ApiOrigin(server_context(ca) if scheme == "https" else None) as origin,
+        ForwardProxy(credentials=(PROXY_USER, PROXY_PASSWORD)) as proxy,
+    ):
+        host = API_HOST if scheme == "https" else "127.0.0.1"
+        given = httpx.Proxy(
+            proxy.url, auth=(PROXY_USER, PROXY_PASSWORD), headers={"X-Egress-Tenant": "acme"}
+        )
+        await call(
+            make(transport, f"{scheme}://{host}:{origin.port}", proxy=given, verify=str(ca_file))
+        )
+    assert_served(origin)
+    assert proxy.requests
+    for request in proxy.requests:
+        assert request.headers["x-egress-tenant"] == "acme"
+        assert request.headers["proxy-authorization"].startswith("Basic ")
+    for served in origin.requests:
+        assert "proxy-authorization" not in served.headers  # the test proxy drops it
+        if scheme == "https":  # (over http, what the proxy forwards is the proxy's business)
+            assert "x-egress-tenant" not in served.headers
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

@@ -122,12 +122,12 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         proxy: dict[str, Any] = {}
         if route is not None:
             proxy["proxy"] = route.url
-            if route.authorization is not None:
-                credentials = ("Proxy-Authorization", route.authorization.decode())
+            if route.headers:
+                theirs = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in route.headers]
                 if request.url.scheme == "http":  # aiohttp sends proxy_headers on CONNECT only
-                    headers.append(credentials)
+                    headers += theirs
                 else:  # never in the tunnelled request: the origin would see them
-                    proxy["proxy_headers"] = dict([credentials])
+                    proxy["proxy_headers"] = dict(theirs)
         await self._slots.acquire(timeouts.get("pool"))
         error: Exception | None = None
         try:

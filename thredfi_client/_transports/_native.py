@@ -680,8 +680,8 @@ async def _tunnelled(
     target = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
     try:
         head = b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n" % (target.encode(), target.encode())
-        if route.authorization is not None:
-            head += b"Proxy-Authorization: " + route.authorization + b"\r\n"
+        for name, value in route.headers:
+            head += b"%s: %s\r\n" % (name, value)
         transport.write(head + b"\r\n")
         await opener.answered
         answer, _, rest = bytes(opener.head).partition(b"\r\n\r\n")
@@ -758,8 +758,8 @@ class _Body(httpx.AsyncByteStream):
 def _head(request: httpx.Request, proxy: ProxyRoute | None = None) -> tuple[bytes, bool]:
     """The request line and headers, checked; and whether the body is sent chunked.
 
-    For a forward ``proxy`` the request target is the absolute URL, and the proxy's
-    credentials, if any, go in ``Proxy-Authorization``.
+    For a forward ``proxy`` the request target is the absolute URL, and the proxy's headers
+    (``Proxy-Authorization`` for its credentials) are added.
     """
     url = request.url
     method = request.method.encode("ascii", "replace")
@@ -795,8 +795,9 @@ def _head(request: httpx.Request, proxy: ProxyRoute | None = None) -> tuple[byte
         parts += (name, b": ", value, b"\r\n")
     if not host:
         parts[4:4] = (b"Host: ", url.netloc, b"\r\n")
-    if proxy is not None and proxy.authorization is not None:
-        parts += (b"Proxy-Authorization: ", proxy.authorization, b"\r\n")
+    if proxy is not None:
+        for name, value in proxy.headers:
+            parts += (name, b": ", value, b"\r\n")
     parts.append(b"\r\n")
     return b"".join(parts), chunked
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import re
 from typing import Final, TypeAlias
 
 import httpx
@@ -33,12 +34,16 @@ ProxyTypes: TypeAlias = "str | httpx.URL | httpx.Proxy"
 _SCHEMES: Final = ("http",)
 #: Origins remembered per client: a client talks to one or two (its base URL's).
 _CACHE_SIZE: Final = 64
+#: A header name (an HTTP token), and what a value may not hold.
+_TOKEN: Final = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
+_UNSENDABLE: Final = re.compile(rb"[\x00\r\n]")
 
 
 class ProxyRoute:
-    """One proxy: its URL without credentials, and the ``Proxy-Authorization`` to send."""
+    """One proxy: its URL without credentials, and the headers to send it (its
+    ``httpx.Proxy``'s ``headers``, and ``Proxy-Authorization`` for its credentials)."""
 
-    __slots__ = ("authorization", "host", "port", "proxy", "url")
+    __slots__ = ("headers", "host", "port", "proxy", "url")
 
     def __init__(self, proxy: httpx.Proxy) -> None:
         self.proxy = proxy
@@ -46,11 +51,21 @@ class ProxyRoute:
         self.url = str(proxy.url).rstrip("/")
         self.host = proxy.url.raw_host.decode("ascii")
         self.port = proxy.url.port or 80
+        headers = list(proxy.headers.raw)
         auth = proxy.raw_auth
-        #: ``Basic ...`` for ``Proxy-Authorization``, or None.
-        self.authorization = (
-            b"Basic " + base64.b64encode(auth[0] + b":" + auth[1]) if auth is not None else None
-        )
+        if auth is not None and "proxy-authorization" not in proxy.headers:
+            basic = b"Basic " + base64.b64encode(auth[0] + b":" + auth[1])
+            headers.append((b"Proxy-Authorization", basic))
+        for name, value in headers:
+            if _TOKEN.fullmatch(name) is None or _UNSENDABLE.search(value) is not None:
+                # Said without the value: it may be a credential.
+                raise ArgumentValueError(
+                    f"proxy: the proxy header {name[:60]!r} cannot be sent as it is (a name "
+                    "must be an HTTP token, a value cannot hold CR, LF or NUL)",
+                    argument="proxy",
+                )
+        #: Sent to the proxy only: on each forwarded ``http://`` request and each ``CONNECT``.
+        self.headers: tuple[tuple[bytes, bytes], ...] = tuple(headers)
 
     def __repr__(self) -> str:
         return f"ProxyRoute({self.url!r})"
@@ -102,13 +117,16 @@ class ProxyRoutes:
         return [route for _, route in self._patterns if route is not None]
 
     def secrets(self) -> list[str]:
-        """The proxies' passwords and Basic values, for redaction."""
+        """The proxies' passwords and ``Proxy-Authorization`` values, for redaction."""
         found: list[str] = []
         for route in self.proxies():
-            if route.proxy.auth is not None and route.authorization is not None:
+            if route.proxy.auth is not None:
                 found.append(route.proxy.auth[1])
-                found.append(route.authorization.decode("ascii").removeprefix("Basic "))
-        return found
+            for name, value in route.headers:
+                if name.lower() == b"proxy-authorization":
+                    text = value.decode("latin-1")
+                    found += [text, text.partition(" ")[2]]
+        return [secret for secret in found if secret]
 
 
 def _route(value: object, where: str) -> ProxyRoute:
