@@ -974,7 +974,8 @@ def _inner_transport(
         if auto:
             from ._transports._auto import AutoTransport
 
-            mocked_limits = limits if limits is TOKEN_POOL_LIMITS else DEFAULT_HTTPX_LIMITS
+            # Under a mock, httpx's pool: with httpx's default limits unless some were given.
+            mocked_limits = DEFAULT_HTTPX_LIMITS if limits is DEFAULT_LIMITS else limits
             return AutoTransport(limits, mocked_limits=mocked_limits, tls=tls, proxies=proxies)
         from ._transports._native import NativeTransport
 

@@ -11,6 +11,7 @@ so: a request that went around the proxy fails to resolve it.
 
 from __future__ import annotations
 
+import base64
 import ssl
 from pathlib import Path
 from typing import Any
@@ -19,12 +20,12 @@ import httpx
 import pytest
 import trustme
 
-from thredfi_client import APIConnectionError, ThredfiClient
+from thredfi_client import APIConnectionError, APIStatusError, ThredfiClient
 from thredfi_client._client import TransportChoice
 
 from ..support import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID, TRANSPORTS
 from ..support.api_origin import ApiOrigin
-from ..support.exception_scan import carried_texts
+from ..support.exception_scan import carried_texts, leaked
 from ..support.forward_proxy import ForwardProxy
 from ..support.resolver import Resolver
 
@@ -332,3 +333,26 @@ async def test_a_refused_tunnel_is_a_typed_error(
             await call(client)
     assert proxy.url in str(info.value)
     assert origin.requests == []
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize("echoed", ["GET", "POST"])  # the API call, the token request
+async def test_a_proxy_echoing_its_credentials_into_an_error_leaks_nothing(
+    transport: TransportChoice, echoed: str
+) -> None:
+    """The proxy's password is one of the client's secrets: redacted from what an error keeps
+    (message, body, headers, reason phrase, response) like the API key."""
+    async with ApiOrigin() as origin, ForwardProxy(echo=(echoed,)) as proxy:
+        client = make(
+            transport,
+            f"http://127.0.0.1:{origin.port}",
+            proxy=proxy.url_with(PROXY_USER, PROXY_PASSWORD),
+        )
+        with pytest.raises(APIStatusError) as info:
+            await call(client)
+    basic = base64.b64encode(f"{PROXY_USER}:{PROXY_PASSWORD}".encode()).decode()
+    assert info.value.status_code == 502
+    if echoed == "GET":  # (a token endpoint's body that is not JSON is withheld whole)
+        assert "[redacted]" in str(info.value.body)
+    assert leaked(info.value, [PROXY_PASSWORD, basic]) == []
+    assert proxy.requests[-1].headers["proxy-authorization"] == f"Basic {basic}"
