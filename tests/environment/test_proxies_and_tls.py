@@ -11,6 +11,7 @@ so: a request that went around the proxy fails to resolve it.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import ssl
 from pathlib import Path
@@ -336,23 +337,74 @@ async def test_a_refused_tunnel_is_a_typed_error(
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-@pytest.mark.parametrize("echoed", ["GET", "POST"])  # the API call, the token request
+@pytest.mark.parametrize("echoed", ["GET", "POST", "CONNECT"])  # API call, token, tunnel
 async def test_a_proxy_echoing_its_credentials_into_an_error_leaks_nothing(
-    transport: TransportChoice, echoed: str
+    transport: TransportChoice, echoed: str, ca: trustme.CA, ca_file: Path
 ) -> None:
     """The proxy's password is one of the client's secrets: redacted from what an error keeps
     (message, body, headers, reason phrase, response) like the API key."""
-    async with ApiOrigin() as origin, ForwardProxy(echo=(echoed,)) as proxy:
+    tunnel = echoed == "CONNECT"
+    async with (
+        ApiOrigin(server_context(ca) if tunnel else None) as origin,
+        ForwardProxy(echo=(echoed,)) as proxy,
+    ):
         client = make(
             transport,
-            f"http://127.0.0.1:{origin.port}",
+            f"https://{API_HOST}:{origin.port}" if tunnel else f"http://127.0.0.1:{origin.port}",
             proxy=proxy.url_with(PROXY_USER, PROXY_PASSWORD),
+            verify=str(ca_file),
         )
-        with pytest.raises(APIStatusError) as info:
+        with pytest.raises(APIConnectionError if tunnel else APIStatusError) as info:
             await call(client)
     basic = base64.b64encode(f"{PROXY_USER}:{PROXY_PASSWORD}".encode()).decode()
+    assert leaked(info.value, [PROXY_PASSWORD, basic]) == []
+    if tunnel:
+        assert "502" in str(info.value)
+        return
+    assert isinstance(info.value, APIStatusError)
     assert info.value.status_code == 502
     if echoed == "GET":  # (a token endpoint's body that is not JSON is withheld whole)
         assert "[redacted]" in str(info.value.body)
     assert leaked(info.value, [PROXY_PASSWORD, basic]) == []
     assert proxy.requests[-1].headers["proxy-authorization"] == f"Basic {basic}"
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+@pytest.mark.parametrize(
+    "answer",
+    [
+        b"HTTP/1.1 200 Connection established\r\n\r\nnot TLS",  # bytes before the handshake
+        b"SSH-2.0-OpenSSH_9.6\r\n\r\n",  # no HTTP answer
+        b"HTTP/1.1 200 OK\r\nX-Filler: " + b"a" * 70_000,  # a head that never ends
+        b"HTTP/1.1 200 OK\r\n",  # cut short
+    ],
+    ids=["bytes-after", "not-http", "endless-head", "cut-short"],
+)
+async def test_a_broken_answer_to_connect_is_a_typed_error(
+    transport: TransportChoice, answer: bytes
+) -> None:
+    """Whatever a proxy answers to CONNECT, the call fails with a typed error, and nothing of
+    the request (its credentials) is sent into a tunnel that was not granted."""
+    received: list[bytes] = []
+
+    async def answer_connect(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            received.append(await reader.readuntil(b"\r\n\r\n"))
+            writer.write(answer)
+            await writer.drain()
+            received.append(await asyncio.wait_for(reader.read(65536), 0.5))
+        except (OSError, TimeoutError, asyncio.IncompleteReadError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(answer_connect, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    async with server:
+        client = make(
+            transport, f"https://{API_HOST}:443", proxy=f"http://127.0.0.1:{port}", timeout=3.0
+        )
+        with pytest.raises(APIConnectionError):
+            await call(client)
+    assert received[0].startswith(b"CONNECT api.thredfi.test:443 HTTP/1.1\r\n")
+    assert not any(b"Authorization: Basic" in chunk for chunk in received)

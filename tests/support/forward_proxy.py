@@ -36,7 +36,7 @@ class ForwardProxy:
         credentials: ``(user, password)`` the proxy demands in ``Proxy-Authorization``
             (answering ``407`` without them), or None for an open proxy.
         refuse_tunnels: answer every ``CONNECT`` with ``403 Forbidden``.
-        echo: answer every forwarded request of these methods with ``502 Bad Gateway`` whose
+        echo: answer every request of these methods (``CONNECT`` too) with ``502 Bad Gateway`` whose
             body, a header and reason phrase echo the request's head (``Proxy-Authorization``
             included), as a careless proxy's error page might.
     """
@@ -119,6 +119,15 @@ class ForwardProxy:
             )
             await writer.drain()
             return
+        if method in self._echo:
+            seen = head.decode("latin-1").replace("\r\n", " | ").encode("latin-1")
+            writer.write(
+                b"HTTP/1.1 502 %s\r\nX-Echo: %s\r\nContent-Type: text/plain\r\n"
+                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
+                % (seen[-200:], seen, len(seen), seen)
+            )
+            await writer.drain()
+            return
         if method == "CONNECT":
             if self._refuse_tunnels:
                 writer.write(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
@@ -128,15 +137,6 @@ class ForwardProxy:
             up_reader, up_writer = await asyncio.open_connection("127.0.0.1", port)
             writer.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
             await _relay(reader, writer, up_reader, up_writer)
-            return
-        if method in self._echo:
-            seen = head.decode("latin-1").replace("\r\n", " | ").encode("latin-1")
-            writer.write(
-                b"HTTP/1.1 502 %s\r\nX-Echo: %s\r\nContent-Type: text/plain\r\n"
-                b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
-                % (seen[-200:], seen, len(seen), seen)
-            )
-            await writer.drain()
             return
         # Absolute form: to the origin in origin form, one request per connection.
         rest = target.split("://", 1)[1]

@@ -658,7 +658,8 @@ class _TunnelOpener(asyncio.Protocol):
         self.transport = transport
 
     def data_received(self, data: bytes) -> None:
-        self.head += data
+        if len(self.head) <= MAX_HEADER_LINE:  # beyond it, the answer is refused anyway
+            self.head += data
         if (b"\r\n\r\n" in self.head or len(self.head) > MAX_HEADER_LINE) and (
             not self.answered.done()
         ):
@@ -684,15 +685,19 @@ async def _tunnelled(
             head += b"%s: %s\r\n" % (name, value)
         transport.write(head + b"\r\n")
         await opener.answered
-        answer, _, rest = bytes(opener.head).partition(b"\r\n\r\n")
+        answer, complete, rest = bytes(opener.head).partition(b"\r\n\r\n")
+        if not complete:
+            raise tunnel_refused(route, target, 0, "no complete answer to CONNECT", request)
         status_line = answer.split(b"\r\n", 1)[0]
         parts = status_line.split(b" ", 2)
         status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
         reason = parts[2].decode("latin-1") if len(parts) > 2 else ""
-        if not parts[0].startswith(b"HTTP/1.") or not 200 <= status < 300 or rest:
-            if status == 0 or rest:
-                reason = "no valid answer to CONNECT" if not rest else "bytes after its answer"
+        if not parts[0].startswith(b"HTTP/1.") or status == 0:
+            raise tunnel_refused(route, target, 0, "no valid answer to CONNECT", request)
+        if not 200 <= status < 300:
             raise tunnel_refused(route, target, status, reason, request)
+        if rest:  # the origin speaks only after the TLS handshake this side starts
+            raise tunnel_refused(route, target, status, "bytes after its answer", request)
         connection = _Connection(key)
         secured = await loop.start_tls(transport, connection, tls, server_hostname=host)
     except BaseException:

@@ -175,8 +175,9 @@ def refused_by_proxy(
 def tunnel_refused(
     route: ProxyRoute, target: str, status: int, reason: str, request: httpx.Request
 ) -> httpx.ProxyError:
-    """The error for a ``CONNECT`` the proxy did not grant."""
+    """The error for a ``CONNECT`` the proxy did not grant (``status`` 0: no valid answer)."""
+    answer = f"{status} {reason}" if status else reason
     return httpx.ProxyError(
-        f"the proxy {route.url} refused a tunnel to {target}: {status} {reason}".rstrip(),
+        f"the proxy {route.url} refused a tunnel to {target}: {answer[:200]}".rstrip(),
         request=request,
     )
