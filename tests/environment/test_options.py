@@ -35,6 +35,9 @@ def make(**kwargs: object) -> ThredfiClient:
         ({"cert": "/no/such/client.pem"}, "cert", "/no/such/client.pem"),
         ({"cert": ("/no/such/cert.pem", "/no/such/key.pem")}, "cert", "/no/such/cert.pem"),
         ({"cert": 42}, "cert", "int"),
+        ({"cert": ("/no/such/cert.pem", "/no/such/key.pem", 42)}, "cert", "password"),
+        ({"cert": (b"/etc/cert.pem", b"/etc/key.pem")}, "cert", "bytes"),
+        ({"proxy": httpx.Proxy("http://127.0.0.1:3128", headers={"X-T": "a\nb"})}, "proxy", "X-T"),
         ({"trust_env": "yes"}, "trust_env", "True or False"),
     ],
 )
@@ -48,12 +51,13 @@ def test_a_bad_value_is_refused_naming_the_argument(
     assert "SECRET" not in str(info.value)
 
 
-def test_a_certificate_file_that_is_no_certificate_is_refused(tmp_path: Path) -> None:
-    bogus = tmp_path / "client.pem"
+@pytest.mark.parametrize("argument", ["cert", "verify"])
+def test_a_file_that_holds_no_certificate_is_refused(argument: str, tmp_path: Path) -> None:
+    bogus = tmp_path / "bogus.pem"
     bogus.write_text("not a certificate\n")
-    with pytest.raises(InvalidArgumentError, match="cert: cannot load") as info:
-        make(cert=str(bogus))
-    assert info.value.argument == "cert"
+    with pytest.raises(InvalidArgumentError, match=f"{argument}: cannot load") as info:
+        make(**{argument: str(bogus)})
+    assert info.value.argument == argument
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)

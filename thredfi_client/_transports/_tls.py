@@ -47,12 +47,6 @@ class TlsSettings:
         if verify is not True or cert is not None:
             self._context = self._made()
 
-    @property
-    def verifies(self) -> bool:
-        """Whether the server's certificate and host name are checked."""
-        context = self.context()
-        return context.verify_mode != ssl.CERT_NONE
-
     def context(self) -> ssl.SSLContext:
         """The SSL context for ``https://`` connections (made once)."""
         if self._context is None:
