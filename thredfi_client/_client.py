@@ -341,7 +341,8 @@ class ThredfiClient(Resources):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | None = None,
     ) -> Self:
-        """A client with other defaults that shares this one's connection pool and tokens.
+        """A client with other defaults that shares this one's connection pool and tokens (and so
+        its transport, proxies and TLS settings, which are the pool's).
 
         ``client.with_options(timeout=5.0, max_retries=0).customers.get(...)``.
         ``default_headers`` are added to this client's (same name: the new value wins).
@@ -375,7 +376,7 @@ class ThredfiClient(Resources):
 
     async def aclose(self) -> None:
         """Close the connection pools and the token store (a no-op on clients made by
-        :meth:`with_options`)."""
+        :meth:`with_options`). An ``http_client`` you gave is yours to close."""
         if self._owns_http:
             await self._http.aclose()
             await self._auth.aclose()
