@@ -192,15 +192,18 @@ async def test_trust_env_false_ignores_the_environment(
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
-async def test_ssl_cert_file_is_honoured(
+@pytest.mark.parametrize("variable", ["SSL_CERT_FILE", "SSL_CERT_DIR"])
+async def test_ssl_cert_file_and_dir_are_honoured(
     transport: TransportChoice,
+    variable: str,
     ca: trustme.CA,
     ca_file: Path,
+    ca_directory: Path,
     resolver: Resolver,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     resolver.add(API_HOST)
-    monkeypatch.setenv("SSL_CERT_FILE", str(ca_file))
+    monkeypatch.setenv(variable, str(ca_file if variable == "SSL_CERT_FILE" else ca_directory))
     async with ApiOrigin(server_context(ca)) as origin:
         await call(make(transport, f"https://{API_HOST}:{origin.port}"))
     assert_served(origin)
