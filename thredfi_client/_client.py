@@ -309,11 +309,13 @@ class ThredfiClient(Resources):
 
     @property
     def transport_name(self) -> TransportName:
-        """The transport this client sends through: ``"native"``, ``"httpx"``, ``"aiohttp"`` or
-        ``"custom"``.
+        """The transport this client sends through: ``"native"``, ``"httpx"``, ``"aiohttp"``,
+        ``"custom"`` or ``"http_client"``.
 
-        What ``transport="auto"`` (the default) resolved to, or ``"custom"`` when an
-        ``httpx.AsyncBaseTransport`` was passed. Clients made by :meth:`with_options` share it.
+        What ``transport="auto"`` (the default) resolved to (``"native"``, which hands requests
+        to httpx's transport while a test mocks httpx), ``"custom"`` when an
+        ``httpx.AsyncBaseTransport`` was passed, ``"http_client"`` for your own
+        ``httpx.AsyncClient``. Clients made by :meth:`with_options` share it.
         """
         return self._transport_name
 
