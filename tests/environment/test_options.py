@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from thredfi_client import InvalidArgumentError, ThredfiClient
+from thredfi_client._transports._tls import TlsSettings
 
 from ..support import API_KEY, PARTNER_ID, TRANSPORTS
 
@@ -85,3 +86,21 @@ def test_the_proxy_password_is_redacted_from_what_the_client_reports() -> None:
     client = make(proxy="http://egress:SECRET-redact-me@127.0.0.1:3128")
     assert client.auth.redact("said SECRET-redact-me") == "said [redacted]"
     assert "SECRET" not in repr(client)
+
+
+def test_a_ca_bundle_from_the_environment_that_is_missing_or_unreadable_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SSL_CERT_FILE", str(tmp_path / "missing.pem"))
+    with pytest.raises(InvalidArgumentError, match=r"\$SSL_CERT_FILE\): no CA bundle") as info:
+        make()
+    assert info.value.argument == "verify"
+    make(trust_env=False)  # not read then
+    # A file that holds no certificate is found when the context is made: on the first
+    # https:// connection of a default client (at once when verify= or cert= is given).
+    bogus = tmp_path / "bogus.pem"
+    bogus.write_text("not a certificate\n")
+    monkeypatch.setenv("SSL_CERT_FILE", str(bogus))
+    settings = TlsSettings()
+    with pytest.raises(InvalidArgumentError, match=r"\$SSL_CERT_FILE\): cannot load"):
+        settings.context()

@@ -21,6 +21,9 @@ from .._errors import ArgumentTypeError, ArgumentValueError
 
 __all__ = ["CertTypes", "TlsSettings", "VerifyTypes"]
 
+#: What ``httpx.create_ssl_context`` reads when ``trust_env`` (and ``verify=True``).
+_FROM_ENVIRONMENT = frozenset({"SSL_CERT_FILE", "SSL_CERT_DIR"})
+
 _Path: TypeAlias = "str | os.PathLike[str]"
 VerifyTypes: TypeAlias = "bool | str | os.PathLike[str] | ssl.SSLContext"
 CertTypes: TypeAlias = (
@@ -32,7 +35,8 @@ class TlsSettings:
     """The SSL context of one client's transports (API calls and token requests alike).
 
     The default context (``verify=True``, no ``cert``) is made on first use, so that making a
-    client costs no certificate loading; any other is made, and so checked, at once.
+    client costs no certificate loading (a ``$SSL_CERT_FILE`` it will read is checked to exist);
+    any other is made, and so checked, at once.
     """
 
     __slots__ = ("_cert", "_context", "_trust_env", "_verify")
@@ -46,6 +50,14 @@ class TlsSettings:
         self._context: ssl.SSLContext | None = None
         if verify is not True or cert is not None:
             self._context = self._made()
+        elif trust_env and os.environ.get("SSL_CERT_FILE"):
+            path = os.environ["SSL_CERT_FILE"]
+            if not os.path.isfile(path):
+                raise ArgumentValueError(
+                    f"verify (from $SSL_CERT_FILE): no CA bundle file at {path!r} (pass "
+                    "trust_env=False to ignore the environment)",
+                    argument="verify",
+                )
 
     def context(self) -> ssl.SSLContext:
         """The SSL context for ``https://`` connections (made once)."""
@@ -65,8 +77,14 @@ class TlsSettings:
             else:
                 context = ssl.create_default_context(cafile=verify)
         except (OSError, ValueError) as exc:  # ssl.SSLError is an OSError
+            given = [f"${name}" for name in sorted(_FROM_ENVIRONMENT) if os.environ.get(name)]
+            source = (
+                "verify"
+                if verify is not True or not self._trust_env or not given
+                else (f"verify (from {' / '.join(given)})")
+            )
             raise ArgumentValueError(
-                f"verify: cannot load the CA certificates ({type(exc).__name__}: {exc})",
+                f"{source}: cannot load the CA certificates ({type(exc).__name__}: {exc})",
                 argument="verify",
             ) from None
         if self._cert is not None:
