@@ -4,6 +4,7 @@ hooks, its mounts -- with the SDK's auth, retries and typed errors around it."""
 
 from __future__ import annotations
 
+import base64
 import ssl
 from pathlib import Path
 
@@ -45,6 +46,8 @@ async def test_requests_go_through_the_callers_client_its_proxy_tls_and_hooks(
             proxy=proxy.url,
             verify=ssl.create_default_context(cafile=str(ca_file)),
             event_hooks={"request": [on_request]},
+            auth=("their-user", "their-password"),  # never instead of the SDK's credentials
+            follow_redirects=True,  # never followed with the SDK's credentials
         )
         async with theirs:
             client = ThredfiClient(
@@ -59,6 +62,8 @@ async def test_requests_go_through_the_callers_client_its_proxy_tls_and_hooks(
             assert not theirs.is_closed  # theirs to close
     assert [r.method for r in proxy.requests] == ["CONNECT"]  # one pool: one tunnel
     assert [r.method for r in origin.requests] == ["POST", "GET"]
+    ours = base64.b64encode(f"{PARTNER_ID}:{API_KEY}".encode()).decode()
+    assert origin.requests[0].headers["authorization"] == f"Basic {ours}"
     assert origin.requests[1].headers["authorization"].startswith("Bearer ")
     assert seen == [
         "POST /v1/platform/oauth2/token/",
