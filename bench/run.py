@@ -143,7 +143,8 @@ async def clients(base_url: str) -> Any:
         "api_key": API_KEY,
         "base_url": base_url,
     }
-    sdk_native = ThredfiClient(transport="native", **sdk_options)
+    # The default, transport="auto": the native transport behind its per-request mock check.
+    sdk_native = ThredfiClient(**sdk_options)
     sdk_httpx = ThredfiClient(transport="httpx", **sdk_options)
     sdk_aiohttp = ThredfiClient(transport="aiohttp", **sdk_options)
     peer_module = peer.load()

@@ -49,6 +49,8 @@ from ._operation import (
 )
 from ._retry import RetryPolicy, RetryTransport
 from ._transports._body import ACCEPT_ENCODING, DEFAULT_MAX_RESPONSE_BYTES, BodyTooLarge
+from ._transports._proxy import ProxyRoutes, ProxyTypes
+from ._transports._tls import CertTypes, TlsSettings, VerifyTypes
 from ._version import __version__
 
 __all__ = [
@@ -77,10 +79,12 @@ DEFAULT_LIMITS = httpx.Limits(
 )
 DEFAULT_HTTPX_LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-#: What ``transport=`` accepts by name. ``"auto"`` is ``"native"``, the SDK's own transport.
+#: What ``transport=`` accepts by name. ``"auto"`` is ``"native"``, the SDK's own transport
+#: (through httpx's own while a test mocks it: pytest-httpx, respx).
 TransportChoice = Literal["auto", "native", "httpx", "aiohttp"]
-#: What :attr:`ThredfiClient.transport_name` reports: ``"custom"`` for a transport instance.
-TransportName = Literal["native", "httpx", "aiohttp", "custom"]
+#: What :attr:`ThredfiClient.transport_name` reports: ``"custom"`` for a transport instance,
+#: ``"http_client"`` for a caller's ``httpx.AsyncClient``.
+TransportName = Literal["native", "httpx", "aiohttp", "custom", "http_client"]
 
 USER_AGENT = (
     f"thredfi-client/{__version__} python/{platform.python_version_tuple()[0]}."
@@ -116,8 +120,25 @@ class ThredfiClient(Resources):
             Defaults to ``$THREDFI_TRANSPORT``, else ``"auto"``. ``"native"`` is the SDK's own
             HTTP/1.1 transport, responses parsed by llhttp (``httptools``): measured the
             fastest, see docs/performance.md. Auth, retries and errors apply whichever is
-            used; :attr:`transport_name` says which one it is. Pass ``"httpx"`` when testing
-            with pytest-httpx or respx: they mock httpx's own transport only.
+            used; :attr:`transport_name` says which one it is. While a test mocks httpx
+            (pytest-httpx's ``httpx_mock``, ``respx.mock``), ``"auto"`` sends through httpx's
+            own transport, so the mock intercepts every request (docs/testing.md).
+        proxy: An ``http://`` proxy URL (``http://user:pass@host:port`` for one that needs
+            credentials, sent as ``Proxy-Authorization`` and never shown) or an
+            ``httpx.Proxy``, for every request, as ``httpx.AsyncClient(proxy=...)``. ``https://``
+            requests go through a ``CONNECT`` tunnel, with TLS to the API inside it.
+        trust_env: Read ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` (when no
+            ``proxy`` is given) and ``SSL_CERT_FILE``/``SSL_CERT_DIR``, as httpx does (default
+            ``True``); ``False`` ignores them.
+        verify: ``True`` (certifi's CA bundle, or ``$SSL_CERT_FILE``/``$SSL_CERT_DIR``),
+            ``False`` (no verification: for tests only), a path to a CA bundle file or
+            directory, or an ``ssl.SSLContext``.
+        cert: A client certificate for mutual TLS: a PEM file with the certificate and its
+            key, or ``(certfile, keyfile)``, or ``(certfile, keyfile, password)``.
+        http_client: An ``httpx.AsyncClient`` of your own to send every request through (its
+            proxies, mounts, TLS, transport and event hooks), with the SDK's auth, retries and
+            errors around it. You close it; :meth:`aclose` does not. Cannot be combined with
+            ``transport``, ``proxy``, ``verify``, ``cert`` or ``limits``.
         limits: Connection pool limits. Default: 100 connections, each kept for 5 s when
             idle (over ``transport="httpx"``, 20 of them: ``DEFAULT_HTTPX_LIMITS``). Token
             requests have a small pool of their own (over the same kind of transport).
@@ -154,6 +175,11 @@ class ThredfiClient(Resources):
         token_store: TokenStore | None = None,
         token_cache_size: int = 1000,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        proxy: ProxyTypes | None = None,
+        trust_env: bool = True,
+        verify: VerifyTypes = True,
+        cert: CertTypes | None = None,
+        http_client: httpx.AsyncClient | None = None,
     ) -> None:
         partner_id = partner_id or os.environ.get("THREDFI_PARTNER_ID")
         api_key = api_key or os.environ.get("THREDFI_API_KEY")
@@ -181,23 +207,46 @@ class ThredfiClient(Resources):
                 f"{limits.max_connections!r}; with none, every call waits for the pool timeout",
                 argument="limits",
             )
-        if transport is None:
+        if not isinstance(trust_env, bool):
+            raise ArgumentTypeError("trust_env must be True or False", argument="trust_env")
+        given_io = _given_io(
+            transport=transport,
+            http_client=http_client,
+            proxy=proxy,
+            verify=verify,
+            cert=cert,
+            limits=limits,
+        )
+        if transport is None and given_io is None:
             transport = _transport_from_environment()
-        self._transport_name = name = _transport_name(transport)
+        self._transport_name = name = (
+            "http_client" if http_client is not None else _transport_name(transport)
+        )
         if limits is None:
             limits = DEFAULT_HTTPX_LIMITS if name == "httpx" else DEFAULT_LIMITS
-        custom = transport if isinstance(transport, httpx.AsyncBaseTransport) else None
+        # The built-in transports' TLS and proxies, shared by API calls and token requests.
+        tls = TlsSettings(verify, cert, trust_env=trust_env)
+        routes = ProxyRoutes(proxy, trust_env=trust_env) if given_io is None else None
+        auto = transport == "auto"
+
+        def inner(pool: httpx.Limits) -> httpx.AsyncBaseTransport:
+            if given_io is not None:
+                return given_io
+            return _inner_transport(name, pool, tls=tls, proxies=routes, auto=auto)
+
         tokens = TokenSource(
             partner_id=partner_id,
             api_key=api_key,
             base_url=self._base_url,
             # A transport given by the caller (e.g. in-process ASGI) carries token requests too.
-            transport=custom or _inner_transport(name, TOKEN_POOL_LIMITS),
-            owns_transport=custom is None,
+            transport=inner(TOKEN_POOL_LIMITS),
+            owns_transport=given_io is None,
             retry_policy=policy,
             token_store=token_store,
             cache_size=token_cache_size,
         )
+        if routes is not None:
+            tokens.secrets.also_redact(*routes.secrets())
         self._auth = ThredfiAuth(
             partner_id=partner_id,
             api_key=api_key,
@@ -209,7 +258,7 @@ class ThredfiClient(Resources):
             raise ValueError(f"max_response_bytes must be an int, got {max_response_bytes!r}")
         if max_response_bytes < 1:
             raise ValueError(f"max_response_bytes must be >= 1, got {max_response_bytes!r}")
-        api = custom or _inner_transport(name, limits)
+        api = inner(limits)
         self._transport = RetryTransport(api, policy, max_response_bytes=max_response_bytes)
         self._http = _HttpClient(
             failure=self._failure,
@@ -263,11 +312,13 @@ class ThredfiClient(Resources):
 
     @property
     def transport_name(self) -> TransportName:
-        """The transport this client sends through: ``"native"``, ``"httpx"``, ``"aiohttp"`` or
-        ``"custom"``.
+        """The transport this client sends through: ``"native"``, ``"httpx"``, ``"aiohttp"``,
+        ``"custom"`` or ``"http_client"``.
 
-        What ``transport="auto"`` (the default) resolved to, or ``"custom"`` when an
-        ``httpx.AsyncBaseTransport`` was passed. Clients made by :meth:`with_options` share it.
+        What ``transport="auto"`` (the default) resolved to (``"native"``, which hands requests
+        to httpx's transport while a test mocks httpx), ``"custom"`` when an
+        ``httpx.AsyncBaseTransport`` was passed, ``"http_client"`` for your own
+        ``httpx.AsyncClient``. Clients made by :meth:`with_options` share it.
         """
         return self._transport_name
 
@@ -295,7 +346,8 @@ class ThredfiClient(Resources):
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Headers | None = None,
     ) -> Self:
-        """A client with other defaults that shares this one's connection pool and tokens.
+        """A client with other defaults that shares this one's connection pool and tokens (and so
+        its transport, proxies and TLS settings, which are the pool's).
 
         ``client.with_options(timeout=5.0, max_retries=0).customers.get(...)``.
         ``default_headers`` are added to this client's (same name: the new value wins).
@@ -329,7 +381,7 @@ class ThredfiClient(Resources):
 
     async def aclose(self) -> None:
         """Close the connection pools and the token store (a no-op on clients made by
-        :meth:`with_options`)."""
+        :meth:`with_options`). An ``http_client`` you gave is yours to close."""
         if self._owns_http:
             await self._http.aclose()
             await self._auth.aclose()
@@ -870,17 +922,76 @@ def _transport_name(choice: object) -> TransportName:
     )
 
 
-def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBaseTransport:
-    """The transport doing the I/O for ``"native"``, ``"httpx"`` or ``"aiohttp"``, with its own
-    pool."""
+def _given_io(
+    *,
+    transport: object,
+    http_client: object,
+    proxy: object,
+    verify: object,
+    cert: object,
+    limits: object,
+) -> httpx.AsyncBaseTransport | None:
+    """The transport the caller gave (an instance, or one over their ``http_client``), checked
+    against the options only the built-in transports honour; None for a built-in one."""
+    if http_client is not None:
+        if not isinstance(http_client, httpx.AsyncClient):
+            raise ArgumentTypeError(
+                f"http_client must be an httpx.AsyncClient, not {type(http_client).__name__}",
+                argument="http_client",
+            )
+        if transport is not None:
+            raise ArgumentValueError(
+                "transport and http_client cannot be given together: http_client sends every "
+                "request itself (give your httpx.AsyncClient its transport= instead)",
+                argument="http_client",
+            )
+    elif not isinstance(transport, httpx.AsyncBaseTransport):
+        return None
+    owner = "http_client" if http_client is not None else "a transport instance"
+    for argument, value, default in (
+        ("proxy", proxy, None),
+        ("verify", verify, True),
+        ("cert", cert, None),
+        ("limits", limits if http_client is not None else None, None),
+    ):
+        if value is not default:
+            raise ArgumentValueError(
+                f"{argument} cannot be combined with {owner}, which does its own I/O: "
+                f"configure it there",
+                argument=argument,
+            )
+    if http_client is not None:
+        from ._transports._http_client import HttpClientTransport
+
+        return HttpClientTransport(http_client)
+    assert isinstance(transport, httpx.AsyncBaseTransport)
+    return transport
+
+
+def _inner_transport(
+    name: TransportName,
+    limits: httpx.Limits,
+    *,
+    tls: TlsSettings,
+    proxies: ProxyRoutes | None,
+    auto: bool = False,
+) -> httpx.AsyncBaseTransport:
+    """The transport doing the I/O for ``"native"`` (``auto``: or httpx's, while a test mocks
+    it), ``"httpx"`` or ``"aiohttp"``, with its own pool."""
     if name == "native":
+        if auto:
+            from ._transports._auto import AutoTransport
+
+            # Under a mock, httpx's pool: with httpx's default limits unless some were given.
+            mocked_limits = DEFAULT_HTTPX_LIMITS if limits is DEFAULT_LIMITS else limits
+            return AutoTransport(limits, mocked_limits=mocked_limits, tls=tls, proxies=proxies)
         from ._transports._native import NativeTransport
 
-        return NativeTransport(limits)
+        return NativeTransport(limits, tls=tls, proxies=proxies)
     if name == "httpx":
         from ._transports._httpx import HttpxTransport
 
-        return HttpxTransport(limits)
+        return HttpxTransport(limits, tls=tls, proxies=proxies)
     if name == "aiohttp":
         try:
             from ._transports._aiohttp import AiohttpTransport
@@ -888,5 +999,5 @@ def _inner_transport(name: TransportName, limits: httpx.Limits) -> httpx.AsyncBa
             raise ImportError(
                 "transport='aiohttp' needs the extra: pip install 'thredfi-client[aiohttp]'"
             ) from exc
-        return AiohttpTransport(limits)
+        return AiohttpTransport(limits, tls=tls, proxies=proxies)
     raise AssertionError(f"unreachable: {name!r}")  # pragma: no cover - _transport_name checks

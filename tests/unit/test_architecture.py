@@ -81,7 +81,16 @@ ALLOWED = {
     "_retry": {"_extensions", "_transports._body", "_transports._deadline"},
     # The inner transports, below the retry layer (they find its deadline by context variable).
     "_transports._pool": {"_errors"},
-    "_transports._httpx": {"_errors", "_transports._deadline", "_transports._pool"},
+    # Proxy routing and TLS settings, shared by every inner transport (their own errors only).
+    "_transports._proxy": {"_errors"},
+    "_transports._tls": {"_errors"},
+    "_transports._httpx": {
+        "_errors",
+        "_transports._deadline",
+        "_transports._pool",
+        "_transports._proxy",
+        "_transports._tls",
+    },
     # _body too: it reads a small plain body whole within the cap (PrereadingTransport).
     "_transports._aiohttp": {
         "_transports._body",
@@ -89,13 +98,26 @@ ALLOWED = {
         "_errors",
         "_extensions",
         "_transports._pool",
+        "_transports._proxy",
+        "_transports._tls",
     },
+    # "auto": the native transport, or httpx's while a test mocks httpx.
+    "_transports._auto": {
+        "_transports._httpx",
+        "_transports._native",
+        "_transports._proxy",
+        "_transports._tls",
+    },
+    # A caller's httpx.AsyncClient as the transport (http_client=): nothing of ours below it.
+    "_transports._http_client": set(),
     "_transports._native": {
         "_transports._body",
         "_transports._deadline",
         "_errors",
         "_extensions",
         "_transports._pool",
+        "_transports._proxy",
+        "_transports._tls",
     },
     # The bottom leaf only: its bounded parser of a server's JSON (parse_json_body).
     "_auth._redaction": {"_errors"},

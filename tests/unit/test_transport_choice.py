@@ -16,12 +16,13 @@ from typing import Any
 import httpx
 import pytest
 
-from thredfi_client import ThredfiClient
+from thredfi_client import NotFoundError, ThredfiClient
 from thredfi_client._transports._aiohttp import AiohttpTransport
+from thredfi_client._transports._auto import AutoTransport
 from thredfi_client._transports._httpx import HttpxTransport
 from thredfi_client._transports._native import NativeTransport
 
-from ..support import API_KEY, BASE_URL, PARTNER_ID
+from ..support import API_KEY, BASE_URL, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -60,15 +61,18 @@ KINDS: dict[str, type[httpx.AsyncBaseTransport]] = {
 
 
 def test_default_is_the_native_transport() -> None:
+    """ "auto": the native transport, but through httpx's own while a test mocks httpx
+    (tests/environment/test_ecosystem_mocks.py)."""
     client = make()
     assert client.transport_name == "native"
-    assert all(type(t) is NativeTransport for t in lanes(client))
+    assert all(type(t) is AutoTransport for t in lanes(client))
+    assert all(isinstance(t, NativeTransport) for t in lanes(client))
 
 
 def test_auto_given_explicitly_is_the_default() -> None:
     client = make(transport="auto")
     assert client.transport_name == "native"
-    assert all(type(t) is NativeTransport for t in lanes(client))
+    assert all(type(t) is AutoTransport for t in lanes(client))
 
 
 @pytest.mark.usefixtures("extra_missing")
@@ -145,7 +149,8 @@ def test_environment_sets_the_default(
     monkeypatch.setenv("THREDFI_TRANSPORT", value)
     client = make()
     assert client.transport_name == expected
-    assert all(type(t) is KINDS[expected] for t in lanes(client))
+    kind = AutoTransport if value in ("auto", "") else KINDS[expected]
+    assert all(type(t) is kind for t in lanes(client))
 
 
 def test_the_argument_wins_over_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -215,3 +220,48 @@ def test_limits_given_are_used_as_they_are() -> None:
     api = lanes(make(limits=limits))[0]
     assert isinstance(api, NativeTransport)
     assert (api._slots._limit, api._keepalive, api._expiry) == (7, 3, 1.0)
+
+
+# -- "auto" under the ecosystem's mocks (a user's project: tests/environment) ------------------
+
+
+def auto_lane(client: ThredfiClient) -> AutoTransport:
+    api, _ = lanes(client)
+    assert isinstance(api, AutoTransport)
+    return api
+
+
+async def test_auto_sends_through_httpx_while_pytest_httpx_patches_it(httpx_mock: Any) -> None:
+    from pytest_httpx import HTTPXMock
+
+    assert isinstance(httpx_mock, HTTPXMock)
+    httpx_mock.add_response(method="POST", json={"access_token": "t0ken-1", "expires_in": 60})
+    httpx_mock.add_response(method="GET", status_code=404, json={"detail": "no"})
+    async with make() as client:
+        with pytest.raises(NotFoundError):
+            await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+        lane = auto_lane(client)
+        assert lane._through_httpx is not None  # made on first need
+        assert lane.checked_out() == 0  # the native pool was never used
+    assert len(httpx_mock.get_requests()) == 2
+
+
+async def test_auto_sends_through_httpx_while_respx_patches_httpcore() -> None:
+    import respx
+
+    async with respx.mock(base_url=BASE_URL) as router, make() as client:
+        token = router.post("/v1/platform/oauth2/token/").respond(
+            json={"access_token": "t0ken-2", "expires_in": 60}
+        )
+        customer = router.get(f"/v1/platform/businesses/{BUSINESS_ID}/customers/{CUSTOMER_ID}/")
+        customer.respond(404, json={"detail": "no"})
+        with pytest.raises(NotFoundError):
+            await client.customers.get(BUSINESS_ID, CUSTOMER_ID)
+    assert token.call_count == customer.call_count == 1
+
+
+def test_without_a_mock_auto_is_native() -> None:
+    from thredfi_client._transports._httpx import mocked
+
+    assert not mocked()
+    assert auto_lane(make())._through_httpx is None

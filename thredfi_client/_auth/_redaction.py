@@ -33,10 +33,11 @@ _TOKEN_FIELDS: Final = frozenset({"access_token", "refresh_token", "id_token"})
 class Redactor:
     """Every secret of one partner's client; never shows one in ``repr``."""
 
-    __slots__ = ("_clock", "_credentials", "_queue", "_until")
+    __slots__ = ("_clock", "_credentials", "_others", "_queue", "_until")
 
     def __init__(self, partner_id: str, api_key: str, clock: Callable[[], float]) -> None:
         self._credentials = (partner_id, api_key)
+        self._others: frozenset[str] = frozenset()  # e.g. a proxy's password and Basic value
         self._clock = clock
         self._until: dict[str, float] = {}  # token value -> when to forget it
         self._queue: list[tuple[float, str]] = []  # a heap of the same, soonest first
@@ -47,6 +48,10 @@ class Redactor:
     def basic_authorization(self) -> str:
         """``Basic <base64 partner_id:api_key>``, built per use (no attribute holds it)."""
         return "Basic " + base64.b64encode(":".join(self._credentials).encode()).decode("ascii")
+
+    def also_redact(self, *secrets: str) -> None:
+        """Redact these too for the client's lifetime (a proxy's credentials)."""
+        self._others |= frozenset(secrets)
 
     def remember(self, token: str, expires_at: float) -> None:
         until = max(expires_at, self._clock()) + REDACT_GRACE
@@ -62,7 +67,7 @@ class Redactor:
             if self._until.get(token) == until:
                 del self._until[token]
         basic = self.basic_authorization().removeprefix("Basic ")
-        secrets = {self._credentials[1], basic, *self._until}
+        secrets = {self._credentials[1], basic, *self._others, *self._until}
         for secret in sorted((s for s in secrets if len(s) >= _MIN_SECRET_CHARS), key=len)[::-1]:
             text = text.replace(secret, "[redacted]")
         return text

@@ -35,6 +35,8 @@ from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._pool import ConnectionSlots, LoopBinding
+from ._proxy import ProxyRoute, ProxyRoutes, refused_by_proxy
+from ._tls import TlsSettings
 
 __all__ = ["AiohttpTransport", "mapped_error"]
 
@@ -98,10 +100,22 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         limits: ``max_connections`` bounds the connections (and the requests in flight);
             ``keepalive_expiry`` is how long an idle connection is kept (aiohttp has no
             equivalent of ``max_keepalive_connections``).
+        tls: ``verify=``, ``cert=`` and ``trust_env`` of the client (``_tls``): the same SSL
+            context as the other transports (so ``$SSL_CERT_FILE`` counts here too).
+        proxies: where requests go through a proxy (``_proxy``), given to aiohttp per request
+            (its own ``trust_env`` stays off: the environment was read once, by httpx's rules).
     """
 
-    def __init__(self, limits: httpx.Limits = _DEFAULT_LIMITS) -> None:
+    def __init__(
+        self,
+        limits: httpx.Limits = _DEFAULT_LIMITS,
+        *,
+        tls: TlsSettings | None = None,
+        proxies: ProxyRoutes | None = None,
+    ) -> None:
         self._limits = limits
+        self._tls = tls
+        self._proxies = proxies if proxies is not None and proxies.active else None
         self._slots = ConnectionSlots(limits.max_connections)
         self._binding = LoopBinding()
         self._session: aiohttp.ClientSession | None = None
@@ -113,6 +127,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
             limit=limits.max_connections or 0,
             limit_per_host=0,
             keepalive_timeout=limits.keepalive_expiry or 0.0,
+            ssl=self._tls.context() if self._tls is not None else True,
         )
         session = aiohttp.ClientSession(
             connector=connector,
@@ -140,15 +155,24 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         except httpx.RequestNotRead:  # a streamed body: aiohttp is given it whole
             content = await request.aread()
         timeouts = request.extensions.get("timeout") or {}
+        headers = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw]
+        route = self._proxies.route(request.url) if self._proxies is not None else None
+        proxy: dict[str, Any] = {}
+        if route is not None:
+            proxy["proxy"] = route.url
+            if route.headers:
+                theirs = [(k.decode("latin-1"), v.decode("latin-1")) for k, v in route.headers]
+                if request.url.scheme == "http":  # aiohttp sends proxy_headers on CONNECT only
+                    headers += theirs
+                else:  # never in the tunnelled request: the origin would see them
+                    proxy["proxy_headers"] = dict(theirs)
         await self._slots.acquire(timeouts.get("pool"))
         error: Exception | None = None
         try:
             response = await session.request(
                 request.method,
                 _url(request.url),
-                headers=[
-                    (k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw
-                ],
+                headers=headers,
                 data=content or None,
                 allow_redirects=False,
                 timeout=self._timeout(
@@ -157,9 +181,10 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
                     # read is redundant: aiohttp would arm one for every chunk received.
                     None if TOTAL_TIMEOUT in request.extensions else timeouts.get("read"),
                 ),
+                **proxy,
             )
         except Exception as exc:
-            error = mapped_error(exc, request)
+            error = mapped_error(exc, request, route)
         except BaseException:
             self._slots.release()
             raise
@@ -169,6 +194,12 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
             if self._binding.closed:
                 raise ClientClosedError(_CLOSED_IN_FLIGHT)
             raise error
+        if route is not None:
+            refused = refused_by_proxy(route, response.status, response.reason or "", request)
+            if refused is not None:
+                response.close()
+                self._slots.release()
+                raise refused
         length = response.content_length
         if (
             length is not None
@@ -314,13 +345,25 @@ class _Body(httpx.AsyncByteStream):
             self._slots.release()
 
 
-def mapped_error(exc: BaseException, request: httpx.Request) -> Exception:
+def mapped_error(
+    exc: BaseException, request: httpx.Request, route: ProxyRoute | None = None
+) -> Exception:
     """The error to raise for what aiohttp raised: an httpx transport error, or an SDK error.
 
     The message is built afresh from what failed; nothing of ``exc`` (whose ``request_info``
-    holds the request headers) is kept.
+    holds the request headers, ``Proxy-Authorization`` included) is kept.
     """
     kind = type(exc).__name__
+    if route is not None and isinstance(exc, aiohttp.ClientHttpProxyError):  # CONNECT refused
+        return httpx.ProxyError(
+            f"the proxy {route.url} refused a tunnel to {request.url.netloc.decode()}: "
+            f"{exc.status} {exc.message}",
+            request=request,
+        )
+    if route is not None and isinstance(exc, aiohttp.ClientProxyConnectionError):
+        return httpx.ConnectError(
+            f"cannot connect to the proxy {route.url} ({kind}: {exc.os_error})", request=request
+        )
     if isinstance(exc, aiohttp.ConnectionTimeoutError):  # opening the connection: never sent
         return httpx.ConnectTimeout(f"timed out opening a connection ({kind})", request=request)
     if isinstance(exc, aiohttp.ClientConnectorError):  # could not connect: never sent

@@ -24,11 +24,13 @@ import httpx
 from .._errors import ClientClosedError
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._pool import ConnectionSlots, LoopBinding
+from ._proxy import ProxyRoute, ProxyRoutes, refused_by_proxy
+from ._tls import TlsSettings
 
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["HttpxTransport"]
+__all__ = ["HttpxTransport", "mocked"]
 
 Trace = Callable[[str, Mapping[str, Any]], Awaitable[None]]
 
@@ -37,6 +39,7 @@ _SENDING = ".send_request_headers.started"
 #: httpx's and httpcore's own request handlers, as imported: the trace events come from them.
 _HTTPX_HANDLER = httpx.AsyncHTTPTransport.handle_async_request
 _POOL_HANDLER = httpcore.AsyncConnectionPool.handle_async_request
+_PROXY_HANDLER = httpcore.AsyncHTTPProxy.handle_async_request
 
 
 def _traced() -> bool:
@@ -49,6 +52,20 @@ def _traced() -> bool:
     return (
         httpx.AsyncHTTPTransport.handle_async_request is _HTTPX_HANDLER
         and httpcore.AsyncConnectionPool.handle_async_request is _POOL_HANDLER
+    )
+
+
+def mocked() -> bool:
+    """Whether a mock replaced httpx's or httpcore's request handler: pytest-httpx patches
+    ``httpx.AsyncHTTPTransport``'s, respx (by default) httpcore's pool and proxy classes'.
+
+    Three identity checks against the handlers captured at import: cheap enough to ask on
+    every request (``transport="auto"`` does).
+    """
+    return (
+        httpx.AsyncHTTPTransport.handle_async_request is not _HTTPX_HANDLER
+        or httpcore.AsyncConnectionPool.handle_async_request is not _POOL_HANDLER
+        or httpcore.AsyncHTTPProxy.handle_async_request is not _PROXY_HANDLER
     )
 
 
@@ -94,15 +111,41 @@ class HttpxTransport(DeadlineArmingTransport):
     handles. The attempt deadline is armed as it starts sending (``_deadline``).
     """
 
-    def __init__(self, limits: httpx.Limits) -> None:
-        self._transport = httpx.AsyncHTTPTransport(limits=limits)
+    def __init__(
+        self,
+        limits: httpx.Limits,
+        *,
+        tls: TlsSettings | None = None,
+        proxies: ProxyRoutes | None = None,
+    ) -> None:
+        self._limits = limits
+        self._tls = tls
+        self._transport = self._pool_through(None)
+        # One httpx transport per proxy (httpx mounts one per URL pattern alike).
+        self._proxies = proxies if proxies is not None and proxies.active else None
+        self._proxied: dict[str, httpx.AsyncHTTPTransport] = {}
         self._slots = ConnectionSlots(limits.max_connections)
         self._binding = LoopBinding()
         self._sending: set[asyncio.Task[httpx.Response]] = set()  # requests inside httpcore
 
+    def _pool_through(self, route: ProxyRoute | None) -> httpx.AsyncHTTPTransport:
+        verify = self._tls.context() if self._tls is not None else True
+        return httpx.AsyncHTTPTransport(
+            limits=self._limits, verify=verify, proxy=route.proxy if route is not None else None
+        )
+
+    def _pool_for(self, url: httpx.URL) -> tuple[httpx.AsyncHTTPTransport, ProxyRoute | None]:
+        route = self._proxies.route(url) if self._proxies is not None else None
+        if route is None:
+            return self._transport, None
+        pool = self._proxied.get(route.url)
+        if pool is None:
+            pool = self._proxied[route.url] = self._pool_through(route)
+        return pool, route
+
     @property
     def pool(self) -> httpx.AsyncHTTPTransport:
-        """The httpx transport doing the I/O."""
+        """The httpx transport doing the I/O (for requests that go through no proxy)."""
         return self._transport
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -119,14 +162,22 @@ class HttpxTransport(DeadlineArmingTransport):
             theirs = theirs.theirs
         attempt = _Attempt(theirs)
         extensions["trace"] = _AttemptTrace(attempt)
+        pool, route = self._pool_for(request.url)
         # The context (and so the attempt deadline) is copied into the task.
-        sending = asyncio.get_running_loop().create_task(
-            self._transport.handle_async_request(request)
-        )
+        sending = asyncio.get_running_loop().create_task(pool.handle_async_request(request))
         self._sending.add(sending)
         sending.add_done_callback(self._sending.discard)
         try:
             response = await asyncio.shield(sending)
+        except httpx.ProxyError as exc:
+            self._finished_alone(sending)
+            if route is None:
+                raise
+            # httpcore says only the status of a refused CONNECT: name the proxy (no password).
+            raise httpx.ProxyError(
+                f"the proxy {route.url} refused a tunnel to {request.url.netloc.decode()}: {exc}",
+                request=request,
+            ) from None
         except BaseException:
             if sending.done():  # it failed by itself, or finished just as its caller left
                 self._finished_alone(sending)
@@ -142,6 +193,16 @@ class HttpxTransport(DeadlineArmingTransport):
             await asyncio.wait([sending])
             raise
         response.stream = _SlotStream(response.stream, self._slots)
+        if route is not None:
+            refused = refused_by_proxy(
+                route,
+                response.status_code,
+                response.extensions.get("reason_phrase", b"").decode("latin-1"),
+                request,
+            )
+            if refused is not None:
+                await response.aclose()
+                raise refused
         return response
 
     def _finished_alone(self, sending: asyncio.Task[httpx.Response]) -> None:
@@ -173,6 +234,8 @@ class HttpxTransport(DeadlineArmingTransport):
 
             await asyncio.wait(sending)
         await self._transport.aclose()
+        for pool in self._proxied.values():
+            await pool.aclose()
 
 
 class _AttemptTrace:

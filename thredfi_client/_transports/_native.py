@@ -48,6 +48,8 @@ from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
 from ._pool import ConnectionSlots, LoopBinding
+from ._proxy import ProxyRoute, ProxyRoutes, refused_by_proxy, tunnel_refused
+from ._tls import TlsSettings
 
 __all__ = ["NativeTransport"]
 
@@ -523,18 +525,34 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         limits: ``max_connections`` bounds the requests in flight and so the connections;
             ``max_keepalive_connections`` the idle ones kept once no request waits;
             ``keepalive_expiry`` how long an idle connection is kept.
-        ssl_context: for ``https``; default ``httpx.create_ssl_context()`` (certifi's roots,
-            as ``transport="httpx"``).
+        ssl_context: for ``https``; default: ``tls``'s (``_tls``), else
+            ``httpx.create_ssl_context()`` (certifi's roots, as ``transport="httpx"``).
+        tls: ``verify=``, ``cert=`` and ``trust_env`` of the client (``_tls``).
+        proxies: where requests go through a proxy (``_proxy``): ``http://`` ones in absolute
+            form, ``https://`` ones through a ``CONNECT`` tunnel with TLS to the origin inside.
+
+    Every connection is opened to, named in SNI for, and checked against the URL's ASCII host
+    (``raw_host``: IDNA 2008 / UTS 46, as httpx encodes it), never a name Python's ``socket``
+    and ``ssl`` modules would derive from a Unicode one (their IDNA 2003 maps ``straße`` to
+    ``strasse``, another domain).
     """
 
     def __init__(
-        self, limits: httpx.Limits = _DEFAULT_LIMITS, ssl_context: ssl.SSLContext | None = None
+        self,
+        limits: httpx.Limits = _DEFAULT_LIMITS,
+        ssl_context: ssl.SSLContext | None = None,
+        *,
+        tls: TlsSettings | None = None,
+        proxies: ProxyRoutes | None = None,
     ) -> None:
         self._slots = ConnectionSlots(limits.max_connections)
         self._keepalive = limits.max_keepalive_connections
         self._expiry = limits.keepalive_expiry
         self._binding = LoopBinding()
         self._ssl = ssl_context
+        self._tls = tls
+        # None when no request can go through a proxy: one test per request, no lookup.
+        self._proxies = proxies if proxies is not None and proxies.active else None
         self._idle: dict[tuple[str, str, int], list[_Connection]] = {}
         self._connections: set[_Connection] = set()
 
@@ -551,7 +569,11 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             content = request.content
         except httpx.RequestNotRead:  # a streamed body: sent whole
             content = await request.aread()
-        head, chunked = _head(request)
+        route = self._proxies.route(url) if self._proxies is not None else None
+        if route is not None and scheme == "http":  # to the proxy, in absolute form
+            head, chunked = _head(request, route)
+        else:
+            head, chunked = _head(request)
         if chunked:
             content = (
                 b"%x\r\n%s\r\n0\r\n\r\n" % (len(content), content) if content else b"0\r\n\r\n"
@@ -561,12 +583,13 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         # Under the attempt's deadline, a timer per read or write would be redundant.
         bounded = TOTAL_TIMEOUT in extensions
         read_timeout = None if bounded else _seconds(timeouts.get("read"))
-        key = (scheme, url.host, url.port or _PORTS[scheme])
+        # The ASCII host (IDNA 2008), never url.host: see the class docstring.
+        key = (scheme, url.raw_host.decode("ascii"), url.port or _PORTS[scheme])
         await self._slots.acquire(timeouts.get("pool"))
         connection: _Connection | None = None
         try:
             connection = self._idle_connection(key) or await self._connect(
-                key, _seconds(timeouts.get("connect")), request
+                key, _seconds(timeouts.get("connect")), request, route
             )
             if self._binding.closed:  # closed while this one connected: it is not sent
                 raise ClientClosedError(_CLOSED)
@@ -599,6 +622,13 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
                 raise ClientClosedError(_CLOSED_IN_FLIGHT)
             kind, message = connection.error
             raise kind(message, request=request)
+        if route is not None:
+            refused = refused_by_proxy(
+                route, connection.status, connection.reason.decode("latin-1"), request
+            )
+            if refused is not None:
+                self._abandon(connection)
+                raise refused
         extensions = {"http_version": connection.version, "reason_phrase": connection.reason}
         if connection.complete and not connection.encoded:
             # All of it is in (a small body, read whole, or a head only): nothing left to
@@ -639,33 +669,51 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         return None
 
     async def _connect(
-        self, key: tuple[str, str, int], seconds: float | None, request: httpx.Request
+        self,
+        key: tuple[str, str, int],
+        seconds: float | None,
+        request: httpx.Request,
+        route: ProxyRoute | None,
     ) -> _Connection:
         scheme, host, port = key
         tls: ssl.SSLContext | None = None
         if scheme == "https":
             if self._ssl is None:
-                self._ssl = httpx.create_ssl_context()
+                self._ssl = (
+                    self._tls.context() if self._tls is not None else httpx.create_ssl_context()
+                )
             tls = self._ssl
+        where = (
+            f"{host}:{port}" if route is None else f"{host}:{port} through the proxy {route.url}"
+        )
         loop = asyncio.get_running_loop()
         failure: httpx.TransportError | None = None
         try:
             async with asyncio.timeout(seconds):
-                _, connection = await loop.create_connection(
-                    lambda: _Connection(key),
-                    host,
-                    port,
-                    ssl=tls,
-                    server_hostname=host if tls is not None else None,
-                )
+                if route is None:
+                    _, connection = await loop.create_connection(
+                        lambda: _Connection(key),
+                        host,
+                        port,
+                        ssl=tls,
+                        server_hostname=host if tls is not None else None,
+                    )
+                elif tls is None:  # http:// through a forward proxy
+                    _, connection = await loop.create_connection(
+                        lambda: _Connection(key), route.host, route.port
+                    )
+                else:
+                    connection = await _tunnelled(key, route, tls, request)
         except TimeoutError:
             failure = httpx.ConnectTimeout(
-                f"timed out opening a connection to {host}:{port} after {seconds}s",
+                f"timed out opening a connection to {where} after {seconds}s",
                 request=request,
             )
+        except httpx.ProxyError as exc:
+            failure = exc
         except OSError as exc:  # refused, unreachable, DNS, TLS (ssl.SSLError is an OSError)
             failure = httpx.ConnectError(
-                f"cannot connect to {host}:{port} ({type(exc).__name__}: {exc})", request=request
+                f"cannot connect to {where} ({type(exc).__name__}: {exc})", request=request
             )
         if failure is not None:
             raise failure  # outside the handler: no __context__
@@ -728,6 +776,71 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             connection.close()
 
 
+class _TunnelOpener(asyncio.Protocol):
+    """Reads a proxy's answer to ``CONNECT``: its head, and nothing after it."""
+
+    def __init__(self) -> None:
+        self.transport: asyncio.Transport | None = None
+        self.head = bytearray()
+        self.answered: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.Transport)
+        self.transport = transport
+
+    def data_received(self, data: bytes) -> None:
+        if len(self.head) <= MAX_HEADER_LINE:  # beyond it, the answer is refused anyway
+            self.head += data
+        if (b"\r\n\r\n" in self.head or len(self.head) > MAX_HEADER_LINE) and (
+            not self.answered.done()
+        ):
+            self.answered.set_result(None)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if not self.answered.done():
+            self.answered.set_result(None)
+
+
+async def _tunnelled(
+    key: tuple[str, str, int], route: ProxyRoute, tls: ssl.SSLContext, request: httpx.Request
+) -> _Connection:
+    """A connection to the origin of ``key`` through a ``CONNECT`` tunnel of ``route``'s proxy,
+    with TLS to the origin (its name in SNI, its certificate checked) inside the tunnel."""
+    _, host, port = key
+    loop = asyncio.get_running_loop()
+    transport, opener = await loop.create_connection(_TunnelOpener, route.host, route.port)
+    target = f"{host}:{port}" if ":" not in host else f"[{host}]:{port}"
+    try:
+        head = b"CONNECT %s HTTP/1.1\r\nHost: %s\r\n" % (target.encode(), target.encode())
+        for name, value in route.headers:
+            head += b"%s: %s\r\n" % (name, value)
+        transport.write(head + b"\r\n")
+        await opener.answered
+        answer, complete, rest = bytes(opener.head).partition(b"\r\n\r\n")
+        if not complete:
+            raise tunnel_refused(route, target, 0, "no complete answer to CONNECT", request)
+        status_line = answer.split(b"\r\n", 1)[0]
+        parts = status_line.split(b" ", 2)
+        status = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+        reason = parts[2].decode("latin-1") if len(parts) > 2 else ""
+        if not parts[0].startswith(b"HTTP/1.") or status == 0:
+            raise tunnel_refused(route, target, 0, "no valid answer to CONNECT", request)
+        if not 200 <= status < 300:
+            raise tunnel_refused(route, target, status, reason, request)
+        if rest:  # the origin speaks only after the TLS handshake this side starts
+            raise tunnel_refused(route, target, status, "bytes after its answer", request)
+        connection = _Connection(key)
+        secured = await loop.start_tls(transport, connection, tls, server_hostname=host)
+    except BaseException:
+        transport.abort()
+        raise
+    if secured is None:  # pragma: no cover - only for a transport closed during the handshake
+        transport.abort()
+        raise httpx.ConnectError(f"the tunnel to {target} closed during the TLS handshake")
+    connection.connection_made(secured)
+    return connection
+
+
 class _Body(httpx.AsyncByteStream):
     """A response body as it arrives; closing it ends the exchange (and frees the slot)."""
 
@@ -781,8 +894,12 @@ class _Body(httpx.AsyncByteStream):
             transport._abandon(connection)
 
 
-def _head(request: httpx.Request) -> tuple[bytes, bool]:
-    """The request line and headers, checked; and whether the body is sent chunked."""
+def _head(request: httpx.Request, proxy: ProxyRoute | None = None) -> tuple[bytes, bool]:
+    """The request line and headers, checked; and whether the body is sent chunked.
+
+    For a forward ``proxy`` the request target is the absolute URL, and the proxy's headers
+    (``Proxy-Authorization`` for its credentials) are added.
+    """
     url = request.url
     method = request.method.encode("ascii", "replace")
     if _TOKEN.fullmatch(method) is None:
@@ -796,6 +913,8 @@ def _head(request: httpx.Request) -> tuple[bytes, bool]:
             f"the request target {target[:60]!r} cannot be sent (visible ASCII only)",
             request=request,
         )
+    if proxy is not None:
+        target = b"%s://%s%s" % (url.raw_scheme, url.netloc, target)
     parts = [method, b" ", target, b" HTTP/1.1\r\n"]
     host = False
     chunked = False
@@ -815,6 +934,9 @@ def _head(request: httpx.Request) -> tuple[bytes, bool]:
         parts += (name, b": ", value, b"\r\n")
     if not host:
         parts[4:4] = (b"Host: ", url.netloc, b"\r\n")
+    if proxy is not None:
+        for name, value in proxy.headers:
+            parts += (name, b": ", value, b"\r\n")
     parts.append(b"\r\n")
     return b"".join(parts), chunked
 
