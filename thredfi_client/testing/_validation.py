@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 
+from ._contract import Schema, contract
 from ._countries import ISO_3166_ALPHA2, vat_number_error
 
 __all__ = [
@@ -45,13 +46,14 @@ __all__ = [
     "clean_refund",
     "clean_token_request",
     "clean_void",
+    "field_of",
     "is_uuid",
     "parse_date",
     "parse_datetime",
 ]
 
 FieldErrors = dict[str, list[str]]
-Kind = Literal["string", "integer", "boolean", "array", "object", "any"]
+Kind = Literal["string", "integer", "number", "boolean", "array", "object", "any"]
 
 REQUIRED: Final = "This field is required."
 NOT_NULL: Final = "This field may not be null."
@@ -59,6 +61,7 @@ _EMAIL_RE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
 _TYPE_MESSAGES: Final[dict[str, str]] = {
     "string": "Not a valid string.",
     "integer": "A valid integer is required.",
+    "number": "A valid number is required.",
     "boolean": "Must be a valid boolean.",
     "array": "Expected a list of items.",
     "object": "Invalid data. Expected a JSON object.",
@@ -94,223 +97,60 @@ class Field:
     required: tuple[str, ...] = ()
 
 
-def _s(**options: Any) -> Field:
-    return Field(kind="string", **options)
+def field_of(schema: Schema) -> Field:
+    """The :class:`Field` of a contract schema (``$ref`` followed), as :func:`check` applies it."""
+    schema = contract().resolve(schema)
+    properties = schema.get("properties")
+    return Field(
+        kind=schema.get("type", "object" if "properties" in schema else "any"),
+        nullable=schema.get("nullable", False),
+        enum=tuple(schema["enum"]) if "enum" in schema else None,
+        min_length=schema.get("minLength"),
+        min_items=schema.get("minItems"),
+        minimum=schema.get("minimum"),
+        format=schema.get("format"),
+        items=field_of(schema["items"]) if "items" in schema else None,
+        properties={k: field_of(v) for k, v in properties.items()} if properties else None,
+        required=tuple(schema.get("required", ())),
+    )
 
 
-def _i(**options: Any) -> Field:
-    return Field(kind="integer", **options)
+def _request_schema_names() -> list[str]:
+    """The component schemas request bodies use, nested ones included."""
+    spec = contract()
+    found: list[str] = []
+
+    def visit(schema: Any) -> None:
+        if isinstance(schema, dict):
+            name = spec.ref_name(schema)
+            if name is not None and name not in found:
+                found.append(name)
+                visit(spec.schemas[name])
+            for value in schema.values():
+                visit(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                visit(value)
+
+    for path_item in spec.spec["paths"].values():
+        for raw in path_item.values():
+            if isinstance(raw, dict):
+                for media in (raw.get("requestBody") or {}).get("content", {}).values():
+                    visit(media.get("schema"))
+    return found
 
 
-_ANY: Final = Field(kind="any")
-
-
-# CustomerDocumentUpload and InvoiceDocumentUpload differ only in document_type's default.
-_DOCUMENT: Final = Field(
-    kind="object",
-    properties={
-        "file": _s(),
-        "document_type": _s(),
-        "upload_source": _s(),
-        "metadata": _ANY,
-        "tags": _ANY,
-    },
-    required=("file",),
-)
-
-
-#: ``CustomerCreate`` of the contract.
-CUSTOMER_CREATE: Final = Field(
-    kind="object",
-    properties={
-        **{
-            name: _s()
-            for name in (
-                "external_id",
-                "reference_number",
-                "individual_name",
-                "company_name",
-                "mobile_phone",
-                "office_phone",
-                "address_line1",
-                "address_line2",
-                "city",
-                "state_county",
-                "postal_code",
-                "country",
-                "vat_number",
-                "notes",
-            )
-        },
-        "email": _s(format="email"),
-        "tax_exempt": Field(kind="boolean"),
-        "status": _s(enum=("active", "archived", "suspended")),
-        "transaction_tags": Field(kind="array", items=_ANY),
-        "metadata": _ANY,
-        "payment_terms_days": _i(),
-        "credit_limit_cents": _i(minimum=0),
-        "document": _DOCUMENT,
-    },
-)
-
-_SALES_TAX_CREATE: Final = Field(
-    kind="object",
-    properties={"amount": _i(), "tax_account": _ANY, "discount_amount": _i()},
-    required=("amount",),
-)
-_LINE_ITEM_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "quantity": _i(),
-        "unit_price": _i(),
-        "external_id": _s(),
-        "description": _s(),
-        "account_identifier": _ANY,
-        "product": _s(),
-        "discount_amount": _i(),
-        "sales_taxes": Field(kind="array", items=_SALES_TAX_CREATE),
-    },
-    required=("quantity", "unit_price"),
-)
-_ADDITIONAL_SALES_TAX_CREATE: Final = Field(
-    kind="object",
-    properties={"amount": _i(), "tax_account": _ANY, "rate": _s(), "name": _s()},
-    required=("amount",),
-)
-
-#: ``InvoiceCreate`` of the contract.
-INVOICE_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "external_id": _s(min_length=1),
-        "sent_at": _s(format="date-time"),
-        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
-        "due_at": _s(format="date-time"),
-        "voided_at": _s(format="date-time"),
-        "invoice_number": _s(),
-        "invoice_type": _s(enum=("invoice", "receipt")),
-        "customer_id": _s(format="uuid", nullable=True),
-        "customer_external_id": _s(),
-        "memo": _s(),
-        "additional_discount": _i(),
-        "additional_sales_taxes": Field(kind="array", items=_ADDITIONAL_SALES_TAX_CREATE),
-        "additional_sales_taxes_total": _i(),
-        "tips": _i(),
-        "tips_account": _ANY,
-        "transaction_tags": Field(kind="array", items=_s(min_length=1)),
-        "metadata": _ANY,
-        "document": _DOCUMENT,
-    },
-    required=("external_id", "sent_at", "line_items"),
-)
-
-#: ``InvoiceUpdateRequest`` of the contract: every field optional.
-INVOICE_UPDATE: Final = Field(
-    kind="object",
-    properties={
-        "invoice_number": _s(),
-        "invoice_type": _s(enum=("invoice", "receipt")),
-        "memo": _s(),
-        "external_id": _s(min_length=1),
-        "due_at": _s(format="date-time"),
-        "document": _DOCUMENT,
-        "customer_id": _s(format="uuid"),
-        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
-        "additional_discount": _i(),
-        "additional_sales_taxes_total": _i(),
-        "tips": _i(),
-    },
-)
-
-#: ``InvoiceVoidRequest`` of the contract (the overlay's definition of void's body).
-INVOICE_VOID: Final = Field(
-    kind="object",
-    properties={
-        "invoice_number": _s(),
-        "external_id": _s(),
-        "memo": _s(),
-        "customer_id": _s(format="uuid"),
-    },
-)
-
-_PAYMENT_ALLOCATION: Final = Field(
-    kind="object",
-    properties={"invoice_id": _s(format="uuid"), "amount_cents": _i()},
-    required=("amount_cents", "invoice_id"),
-)
-_FREE_OBJECT: Final = Field(kind="object")
-
-#: ``CreateInvoicePaymentRequest`` of the contract.
-PAYMENT_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "customer_id": _s(format="uuid"),
-        "total_amount_cents": _i(),
-        "allocations": Field(kind="array", items=_PAYMENT_ALLOCATION),
-        "payment_date": _s(format="date"),
-        **{
-            name: _s()
-            for name in (
-                "currency",
-                "payment_method",
-                "payment_reference",
-                "external_id",
-                "note",
-                "notes",
-            )
-        },
-        "metadata": _FREE_OBJECT,
-        "references": _FREE_OBJECT,
-        "processing_fee_cents": _i(),
-        "payment_processor": _s(),
-    },
-    required=("allocations", "customer_id", "payment_date", "total_amount_cents"),
-)
-
-_REFUND_DOCUMENT: Final = _DOCUMENT
-
-#: ``CreateSimpleRefundRequest`` of the contract.
-REFUND_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "invoice_id": _s(format="uuid"),
-        "method": _s(),
-        "completed_at": _s(format="date-time"),
-        "external_id": _s(),
-        "amount_cents": _i(),
-        "memo": _s(),
-        "reference_number": _s(),
-        "processor": _s(),
-        "refund_processing_fee_cents": _i(),
-        "document": _REFUND_DOCUMENT,
-    },
-    required=("invoice_id", "method"),
-)
-
-#: ``PartnerTokenRequest`` of the contract.
-PARTNER_TOKEN_REQUEST: Final = Field(
-    kind="object",
-    properties={"grant_type": _s(enum=("client_credentials",)), "client_id": _s(format="uuid")},
-    required=("grant_type", "client_id"),
-)
-
-#: The request schemas above by their name in the contract (nested ones included).
+#: Every request schema of the contract, by its name there (nested ones included).
 REQUEST_SCHEMAS: Final[dict[str, Field]] = {
-    "CustomerCreate": CUSTOMER_CREATE,
-    "CustomerDocumentUpload": _DOCUMENT,
-    "InvoiceCreate": INVOICE_CREATE,
-    "InvoiceLineItemCreate": _LINE_ITEM_CREATE,
-    "SalesTaxCreate": _SALES_TAX_CREATE,
-    "AdditionalSalesTaxCreate": _ADDITIONAL_SALES_TAX_CREATE,
-    "InvoiceDocumentUpload": _DOCUMENT,
-    "PartnerTokenRequest": PARTNER_TOKEN_REQUEST,
-    "InvoiceUpdateRequest": INVOICE_UPDATE,
-    "InvoiceVoidRequest": INVOICE_VOID,
-    "CreateInvoicePaymentRequest": PAYMENT_CREATE,
-    "PaymentAllocationRequest": _PAYMENT_ALLOCATION,
-    "CreateSimpleRefundRequest": REFUND_CREATE,
-    "RefundDocumentUpload": _REFUND_DOCUMENT,
+    name: field_of(contract().schemas[name]) for name in _request_schema_names()
 }
+CUSTOMER_CREATE: Final = REQUEST_SCHEMAS["CustomerCreate"]
+INVOICE_CREATE: Final = REQUEST_SCHEMAS["InvoiceCreate"]
+INVOICE_UPDATE: Final = REQUEST_SCHEMAS["InvoiceUpdateRequest"]
+INVOICE_VOID: Final = REQUEST_SCHEMAS["InvoiceVoidRequest"]
+PAYMENT_CREATE: Final = REQUEST_SCHEMAS["CreateInvoicePaymentRequest"]
+REFUND_CREATE: Final = REQUEST_SCHEMAS["CreateSimpleRefundRequest"]
+PARTNER_TOKEN_REQUEST: Final = REQUEST_SCHEMAS["PartnerTokenRequest"]
 
 
 def is_uuid(value: object) -> bool:
@@ -359,6 +199,7 @@ def _is_int(value: object) -> bool:
 _KIND_CHECKS: Final[dict[str, Callable[[object], bool]]] = {
     "string": lambda v: isinstance(v, str),
     "integer": _is_int,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
