@@ -19,7 +19,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 
@@ -81,6 +81,7 @@ class Field:
         minimum: ``minimum`` of an integer.
         format: ``uuid``, ``date-time``, ``date`` or ``email``.
         items: The spec of an array's items.
+        max_length, maximum, max_items: ``maxLength``, ``maximum``, ``maxItems``.
         properties: An object's properties.
         required: An object's required properties.
     """
@@ -95,6 +96,11 @@ class Field:
     items: Field | None = None
     properties: Mapping[str, Field] | None = None
     required: tuple[str, ...] = ()
+    # Upper bounds, checked but left out of comparisons: tests/sandbox compares a Field with
+    # the contract's lower bounds and types, as declared before the engine read the contract.
+    max_length: int | None = field(default=None, compare=False)
+    maximum: int | None = field(default=None, compare=False)
+    max_items: int | None = field(default=None, compare=False)
 
 
 def field_of(schema: Schema) -> Field:
@@ -112,6 +118,9 @@ def field_of(schema: Schema) -> Field:
         items=field_of(schema["items"]) if "items" in schema else None,
         properties={k: field_of(v) for k, v in properties.items()} if properties else None,
         required=tuple(schema.get("required", ())),
+        max_length=schema.get("maxLength"),
+        maximum=schema.get("maximum"),
+        max_items=schema.get("maxItems"),
     )
 
 
@@ -223,11 +232,16 @@ def check(value: object, spec: Field, path: str, errors: FieldErrors) -> bool:
     before = len(errors)
     if isinstance(value, str):
         _check_string(value, spec, path, errors)
-    elif isinstance(value, int) and spec.minimum is not None and value < spec.minimum:
-        _add(errors, path, f"Ensure this value is greater than or equal to {spec.minimum}.")
+    elif isinstance(value, int | float):
+        if spec.minimum is not None and value < spec.minimum:
+            _add(errors, path, f"Ensure this value is greater than or equal to {spec.minimum}.")
+        if spec.maximum is not None and value > spec.maximum:
+            _add(errors, path, f"Ensure this value is less than or equal to {spec.maximum}.")
     elif isinstance(value, list):
         if spec.min_items is not None and len(value) < spec.min_items:
             _add(errors, path, "This list may not be empty.")
+        if spec.max_items is not None and len(value) > spec.max_items:
+            _add(errors, path, f"Ensure this field has no more than {spec.max_items} elements.")
         if spec.items is not None:
             for i, item in enumerate(value):
                 check(item, spec.items, f"{path}[{i}]", errors)
@@ -247,6 +261,8 @@ def _check_string(value: str, spec: Field, path: str, errors: FieldErrors) -> No
         _add(errors, path, f"{value!r} is not a valid choice: {', '.join(spec.enum)}.")
     if spec.min_length is not None and len(value) < spec.min_length:
         _add(errors, path, "This field may not be blank.")
+    if spec.max_length is not None and len(value) > spec.max_length:
+        _add(errors, path, f"Ensure this field has no more than {spec.max_length} characters.")
     if spec.format == "uuid" and not is_uuid(value):
         _add(errors, path, "Must be a valid UUID.")
     elif spec.format == "date-time" and parse_datetime(value) is None:
