@@ -4,7 +4,8 @@ For each operation of ``openapi/thredfi.yaml`` (classified by ``_contract``) the
 the token and the business, reads the body in the media types the contract lists, finds the
 record (404 ``<item>_not_found`` in the contract's error shape), checks the query parameters as
 the contract types them, pages lists in the contract's envelope, replays creates by
-``external_id`` (where the request schema has one: 200 with the existing record) and by
+``external_id`` (where the contract lists a 200 replay beside the 201: 200 with the existing
+record) and by
 ``Idempotency-Key`` (where the operation declares the header: 200 with the first answer), and
 wraps an answer where the contract says (``x-sdk-unwrap``). What happens to the records is the
 resource's :class:`~.resource.Resource`: the default one, or its hook module in ``resources/``.
@@ -36,7 +37,7 @@ from .auth import authorize, bearer
 from .bodies import body_of, json_body
 from .filters import Filters
 from .pagination import page_of
-from .resource import Call, Resource
+from .resource import Call, Resource, fill
 from .responses import Denied, error, ok
 from .routing import Endpoint
 
@@ -158,12 +159,21 @@ class Engine:
         op = call.op
         if op.request is None:
             return None
+        call.body_sent = bool((await call.request.body()).strip())
         if set(op.request_media) <= {"application/json"}:
             return await json_body(self.store.settings, call.request)
         return await body_of(self.store.settings, call.request, field_of(op.request))
 
     def _answer(self, call: Call, record: Any, status: int) -> Response:
-        shown = self.resources[call.op.resource].render(self.store, record)
+        """The record as ``call.op`` answers it: wrapped where the contract says; in the
+        operation's own schema where it is not the resource's (e.g. a cancel's receipt)."""
+        resource = self.resources[call.op.resource]
+        shown = resource.render(self.store, record)
+        resource.answer(call, record, shown, status)
+        schema = self.contract.item_schema(call.op)
+        if schema is not None and resource.schema is not None and schema != resource.schema:
+            ids = {call.op.item or "id": record.id} if call.op.item else {}
+            shown = fill(self.contract, schema, shown, ids, self.store.now())
         return ok({call.op.unwrap: shown} if call.op.unwrap else shown, status)
 
     # -- the operations
@@ -192,7 +202,7 @@ class Engine:
             if errors:
                 raise call.invalid(errors)
             external_id = cleaned.get("external_id")
-            if isinstance(external_id, str) and external_id:
+            if op.replays and isinstance(external_id, str) and external_id:
                 existing = resource.by_external_id(call, external_id)
                 if existing is not None:
                     return self._answer(call, existing, 200)
