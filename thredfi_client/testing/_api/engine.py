@@ -92,10 +92,11 @@ class Engine:
             "update": self._update,
             "delete": self._delete,
             "action": self._action,
+            "read": self._read,
         }
         out = list(self._by_hand)
         for op in self.operations:
-            handler = handlers.get(op.kind, self._unserved)
+            handler = handlers[op.kind]
             out.append(Endpoint(method=op.method, path=op.path, handler=_bound(handler, op)))
         return sorted(out, key=lambda e: [(s.startswith("{"), s) for s in e.path.split("/")])
 
@@ -268,11 +269,18 @@ class Engine:
             resource.act(call, record, cleaned)
             return self._answer(call, record, op.status)
 
-    async def _unserved(self, op: Operation, request: Request) -> Response:
-        self._call(op, request)
-        request.state.off_contract = "an operation the engine has no rules for"
-        message = f"The sandbox does not serve {op.operation_id} yet."
-        return error(self.store.settings, request, 501, "not_implemented", message)
+    async def _read(self, op: Operation, request: Request) -> Response:
+        """A GET that is no list nor record (a report, a summary): the resource computes it."""
+        call = self._call(op, request)
+        query = Filters(self.store.settings, request)
+        params = {name: query.typed(name, s, explode=e) for name, (s, e) in op.query.items()}
+        query.check()
+        answer = self.resources[op.resource].read(call, params)
+        if answer is None:
+            request.state.off_contract = "an operation the engine has no rules for"
+            message = f"The sandbox does not serve {op.operation_id} yet."
+            return error(self.store.settings, request, 501, "not_implemented", message)
+        return ok(answer, op.status)
 
 
 def _bound(

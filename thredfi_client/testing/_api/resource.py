@@ -145,6 +145,11 @@ class Resource:
         """The record as the API answers it (a fresh dict)."""
         return copy.deepcopy(record.data)
 
+    def read(self, call: Call, params: dict[str, Any]) -> Any | None:
+        """What a GET that is no list nor record answers (a report computed from the records),
+        or None: the contract alone cannot say how to compute one (the engine answers 501)."""
+        return None
+
     def answer(self, call: Call, record: Any, shown: dict[str, Any], status: int) -> None:
         """Add to an answer what only this request knows (e.g. whether a create replayed)."""
 
