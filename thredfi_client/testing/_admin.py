@@ -18,10 +18,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ._api.customers import render_customer
-from ._api.invoices import render_invoice
-from ._api.payments import render_payment
-from ._api.refunds import render_refund
+from ._api.engine import Engine
 from ._api.responses import ok
 from ._api.routing import Endpoint
 from ._asgi import ADMIN_PREFIX
@@ -92,6 +89,7 @@ async def _json(request: Request) -> dict[str, Any]:
 
 def admin_endpoints(
     store: Store,
+    engine: Engine,
     faults: FaultBook,
     requests: RequestLog,
     *,
@@ -122,14 +120,7 @@ def admin_endpoints(
         return await info(request)
 
     async def state(request: Request) -> Response:
-        return ok(
-            {
-                "customers": [render_customer(store, c) for c in store.customers],
-                "invoices": [render_invoice(store, i) for i in store.invoices],
-                "payments": [render_payment(store, p) for p in store.payments],
-                "refunds": [render_refund(store, r) for r in store.refunds],
-            }
-        )
+        return ok({name: list(engine.state_of(name).values()) for name in engine.names()})
 
     async def do_reset(request: Request) -> Response:
         reset()

@@ -1,8 +1,9 @@
 """``Sandbox``: the facade that puts the store, the API, the admin API and the faults together.
 
-It holds no behaviour of its own: state lives in ``_store``, the ``/v1/platform`` handlers in
-``_api/``, the ``/__sandbox__/`` handlers in ``_admin``, fault rules in ``_faults`` and the
-outer ASGI layer (request ids, the request log, faults, the response hook) in ``_asgi``.
+It holds no behaviour of its own: state lives in ``_store``, the ``/v1/platform`` engine and
+the resources' rules in ``_api/``, the ``/__sandbox__/`` handlers in ``_admin``, fault rules in
+``_faults`` and the outer ASGI layer (request ids, the request log, faults, the response hook)
+in ``_asgi``.
 """
 
 from __future__ import annotations
@@ -13,15 +14,14 @@ from datetime import datetime
 from typing import Any
 
 from ._admin import admin_endpoints
-from ._api import api_endpoints
-from ._api.customers import new_customer, render_customer
-from ._api.invoices import add_invoice, invoice_customer, render_invoice
-from ._api.payments import render_payment
-from ._api.refunds import render_refund
+from ._api import new_engine
+from ._api.resources.customers import new_customer, render_customer
+from ._api.resources.invoices import add_invoice, invoice_customer, invoices, render_invoice
 from ._api.responses import error_body
 from ._api.routing import build_app
 from ._asgi import ResponseHook, SandboxApp
 from ._connection import StopSignal
+from ._contract import contract
 from ._faults import Fault, FaultAction, FaultBody, FaultBook, FaultDelay
 from ._request_log import PathMatch, RequestLog, RequestRecord
 from ._store import (
@@ -115,8 +115,10 @@ class Sandbox:
         self.partner_id = credentials.partner_id
         self.api_key = credentials.api_key
         self.business_id = self._store.add_business(self.partner_id, business_id)
+        self._engine = new_engine(self._store, contract())
         admin = admin_endpoints(
             self._store,
+            self._engine,
             self._faults,
             self._requests,
             identity=credentials,
@@ -125,7 +127,7 @@ class Sandbox:
             reset=self.reset,
         )
         self.app = SandboxApp(
-            build_app(settings, [*api_endpoints(self._store), *admin]),
+            build_app(settings, [*self._engine.endpoints(), *admin]),
             faults=self._faults,
             requests=self._requests,
             stop=StopSignal(),
@@ -273,29 +275,37 @@ class Sandbox:
         customer = invoice_customer(self._store, target, cleaned)
         if customer is None:
             raise ValueError(f"invalid invoice: no customer {fields['customer_id']!r} here")
-        if self._store.invoices.by_external_id(target, cleaned["external_id"]) is not None:
+        if invoices(self._store).by_external_id(target, cleaned["external_id"]) is not None:
             raise ValueError(f"invalid invoice: external_id {cleaned['external_id']!r} is taken")
         return render_invoice(self._store, add_invoice(self._store, target, customer, cleaned))
 
     @property
     def customers(self) -> dict[str, dict[str, Any]]:
         """Every customer as the API would return it, by id (a copy: mutate freely)."""
-        return {c.id: render_customer(self._store, c) for c in self._store.customers}
+        return self.records("customers")
 
     @property
     def invoices(self) -> dict[str, dict[str, Any]]:
         """Every invoice as the API would return it, by id (a copy: mutate freely)."""
-        return {i.id: render_invoice(self._store, i) for i in self._store.invoices}
+        return self.records("invoices")
 
     @property
     def payments(self) -> dict[str, dict[str, Any]]:
         """Every payment as the API would return it (unwrapped), by id (a copy)."""
-        return {p.id: render_payment(self._store, p) for p in self._store.payments}
+        return self.records("payments")
 
     @property
     def refunds(self) -> dict[str, dict[str, Any]]:
         """Every refund as the API would return it, by id (a copy)."""
-        return {r.id: render_refund(self._store, r) for r in self._store.refunds}
+        return self.records("refunds")
+
+    def records(self, resource: str) -> dict[str, dict[str, Any]]:
+        """Every record of a resource as the API would return it, by id (a copy).
+
+        ``resource`` is its name (``customers``, ``payments``, ``refund_payments``...) or its
+        path in the contract (``invoices/refunds``); raises ``KeyError`` for an unknown one.
+        """
+        return self._engine.state_of(resource)
 
     def reset(self) -> None:
         """Forget customers, invoices, payments, refunds, Idempotency-Keys, tokens, faults and

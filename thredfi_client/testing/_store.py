@@ -1,9 +1,9 @@
 """The sandbox's state: settings, clock, identities, tokens, and one table per resource.
 
 Nothing here knows HTTP: the API handlers (``_api/``) read and change the store, the admin API
-(``_admin.py``) and the :class:`~thredfi_client.testing.Sandbox` facade inspect it. A resource is
-a record class plus a :class:`Table` of them (customers, invoices, payments, refunds), with its
-handlers in a module of its own.
+(``_admin.py``) and the :class:`~thredfi_client.testing.Sandbox` facade inspect it. Each resource of
+the contract has a :class:`Table` of records; one with rules of its own keeps its record class in
+its hook module (``_api/resources/``).
 """
 
 from __future__ import annotations
@@ -18,14 +18,11 @@ from typing import Any, Generic, Literal, Protocol, TypeVar
 
 __all__ = [
     "Clock",
-    "Customer",
     "ErrorStyle",
     "IdempotentReply",
-    "Invoice",
     "PageEnvelope",
     "PartnerCredentials",
-    "Payment",
-    "Refund",
+    "Record",
     "Settings",
     "Store",
     "Table",
@@ -134,70 +131,19 @@ class Token:
 
 
 @dataclass(kw_only=True)
-class Customer:
-    """A customer; ``fields`` holds the validated create body."""
+class Record:
+    """One record of a resource the contract describes, with no rules of its own.
 
-    id: str
-    business_id: str
-    external_id: str | None
-    fields: dict[str, Any]
-    status: str
-    created_at: datetime
-    updated_at: datetime
-    archived_at: datetime | None = None
-
-
-@dataclass(kw_only=True)
-class Invoice:
-    """An invoice; ``data`` holds its computed lines and totals.
-
-    ``payments`` and ``refunds`` are the allocations applied to it (as the invoice lists them);
-    its balance and status follow from them (``_api/invoices.py``).
+    ``data`` is the record as the API answers it; ``business_id`` is its owner (the business,
+    or for partner-level resources the partner); ``parents`` the path parameters above it.
     """
 
     id: str
     business_id: str
-    customer_id: str
-    external_id: str
+    external_id: str | None
     data: dict[str, Any]
     created_at: datetime
-    extra: dict[str, Any] = field(default_factory=dict)
-    updated_at: datetime | None = None
-    cancelled: bool = False
-    paid_at: datetime | None = None
-    payments: list[dict[str, Any]] = field(default_factory=list)
-    refunds: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(kw_only=True)
-class Payment:
-    """A payment received; ``fields`` holds the validated create body (dates parsed),
-    ``allocations`` the ``(invoice id, amount)`` applied to each invoice."""
-
-    id: str
-    business_id: str
-    customer_id: str
-    external_id: str | None
-    fields: dict[str, Any]
-    allocations: list[tuple[str, int]]
-    created_at: datetime
-
-
-@dataclass(kw_only=True)
-class Refund:
-    """A refund of part of what an invoice was paid; ``fields`` holds the validated body."""
-
-    id: str
-    business_id: str
-    customer_id: str
-    external_id: str | None
-    invoice_id: str
-    amount: int
-    fields: dict[str, Any]
-    allocation_id: str
-    #: The invoice's outstanding balance right after this refund (shown in its allocation).
-    balance_after: int
-    created_at: datetime
+    parents: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -282,13 +228,12 @@ class Store:
         self.partners: dict[str, str] = {}  # partner id -> API key
         self.businesses: dict[str, str] = {}  # business id -> partner id
         self.tokens: dict[str, Token] = {}
-        self.customers: Table[Customer] = Table()
-        self.invoices: Table[Invoice] = Table()
-        self.payments: Table[Payment] = Table()
-        self.refunds: Table[Refund] = Table()
+        #: One table per resource, by the resource's path (``invoices/payments``).
+        self.tables: dict[str, Table[Any]] = {}
         #: (business id, Idempotency-Key) -> the first answer to that key.
         self.idempotency: dict[tuple[str, str], IdempotentReply] = {}
-        self._invoice_numbers: dict[str, int] = {}
+        #: Numbering sequences (e.g. invoice numbers), by name and business.
+        self.counters: dict[tuple[str, str], int] = {}
 
     # -- time
 
@@ -350,23 +295,21 @@ class Store:
         self.tokens.clear()
         return count
 
-    # -- invoices
+    # -- resources
 
-    def next_invoice_number(self, business_id: str) -> str:
-        """The next free ``INV-000001``-style number of a business."""
-        taken = {i.data["invoice_number"] for i in self.invoices.of(business_id)}
-        while True:
-            self._invoice_numbers[business_id] = self._invoice_numbers.get(business_id, 0) + 1
-            number = f"INV-{self._invoice_numbers[business_id]:06d}"
-            if number not in taken:
-                return number
+    def table(self, resource: str) -> Table[Any]:
+        """The records of a resource (an empty table the first time it is asked for)."""
+        return self.tables.setdefault(resource, Table())
+
+    def next_number(self, sequence: str, business_id: str) -> int:
+        """The next number (from 1) of a business's sequence."""
+        key = (sequence, business_id)
+        self.counters[key] = self.counters.get(key, 0) + 1
+        return self.counters[key]
 
     def reset(self) -> None:
         """Forget every resource and token (identities and settings stay)."""
         self.tokens.clear()
-        self.customers.clear()
-        self.invoices.clear()
-        self.payments.clear()
-        self.refunds.clear()
+        self.tables.clear()
         self.idempotency.clear()
-        self._invoice_numbers.clear()
+        self.counters.clear()

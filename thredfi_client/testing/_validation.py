@@ -19,10 +19,11 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any, Final, Literal
 
+from ._contract import Schema, contract
 from ._countries import ISO_3166_ALPHA2, vat_number_error
 
 __all__ = [
@@ -45,13 +46,14 @@ __all__ = [
     "clean_refund",
     "clean_token_request",
     "clean_void",
+    "field_of",
     "is_uuid",
     "parse_date",
     "parse_datetime",
 ]
 
 FieldErrors = dict[str, list[str]]
-Kind = Literal["string", "integer", "boolean", "array", "object", "any"]
+Kind = Literal["string", "integer", "number", "boolean", "array", "object", "any"]
 
 REQUIRED: Final = "This field is required."
 NOT_NULL: Final = "This field may not be null."
@@ -59,6 +61,7 @@ _EMAIL_RE: Final = re.compile(r"[^@\s]+@[^@\s]+\.[A-Za-z0-9-]{2,}")
 _TYPE_MESSAGES: Final[dict[str, str]] = {
     "string": "Not a valid string.",
     "integer": "A valid integer is required.",
+    "number": "A valid number is required.",
     "boolean": "Must be a valid boolean.",
     "array": "Expected a list of items.",
     "object": "Invalid data. Expected a JSON object.",
@@ -78,6 +81,7 @@ class Field:
         minimum: ``minimum`` of an integer.
         format: ``uuid``, ``date-time``, ``date`` or ``email``.
         items: The spec of an array's items.
+        max_length, maximum, max_items: ``maxLength``, ``maximum``, ``maxItems``.
         properties: An object's properties.
         required: An object's required properties.
     """
@@ -92,225 +96,81 @@ class Field:
     items: Field | None = None
     properties: Mapping[str, Field] | None = None
     required: tuple[str, ...] = ()
+    # Upper bounds, checked but left out of comparisons: tests/sandbox compares a Field with
+    # the contract's lower bounds and types, as declared before the engine read the contract.
+    max_length: int | None = field(default=None, compare=False)
+    maximum: int | None = field(default=None, compare=False)
+    max_items: int | None = field(default=None, compare=False)
 
 
-def _s(**options: Any) -> Field:
-    return Field(kind="string", **options)
+#: Fields already built, by the id of their schema (kept alive here with it).
+_FIELDS: dict[int, tuple[Schema, Field]] = {}
 
 
-def _i(**options: Any) -> Field:
-    return Field(kind="integer", **options)
+def field_of(schema: Schema) -> Field:
+    """The :class:`Field` of a contract schema (``$ref`` followed), as :func:`check` applies it."""
+    known = _FIELDS.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _FIELDS[id(schema)] = (schema, _field_of(schema))
+    return known[1]
 
 
-_ANY: Final = Field(kind="any")
+def _field_of(schema: Schema) -> Field:
+    schema = contract().resolve(schema)
+    properties = schema.get("properties")
+    return Field(
+        kind=schema.get("type", "object" if "properties" in schema else "any"),
+        nullable=schema.get("nullable", False),
+        enum=tuple(schema["enum"]) if "enum" in schema else None,
+        min_length=schema.get("minLength"),
+        min_items=schema.get("minItems"),
+        minimum=schema.get("minimum"),
+        format=schema.get("format"),
+        items=field_of(schema["items"]) if "items" in schema else None,
+        properties={k: field_of(v) for k, v in properties.items()} if properties else None,
+        required=tuple(schema.get("required", ())),
+        max_length=schema.get("maxLength"),
+        maximum=schema.get("maximum"),
+        max_items=schema.get("maxItems"),
+    )
 
 
-# CustomerDocumentUpload and InvoiceDocumentUpload differ only in document_type's default.
-_DOCUMENT: Final = Field(
-    kind="object",
-    properties={
-        "file": _s(),
-        "document_type": _s(),
-        "upload_source": _s(),
-        "metadata": _ANY,
-        "tags": _ANY,
-    },
-    required=("file",),
-)
+def _request_schema_names() -> list[str]:
+    """The component schemas request bodies use, nested ones included."""
+    spec = contract()
+    found: list[str] = []
+
+    def visit(schema: Any) -> None:
+        if isinstance(schema, dict):
+            name = spec.ref_name(schema)
+            if name is not None and name not in found:
+                found.append(name)
+                visit(spec.schemas[name])
+            for value in schema.values():
+                visit(value)
+        elif isinstance(schema, list):
+            for value in schema:
+                visit(value)
+
+    for path_item in spec.spec["paths"].values():
+        for raw in path_item.values():
+            if isinstance(raw, dict):
+                for media in (raw.get("requestBody") or {}).get("content", {}).values():
+                    visit(media.get("schema"))
+    return found
 
 
-#: ``CustomerCreate`` of the contract.
-CUSTOMER_CREATE: Final = Field(
-    kind="object",
-    properties={
-        **{
-            name: _s()
-            for name in (
-                "external_id",
-                "reference_number",
-                "individual_name",
-                "company_name",
-                "mobile_phone",
-                "office_phone",
-                "address_line1",
-                "address_line2",
-                "city",
-                "state_county",
-                "postal_code",
-                "country",
-                "vat_number",
-                "notes",
-            )
-        },
-        "email": _s(format="email"),
-        "tax_exempt": Field(kind="boolean"),
-        "status": _s(enum=("active", "archived", "suspended")),
-        "transaction_tags": Field(kind="array", items=_ANY),
-        "metadata": _ANY,
-        "payment_terms_days": _i(),
-        "credit_limit_cents": _i(minimum=0),
-        "document": _DOCUMENT,
-    },
-)
-
-_SALES_TAX_CREATE: Final = Field(
-    kind="object",
-    properties={"amount": _i(), "tax_account": _ANY, "discount_amount": _i()},
-    required=("amount",),
-)
-_LINE_ITEM_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "quantity": _i(),
-        "unit_price": _i(),
-        "external_id": _s(),
-        "description": _s(),
-        "account_identifier": _ANY,
-        "product": _s(),
-        "discount_amount": _i(),
-        "sales_taxes": Field(kind="array", items=_SALES_TAX_CREATE),
-    },
-    required=("quantity", "unit_price"),
-)
-_ADDITIONAL_SALES_TAX_CREATE: Final = Field(
-    kind="object",
-    properties={"amount": _i(), "tax_account": _ANY, "rate": _s(), "name": _s()},
-    required=("amount",),
-)
-
-#: ``InvoiceCreate`` of the contract.
-INVOICE_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "external_id": _s(min_length=1),
-        "sent_at": _s(format="date-time"),
-        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
-        "due_at": _s(format="date-time"),
-        "voided_at": _s(format="date-time"),
-        "invoice_number": _s(),
-        "invoice_type": _s(enum=("invoice", "receipt")),
-        "customer_id": _s(format="uuid", nullable=True),
-        "customer_external_id": _s(),
-        "memo": _s(),
-        "additional_discount": _i(),
-        "additional_sales_taxes": Field(kind="array", items=_ADDITIONAL_SALES_TAX_CREATE),
-        "additional_sales_taxes_total": _i(),
-        "tips": _i(),
-        "tips_account": _ANY,
-        "transaction_tags": Field(kind="array", items=_s(min_length=1)),
-        "metadata": _ANY,
-        "document": _DOCUMENT,
-    },
-    required=("external_id", "sent_at", "line_items"),
-)
-
-#: ``InvoiceUpdateRequest`` of the contract: every field optional.
-INVOICE_UPDATE: Final = Field(
-    kind="object",
-    properties={
-        "invoice_number": _s(),
-        "invoice_type": _s(enum=("invoice", "receipt")),
-        "memo": _s(),
-        "external_id": _s(min_length=1),
-        "due_at": _s(format="date-time"),
-        "document": _DOCUMENT,
-        "customer_id": _s(format="uuid"),
-        "line_items": Field(kind="array", items=_LINE_ITEM_CREATE, min_items=1),
-        "additional_discount": _i(),
-        "additional_sales_taxes_total": _i(),
-        "tips": _i(),
-    },
-)
-
-#: ``InvoiceVoidRequest`` of the contract (the overlay's definition of void's body).
-INVOICE_VOID: Final = Field(
-    kind="object",
-    properties={
-        "invoice_number": _s(),
-        "external_id": _s(),
-        "memo": _s(),
-        "customer_id": _s(format="uuid"),
-    },
-)
-
-_PAYMENT_ALLOCATION: Final = Field(
-    kind="object",
-    properties={"invoice_id": _s(format="uuid"), "amount_cents": _i()},
-    required=("amount_cents", "invoice_id"),
-)
-_FREE_OBJECT: Final = Field(kind="object")
-
-#: ``CreateInvoicePaymentRequest`` of the contract.
-PAYMENT_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "customer_id": _s(format="uuid"),
-        "total_amount_cents": _i(),
-        "allocations": Field(kind="array", items=_PAYMENT_ALLOCATION),
-        "payment_date": _s(format="date"),
-        **{
-            name: _s()
-            for name in (
-                "currency",
-                "payment_method",
-                "payment_reference",
-                "external_id",
-                "note",
-                "notes",
-            )
-        },
-        "metadata": _FREE_OBJECT,
-        "references": _FREE_OBJECT,
-        "processing_fee_cents": _i(),
-        "payment_processor": _s(),
-    },
-    required=("allocations", "customer_id", "payment_date", "total_amount_cents"),
-)
-
-_REFUND_DOCUMENT: Final = _DOCUMENT
-
-#: ``CreateSimpleRefundRequest`` of the contract.
-REFUND_CREATE: Final = Field(
-    kind="object",
-    properties={
-        "invoice_id": _s(format="uuid"),
-        "method": _s(),
-        "completed_at": _s(format="date-time"),
-        "external_id": _s(),
-        "amount_cents": _i(),
-        "memo": _s(),
-        "reference_number": _s(),
-        "processor": _s(),
-        "refund_processing_fee_cents": _i(),
-        "document": _REFUND_DOCUMENT,
-    },
-    required=("invoice_id", "method"),
-)
-
-#: ``PartnerTokenRequest`` of the contract.
-PARTNER_TOKEN_REQUEST: Final = Field(
-    kind="object",
-    properties={"grant_type": _s(enum=("client_credentials",)), "client_id": _s(format="uuid")},
-    required=("grant_type", "client_id"),
-)
-
-#: The request schemas above by their name in the contract (nested ones included).
+#: Every request schema of the contract, by its name there (nested ones included).
 REQUEST_SCHEMAS: Final[dict[str, Field]] = {
-    "CustomerCreate": CUSTOMER_CREATE,
-    "CustomerDocumentUpload": _DOCUMENT,
-    "InvoiceCreate": INVOICE_CREATE,
-    "InvoiceLineItemCreate": _LINE_ITEM_CREATE,
-    "SalesTaxCreate": _SALES_TAX_CREATE,
-    "AdditionalSalesTaxCreate": _ADDITIONAL_SALES_TAX_CREATE,
-    "InvoiceDocumentUpload": _DOCUMENT,
-    "PartnerTokenRequest": PARTNER_TOKEN_REQUEST,
-    "InvoiceUpdateRequest": INVOICE_UPDATE,
-    "InvoiceVoidRequest": INVOICE_VOID,
-    "CreateInvoicePaymentRequest": PAYMENT_CREATE,
-    "PaymentAllocationRequest": _PAYMENT_ALLOCATION,
-    "CreateSimpleRefundRequest": REFUND_CREATE,
-    "RefundDocumentUpload": _REFUND_DOCUMENT,
+    name: field_of(contract().schemas[name]) for name in _request_schema_names()
 }
+CUSTOMER_CREATE: Final = REQUEST_SCHEMAS["CustomerCreate"]
+INVOICE_CREATE: Final = REQUEST_SCHEMAS["InvoiceCreate"]
+INVOICE_UPDATE: Final = REQUEST_SCHEMAS["InvoiceUpdateRequest"]
+INVOICE_VOID: Final = REQUEST_SCHEMAS["InvoiceVoidRequest"]
+PAYMENT_CREATE: Final = REQUEST_SCHEMAS["CreateInvoicePaymentRequest"]
+REFUND_CREATE: Final = REQUEST_SCHEMAS["CreateSimpleRefundRequest"]
+PARTNER_TOKEN_REQUEST: Final = REQUEST_SCHEMAS["PartnerTokenRequest"]
 
 
 def is_uuid(value: object) -> bool:
@@ -359,6 +219,7 @@ def _is_int(value: object) -> bool:
 _KIND_CHECKS: Final[dict[str, Callable[[object], bool]]] = {
     "string": lambda v: isinstance(v, str),
     "integer": _is_int,
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
     "array": lambda v: isinstance(v, list),
     "object": lambda v: isinstance(v, dict),
@@ -382,11 +243,16 @@ def check(value: object, spec: Field, path: str, errors: FieldErrors) -> bool:
     before = len(errors)
     if isinstance(value, str):
         _check_string(value, spec, path, errors)
-    elif isinstance(value, int) and spec.minimum is not None and value < spec.minimum:
-        _add(errors, path, f"Ensure this value is greater than or equal to {spec.minimum}.")
+    elif isinstance(value, int | float):
+        if spec.minimum is not None and value < spec.minimum:
+            _add(errors, path, f"Ensure this value is greater than or equal to {spec.minimum}.")
+        if spec.maximum is not None and value > spec.maximum:
+            _add(errors, path, f"Ensure this value is less than or equal to {spec.maximum}.")
     elif isinstance(value, list):
         if spec.min_items is not None and len(value) < spec.min_items:
             _add(errors, path, "This list may not be empty.")
+        if spec.max_items is not None and len(value) > spec.max_items:
+            _add(errors, path, f"Ensure this field has no more than {spec.max_items} elements.")
         if spec.items is not None:
             for i, item in enumerate(value):
                 check(item, spec.items, f"{path}[{i}]", errors)
@@ -406,12 +272,16 @@ def _check_string(value: str, spec: Field, path: str, errors: FieldErrors) -> No
         _add(errors, path, f"{value!r} is not a valid choice: {', '.join(spec.enum)}.")
     if spec.min_length is not None and len(value) < spec.min_length:
         _add(errors, path, "This field may not be blank.")
+    if spec.max_length is not None and len(value) > spec.max_length:
+        _add(errors, path, f"Ensure this field has no more than {spec.max_length} characters.")
     if spec.format == "uuid" and not is_uuid(value):
         _add(errors, path, "Must be a valid UUID.")
     elif spec.format == "date-time" and parse_datetime(value) is None:
         _add(errors, path, "Datetime has wrong format. Use ISO 8601.")
     elif spec.format == "date" and parse_date(value) is None:
         _add(errors, path, "Date has wrong format. Use YYYY-MM-DD.")
+    elif spec.format == "email" and _EMAIL_RE.fullmatch(value) is None:
+        _add(errors, path, "Enter a valid email address.")
 
 
 def _text(body: dict[str, Any], name: str) -> str | None:
@@ -444,6 +314,8 @@ def clean_token_request(form: dict[str, Any], partner_id: str) -> FieldErrors:
 def clean_customer(body: object) -> tuple[dict[str, Any], FieldErrors]:
     """Validate a create-customer body."""
     errors: FieldErrors = {}
+    if isinstance(body, dict) and isinstance(body.get("email"), str) and not body["email"].strip():
+        body = {k: v for k, v in body.items() if k != "email"}  # blank counts as absent
     if not check(body, CUSTOMER_CREATE, "", errors) and not isinstance(body, dict):
         return {}, errors
     assert isinstance(body, dict)

@@ -1,35 +1,27 @@
-"""The sandbox's ``/v1/platform`` API: one handler module per resource, plus shared helpers.
+"""The sandbox's ``/v1/platform`` API: a generic engine over the contract, plus rules.
 
+* ``engine`` -- every operation of ``openapi/thredfi.yaml``, parsed and answered generically;
+* ``resource`` -- a resource as the contract alone describes it (the default);
+* ``resources/`` -- one module per resource with documented business rules (hooks);
+* ``tokens`` -- the two token operations, by hand (not a resource);
 * ``routing`` -- endpoints to a Starlette app (405 with ``Allow``, JSON 404), ``Denied``;
-* ``responses`` -- success bodies and the two documented error shapes;
-* ``auth`` -- Basic credentials, bearer tokens, business scoping;
-* ``bodies`` -- JSON and token-form bodies; ``pagination`` -- ``page``/``page_size`` envelopes;
-* ``filters`` -- a list's query parameters;
-* ``tokens``, ``customers``, ``invoices``, ``payments``, ``refunds`` -- the operations, each
-  module with its ``endpoints(store)`` and the JSON rendering of its resource.
+* ``responses``, ``auth``, ``bodies``, ``pagination``, ``filters`` -- what the engine shares.
 
-A new resource is a new module with its handlers and ``endpoints(store)``, listed below.
+A new resource needs nothing here: add it to the contract and the engine serves it. Its rules,
+if the vendor documents any, go in a module of ``resources/``.
 """
 
 from __future__ import annotations
 
+from .._contract import Contract
 from .._store import Store
-from . import customers, invoices, payments, refunds, tokens
-from .routing import Endpoint
+from . import tokens
+from .engine import Engine
 
-__all__ = ["api_endpoints"]
+__all__ = ["Engine", "new_engine"]
 
 
-def api_endpoints(store: Store) -> list[Endpoint]:
-    """Every ``/v1/platform`` operation the sandbox serves.
-
-    Payments and refunds come before invoices: ``.../invoices/{invoice_id}/`` would otherwise
-    match ``.../invoices/payments/`` (routes are tried in order).
-    """
-    return [
-        *tokens.endpoints(store),
-        *customers.endpoints(store),
-        *payments.endpoints(store),
-        *refunds.endpoints(store),
-        *invoices.endpoints(store),
-    ]
+def new_engine(store: Store, contract: Contract) -> Engine:
+    """The engine serving every operation of ``contract`` from ``store`` (the token
+    operations by hand: they issue credentials, they are not a resource)."""
+    return Engine(store, contract, tokens.endpoints(store))

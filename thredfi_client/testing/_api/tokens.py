@@ -9,11 +9,12 @@ from .._store import Store
 from .._validation import clean_token_request
 from .auth import basic_partner, bearer, partner_owns
 from .bodies import token_form
-from .paths import V1
 from .responses import Denied, error, invalid, ok
 from .routing import Endpoint, bind
 
 __all__ = ["endpoints"]
+
+V1 = "/v1/platform"
 
 
 async def partner_token(store: Store, request: Request) -> Response:
