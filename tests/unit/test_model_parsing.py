@@ -19,8 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thredfi_client._generated.types import parse_uuid
+from thredfi_client._operation import decode_json
 from thredfi_client.models import AccountIdentifier, InvoiceLineItem
 
 MODELS = Path(__file__).parents[2] / "thredfi_client" / "_generated" / "models"
@@ -305,3 +308,49 @@ def test_no_model_needs_its_init() -> None:
 def test_parse_uuid_agrees_with_uuid_on_more_forms(value: Any) -> None:
     parse_uuid.cache_clear()
     assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+
+
+# -- the response decoder: msgspec, with json.loads's answers (issue 21) -------------------------
+
+JSON_BODIES: list[bytes] = [
+    b'{"a": 1, "b": [1.5, -0.0, 1e-400, 12345678901234567890123456789], "c": null}',
+    b'{"a": 1, "a": 2}',  # the last of a repeated key wins
+    b'["\\u00e9\\ud83d\\ude00", "\\ud800", "caf\xc3\xa9"]',  # escapes, a lone surrogate, UTF-8
+    b"[NaN, Infinity, -Infinity, 1e400]",  # json.loads accepts these: so must the SDK
+    b'\xef\xbb\xbf{"bom": true}',
+    '{"utf16": 1}'.encode("utf-16"),
+    b"[" * 5_000 + b"]" * 5_000,  # deeper than either decoder goes
+    b'{"a": 1} trailing',
+    b'{"a": "\x01"}',  # a raw control character inside a string
+    b'"caf\xe9"',  # not UTF-8
+    b"",
+    b"  [1, 2]  ",
+    b'{"a": 0.1, "b": 2.5e-3, "c": 1E+2, "d": 123456789.123456789}',
+]
+
+
+def decoded(function: Any, body: bytes) -> tuple[str, str]:
+    try:
+        return ("value", repr(function(body)))  # repr: NaN compares unequal to itself
+    except RecursionError:
+        return ("raised", "RecursionError")
+    except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return ("raised", type(exc).__name__)
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=lambda b: repr(b[:30]))
+def test_the_response_decoder_answers_what_json_loads_answers(body: bytes) -> None:
+    assert decoded(decode_json, body) == decoded(json.loads, body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=30,
+    )
+)
+def test_the_response_decoder_decodes_any_json_as_json_loads_does(value: Any) -> None:
+    body = json.dumps(value).encode()
+    assert decoded(decode_json, body) == decoded(json.loads, body)
