@@ -12,7 +12,9 @@ the client's own CPU is all that is measured. Reported:
   (``tracemalloc``) the token cache holds per business, and the blocks kept per business once
   the cache is emptied (what outlives it: the goal is at most 0.5);
 - a cold start of 5,000 businesses called at once: token-endpoint requests per business and the
-  time until the last first call returned.
+  time until the last first call returned;
+- listing 10,000 invoices (3 lines each, pages of 100) through the pager: CPU time per invoice,
+  against ``json.loads`` of the same pages.
 
 A crash exits non-zero; a missed goal is only reported.
 """
@@ -34,7 +36,14 @@ from typing import Any
 
 import httpx
 
-from bench.payloads import API_KEY, CUSTOMER_ID, PARTNER_ID, customer_json
+from bench.payloads import (
+    API_KEY,
+    BUSINESS_ID,
+    CUSTOMER_ID,
+    PARTNER_ID,
+    customer_json,
+    invoice_page_json,
+)
 from thredfi_client import BadRequestError, ThredfiClient
 
 BASE_URL = "https://api.thredfi.test"
@@ -53,22 +62,31 @@ class Counts:
     rounds: int
     memory: int  # businesses for the memory figures
     cold: int  # businesses of the cold start
+    listed: int = 10_000  # invoices listed through the pager (pages of PAGE_SIZE)
+    listings: int = 5  # times they are listed (median)
 
 
 FULL = Counts(fleets=(1, 10_000, 50_000), calls=100, rounds=9, memory=25_000, cold=5_000)
-QUICK = Counts(fleets=(1, 1_000, 5_000), calls=20, rounds=3, memory=2_500, cold=500)
+QUICK = Counts(
+    fleets=(1, 1_000, 5_000), calls=20, rounds=3, memory=2_500, cold=500, listed=1_000, listings=2
+)
+PAGE_SIZE = 100
 
 
 class InMemoryAPI(httpx.AsyncBaseTransport):
     """Token endpoints issuing a new token each time, get-customer answering the seed customer,
     and a 400 echoing the request's ``Authorization`` for business ``failing``."""
 
-    def __init__(self, failing: str) -> None:
+    def __init__(self, failing: str, pages: dict[int, bytes] | None = None) -> None:
         self.token_requests = 0
         self._failing = f"/businesses/{failing}/"
+        self._pages = pages or {}
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         path = request.url.path
+        if path.endswith("/invoices/"):
+            page = self._pages[int(request.url.params.get("page", "1"))]
+            return httpx.Response(200, content=page, headers=JSON)
         if path.endswith("/oauth2/token/"):
             self.token_requests += 1
             token = f"bench-token-{self.token_requests:08d}-{'x' * 24}"
@@ -194,6 +212,34 @@ async def cold_start(counts: Counts) -> dict[str, float]:
     }
 
 
+async def listing(counts: Counts) -> dict[str, float]:
+    """CPU seconds per invoice listed through the pager, and per invoice of ``json.loads``."""
+    numbers = range(1, -(-counts.listed // PAGE_SIZE) + 1)
+    pages = {n: invoice_page_json(n, PAGE_SIZE, total=counts.listed) for n in numbers}
+    api = InMemoryAPI("none", pages)
+    pager: list[float] = []
+    loads: list[float] = []
+    async with make_client(api, cache=10) as client:
+        for round_number in range(counts.listings + 1):  # the first one warms up
+            started = time.process_time()
+            listed = 0
+            async for _invoice in client.invoices.list(BUSINESS_ID, page_size=PAGE_SIZE):
+                listed += 1
+            elapsed = time.process_time() - started
+            assert listed == counts.listed, listed
+            started = time.process_time()
+            for body in pages.values():
+                json.loads(body)
+            if round_number:
+                pager.append(elapsed / listed)
+                loads.append((time.process_time() - started) / listed)
+    return {
+        "invoices": counts.listed,
+        "pager": statistics.median(pager),
+        "json_loads": statistics.median(loads),
+    }
+
+
 def _verdict(value: float, goal: float, judged: bool) -> str:
     if not judged:
         return ""
@@ -230,6 +276,12 @@ def report(results: dict[str, Any], *, judged: bool = True) -> list[str]:
         f"({cold['token_requests']:,} token requests), last first call after "
         f"{cold['seconds_to_last_first_call']:.2f} s"
     )
+    listed = results["listing"]
+    lines.append(
+        f"  listing {listed['invoices']:,} invoices (3 lines each) through the pager: "
+        f"{listed['pager'] * 1e6:.1f} us per invoice, json.loads of the same pages "
+        f"{listed['json_loads'] * 1e6:.1f} us: {listed['pager'] / listed['json_loads']:.2f}x"
+    )
     return lines
 
 
@@ -244,6 +296,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = asyncio.run(paths(counts))
     results["memory"] = asyncio.run(memory(counts))
     results["cold"] = asyncio.run(cold_start(counts))
+    results["listing"] = asyncio.run(listing(counts))
     for line in report(results, judged=not args.quick):
         print(line)
     print(f"\nbench.scale: finished in {time.perf_counter() - started:.1f}s")

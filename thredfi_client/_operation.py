@@ -31,7 +31,7 @@ import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, cast
+from typing import Any, Final, Generic, Literal, Protocol, TypedDict, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -41,6 +41,7 @@ from ._errors import ArgumentTypeError, ArgumentValueError, InvalidArgumentError
 __all__ = [
     "NOT_GIVEN",
     "UNSET",
+    "UUID_CACHE_SIZE",
     "Body",
     "FieldConstraints",
     "Headers",
@@ -54,14 +55,18 @@ __all__ = [
     "Unset",
     "canonical_uuid",
     "checked_arguments",
+    "clear_uuid_cache",
     "coerce_model",
     "decode_json",
     "file_payload",
     "json_document",
+    "known_uuid",
+    "parse_uuid",
     "path_segment",
     "query_params",
     "request_body",
     "unwrapped",
+    "uuid_once",
 ]
 
 T = TypeVar("T")
@@ -786,6 +791,57 @@ def _query_value(name: str, value: object) -> str:
     raise ArgumentTypeError(
         f"{name}: {type(value).__name__} {value!r:.60} cannot be sent in a query", argument=name
     )
+
+
+def uuid_once(value: str) -> uuid.UUID:
+    """``uuid.UUID(value)``, faster, uncached (``parse_uuid`` remembers what it returns).
+
+    Canonical text (32 hexadecimal digits, hyphenated 8-4-4-4-12 or not, either case) is parsed
+    by msgspec, in C, to the ``UUID`` that ``uuid.UUID()`` makes of it; anything else goes to
+    ``uuid.UUID(value)`` itself, which accepts more (braces, ``urn:uuid:``, what ``int()``
+    takes) and raises what it raises. This is the lenient parse of responses, exactly
+    ``uuid.UUID``'s; requests accept only canonical text (``canonical_uuid``).
+    tests/unit/test_model_parsing.py checks the two agree, valid input and invalid.
+    """
+    if type(value) is str:
+        try:
+            return _convert(value, uuid.UUID)  # type: ignore[no-any-return]
+        except ValueError:  # msgspec.ValidationError: not canonical, UUID() decides
+            pass
+    return uuid.UUID(value)
+
+
+#: The UUIDs parsed from responses, by their text: responses repeat ids (an invoice's id in each
+#: of its lines, the business id in every object), and a ``UUID`` is immutable. At most
+#: ``UUID_CACHE_SIZE``: when full it is emptied at once (no bookkeeping per id). The generated
+#: models look an id up with ``known_uuid`` (a dict lookup, no Python call) before calling
+#: ``parse_uuid``.
+_UUIDS: dict[str, uuid.UUID] = {}
+UUID_CACHE_SIZE: Final = 4096
+#: ``known_uuid(text)``: the UUID already parsed from ``text``, or None.
+known_uuid = _UUIDS.get
+#: Empties the cache (the benchmark of parsing starts each parse with it empty).
+clear_uuid_cache = _UUIDS.clear
+
+
+def parse_uuid(value: str) -> uuid.UUID:
+    """``uuid_once(value)``, remembered (errors are not)."""
+    parsed = _UUIDS.get(value)
+    if parsed is None:
+        parsed = uuid_once(value)
+        if len(_UUIDS) >= UUID_CACHE_SIZE:
+            _UUIDS.clear()
+        _UUIDS[value] = parsed
+    return parsed
+
+
+def _convert(value: object, kind: type[Any]) -> Any:
+    """``msgspec.convert``, imported on first use (`import thredfi_client` stays lean)."""
+    global _convert  # rebound once, to msgspec's own function
+    import msgspec
+
+    _convert = msgspec.convert  # type: ignore[assignment]
+    return msgspec.convert(value, kind)
 
 
 @functools.cache

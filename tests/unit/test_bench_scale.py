@@ -6,7 +6,7 @@ from typing import Any
 
 from bench import scale
 
-TINY = scale.Counts(fleets=(1, 30), calls=2, rounds=1, memory=30, cold=20)
+TINY = scale.Counts(fleets=(1, 30), calls=2, rounds=1, memory=30, cold=20, listed=150, listings=1)
 
 
 def results(error_factor: float, kept: float) -> dict[str, Any]:
@@ -17,6 +17,7 @@ def results(error_factor: float, kept: float) -> dict[str, Any]:
                    "kept_blocks": kept},
         "cold": {"businesses": 5_000, "exchanges_per_business": 1.0, "token_requests": 5_001,
                  "seconds_to_last_first_call": 1.0},
+        "listing": {"invoices": 10_000, "pager": 2e-5, "json_loads": 1e-5},
     }  # fmt: skip
 
 
@@ -35,8 +36,10 @@ async def test_each_measurement_runs_on_a_tiny_fleet() -> None:
     figures: dict[str, Any] = await scale.paths(TINY)
     figures["memory"] = await scale.memory(TINY)
     figures["cold"] = await scale.cold_start(TINY)
+    figures["listing"] = await scale.listing(TINY)
 
     assert set(figures["error"]) == set(figures["success"]) == {1, 30}
     assert figures["cold"]["exchanges_per_business"] == 1.0
     assert figures["memory"]["cached_blocks"] > 0
+    assert figures["listing"]["pager"] > 0
     assert len(scale.report(figures, judged=False)) > 5

@@ -23,7 +23,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thredfi_client._generated.types import parse_uuid
-from thredfi_client._operation import decode_json
+from thredfi_client._operation import (
+    UUID_CACHE_SIZE,
+    clear_uuid_cache,
+    decode_json,
+    known_uuid,
+    uuid_once,
+)
 from thredfi_client.models import AccountIdentifier, InvoiceLineItem
 
 MODELS = Path(__file__).parents[2] / "thredfi_client" / "_generated" / "models"
@@ -65,8 +71,9 @@ def outcome(function: Any, value: Any) -> tuple[str, Any]:
 
 @pytest.mark.parametrize("value", UUID_INPUTS, ids=repr)
 def test_parse_uuid_agrees_with_uuid(value: Any) -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+    assert outcome(uuid_once, value) == outcome(uuid.UUID, value)
 
 
 def test_parsed_uuids_behave_like_uuids() -> None:
@@ -81,13 +88,19 @@ def test_parsed_uuids_behave_like_uuids() -> None:
 
 
 def test_parse_uuid_remembers_ids_not_errors_and_is_bounded() -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     text = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-    assert parse_uuid(text) is parse_uuid(text)
+    assert known_uuid(text) is None
+    assert parse_uuid(text) is parse_uuid(text) is known_uuid(text)
     with pytest.raises(ValueError, match="badly formed"):
         parse_uuid("nope")
-    info = parse_uuid.cache_info()
-    assert (info.currsize, info.hits, info.maxsize) == (1, 1, 4096)
+    assert known_uuid("nope") is None
+    newer = [str(uuid.UUID(int=n)) for n in range(UUID_CACHE_SIZE)]
+    for other in newer:
+        parse_uuid(other)
+    assert known_uuid(text) is None, "full: emptied, then the newest id kept"
+    assert sum(known_uuid(other) is not None for other in newer) == 1
+    clear_uuid_cache()
 
 
 def test_union_fields_still_fall_back_to_the_raw_value() -> None:
@@ -306,8 +319,9 @@ def test_no_model_needs_its_init() -> None:
     ids=repr,
 )
 def test_parse_uuid_agrees_with_uuid_on_more_forms(value: Any) -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+    assert outcome(uuid_once, value) == outcome(uuid.UUID, value)
 
 
 # -- the response decoder: msgspec, with json.loads's answers (issue 21) -------------------------
