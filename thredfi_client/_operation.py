@@ -64,6 +64,7 @@ __all__ = [
     "parse_uuid",
     "path_segment",
     "query_params",
+    "remember_uuids",
     "request_body",
     "unwrapped",
     "uuid_once",
@@ -835,7 +836,25 @@ def parse_uuid(value: str) -> uuid.UUID:
     return parsed
 
 
-def _convert(value: object, kind: type[Any]) -> Any:
+def remember_uuids(items: object, key: str) -> None:
+    """Parse the ``key`` ids of a list of objects in one go, into the cache ``known_uuid`` reads.
+
+    The objects of a list each have an id of their own (an invoice's lines, a page's invoices),
+    new to the cache: msgspec converts a list of them in one C call, for a third of the time per
+    id. Only an optimization: when anything is not as expected (not a list of objects holding
+    canonical ids), nothing is cached and each id is parsed on its own, as without it.
+    """
+    try:
+        texts = [item[key] for item in items[:UUID_CACHE_SIZE]]  # type: ignore[index]
+        parsed = _convert(texts, list[uuid.UUID])
+    except Exception:  # the parse one by one that follows raises what is due
+        return
+    if len(_UUIDS) + len(texts) > UUID_CACHE_SIZE:
+        _UUIDS.clear()
+    _UUIDS.update(zip(texts, parsed, strict=True))
+
+
+def _convert(value: object, kind: Any) -> Any:
     """``msgspec.convert``, imported on first use (`import thredfi_client` stays lean)."""
     global _convert  # rebound once, to msgspec's own function
     import msgspec

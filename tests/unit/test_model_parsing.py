@@ -23,11 +23,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thredfi_client._generated.types import parse_uuid
+from thredfi_client._operation import UNSET as UNSET_MARK
 from thredfi_client._operation import (
     UUID_CACHE_SIZE,
     clear_uuid_cache,
     decode_json,
     known_uuid,
+    remember_uuids,
     uuid_once,
 )
 from thredfi_client.models import AccountIdentifier, InvoiceLineItem
@@ -273,6 +275,67 @@ def test_from_dict_builds_what_the_constructor_builds_on_either_path(
     parsed["later"] = 1  # its own dict, not shared with other instances or the source
     assert "later" not in InvoiceLineItem.from_dict(source).additional_properties
     assert "later" not in source
+
+
+def _line(n: int, **changes: Any) -> dict[str, Any]:
+    return {**LINE, "id": str(uuid.UUID(int=n)), **changes}
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [_line(n) for n in range(5)],  # the usual list: canonical ids, parsed in one go
+        [_line(1), _line(2, id="{" + str(uuid.UUID(int=2)) + "}")],  # one id UUID() alone reads
+        [_line(1), _line(2, id=str(uuid.UUID(int=2)).upper().replace("-", ""))],
+        [_line(1), {k: v for k, v in _line(2).items() if k != "id"}],  # one without an id
+        [_line(1, colour="red"), _line(1)],  # the same id twice, an unknown field
+        [],
+    ],
+    ids=["canonical", "braces", "upper-hex", "no-id", "repeated", "empty"],
+)
+def test_from_dicts_builds_what_from_dict_builds_item_by_item(items: list[dict[str, Any]]) -> None:
+    clear_uuid_cache()
+    together = InvoiceLineItem.from_dicts(items)
+    clear_uuid_cache()
+    assert together == [InvoiceLineItem.from_dict(item) for item in items]
+    assert [line.id for line in together] == [
+        uuid.UUID(item["id"]) if "id" in item else UNSET_MARK for item in items
+    ]
+
+
+def test_from_dicts_raises_what_from_dict_raises() -> None:
+    from thredfi_client.models import Invoice
+
+    cases: list[list[Any]] = [
+        [{"id": "not a uuid"}],
+        [_line(1), 42],
+        [{"type": "Invoice", "id": LINE["id"]}],
+    ]
+    for items in cases:
+        clear_uuid_cache()
+        with pytest.raises(Exception) as together:  # noqa: PT011 -- compared with from_dict's
+            Invoice.from_dicts(items)
+        clear_uuid_cache()
+        with pytest.raises(Exception) as alone:  # noqa: PT011
+            [Invoice.from_dict(item) for item in items]
+        assert type(together.value) is type(alone.value), items
+
+
+def test_remember_uuids_caches_a_list_of_canonical_ids_or_nothing() -> None:
+    clear_uuid_cache()
+    texts = [str(uuid.UUID(int=n)) for n in range(3)]
+    remember_uuids([{"id": text} for text in texts], "id")
+    assert [known_uuid(text) for text in texts] == [uuid.UUID(text) for text in texts]
+    clear_uuid_cache()
+    remember_uuids([{"id": texts[0]}, {"id": "urn:uuid:" + texts[1]}], "id")
+    assert known_uuid(texts[0]) is None, "one id msgspec refuses: nothing cached"
+    remember_uuids([{"id": texts[0]}, {}], "id")
+    remember_uuids(iter([{"id": texts[0]}]), "id")
+    assert known_uuid(texts[0]) is None
+    remember_uuids([{"id": str(uuid.UUID(int=n))} for n in range(UUID_CACHE_SIZE + 5)], "id")
+    assert known_uuid(str(uuid.UUID(int=UUID_CACHE_SIZE - 1))) is not None  # bounded
+    assert known_uuid(str(uuid.UUID(int=UUID_CACHE_SIZE))) is None
+    clear_uuid_cache()
 
 
 def test_from_dict_still_raises_key_error_for_a_missing_required_field() -> None:

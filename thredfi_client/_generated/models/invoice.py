@@ -8,7 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints, known_uuid
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..models.invoice_status import InvoiceStatus
 from ..models.invoice_type import InvoiceType
 from ..types import UNSET, Unset, parse_uuid
@@ -465,6 +465,7 @@ class Invoice:
     def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
         """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
         are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
         parsed_: list[T] = []
         append_ = parsed_.append
         for src_dict in src_dicts:
