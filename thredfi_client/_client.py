@@ -472,7 +472,7 @@ class ThredfiClient(Resources):
                 failure = exc
         # Raised outside the handlers, with its chain cut: nothing below (an httpx or aiohttp
         # exception, a request holding an Authorization header) travels with it.
-        raise self._scrubbed(failure)
+        raise self._scrubbed(failure, request)
 
     def _build_request(
         self, request_kwargs: dict[str, Any], extensions: dict[str, Any]
@@ -531,24 +531,30 @@ class ThredfiClient(Resources):
 
     def _failure(self, exc: Exception, request: httpx.Request) -> ThredfiError:
         """The SDK error to raise for ``exc``, raised while sending ``request``, scrubbed."""
-        return self._scrubbed(_sdk_error(exc, request))
+        return self._scrubbed(_sdk_error(exc, request), request)
 
-    def _scrubbed(self, exc: ThredfiError) -> ThredfiError:
-        """The error without this client's secrets: none in its text, requests or chain.
+    def _scrubbed(self, exc: ThredfiError, sent: httpx.Request) -> ThredfiError:
+        """The error of sending ``sent``, without this client's secrets: none in its text,
+        requests or chain.
 
-        Text that came from a server is redacted; the request kept on the error (and on its
-        response) is a copy without credential headers; the chain is cut.
+        Text that came from a server is redacted of the API key, its Basic value and the
+        credentials of the requests the error is about (``sent``, and the one it keeps): only
+        they can come back in their answers. A token request's error was already scrubbed of
+        its own (``TokenSource``). The request kept on the error (and on its response) is a
+        copy without credential headers; the chain is cut.
         """
         exc.__cause__ = None
         exc.__context__ = None
         exc.__suppress_context__ = True
         request = getattr(exc, "request", None)
+        response = getattr(exc, "response", None)
+        kept = response._request if isinstance(response, httpx.Response) else None
+        redact = self._auth.redactor(
+            sent, request if isinstance(request, httpx.Request) else None, kept
+        )
         if isinstance(request, httpx.Request):
             exc.request = _without_credentials(request)  # type: ignore[attr-defined]
-        redact = self._auth.redact
-        response = getattr(exc, "response", None)
         if isinstance(response, httpx.Response):
-            kept = response._request
             clean = _without_credentials(kept) if kept is not None else None
             # The server may have echoed a credential into its body, headers or reason phrase.
             exc.response = redacted_response(response, redact, clean)  # type: ignore[attr-defined]

@@ -8,7 +8,8 @@ implements, ``RawResponse``, the checking of arguments against the contract befo
 is sent: request bodies given as keywords, dicts or models (``request_body``, ``coerce_model``)
 and parameters (``checked_arguments``), with the constraints codegen writes into each model
 module (``FIELD_CONSTRAINTS``) and operation (``Operation.param_checks``); the query string of
-a call (``query_params``) and the envelope a wrapped response is taken out of (``unwrapped``).
+a call (``query_params``), the JSON of a response (``json_document``) and the envelope a
+wrapped response is taken out of (``unwrapped``).
 
 The only SDK module this one imports is ``_errors``, for the argument errors it raises; that
 module imports no other SDK module, so generated code still reaches no other layer (client,
@@ -24,12 +25,13 @@ import datetime
 import enum
 import functools
 import importlib
+import json
 import math
 import re
 import sys
 import uuid
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, cast
+from typing import Any, Final, Generic, Literal, Protocol, TypedDict, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
@@ -39,6 +41,7 @@ from ._errors import ArgumentTypeError, ArgumentValueError, InvalidArgumentError
 __all__ = [
     "NOT_GIVEN",
     "UNSET",
+    "UUID_CACHE_SIZE",
     "Body",
     "FieldConstraints",
     "Headers",
@@ -52,12 +55,19 @@ __all__ = [
     "Unset",
     "canonical_uuid",
     "checked_arguments",
+    "clear_uuid_cache",
     "coerce_model",
+    "decode_json",
     "file_payload",
+    "json_document",
+    "known_uuid",
+    "parse_uuid",
     "path_segment",
     "query_params",
+    "remember_uuids",
     "request_body",
     "unwrapped",
+    "uuid_once",
 ]
 
 T = TypeVar("T")
@@ -786,6 +796,104 @@ def _query_value(name: str, value: object) -> str:
     raise ArgumentTypeError(
         f"{name}: {type(value).__name__} {value!r:.60} cannot be sent in a query", argument=name
     )
+
+
+def uuid_once(value: str) -> uuid.UUID:
+    """``uuid.UUID(value)``, faster, uncached (``parse_uuid`` remembers what it returns).
+
+    Canonical text (32 hexadecimal digits, hyphenated 8-4-4-4-12 or not, either case) is parsed
+    by msgspec, in C, to the ``UUID`` that ``uuid.UUID()`` makes of it; anything else goes to
+    ``uuid.UUID(value)`` itself, which accepts more (braces, ``urn:uuid:``, what ``int()``
+    takes) and raises what it raises. This is the lenient parse of responses, exactly
+    ``uuid.UUID``'s; requests accept only canonical text (``canonical_uuid``).
+    tests/unit/test_model_parsing.py checks the two agree, valid input and invalid.
+    """
+    if type(value) is str:
+        try:
+            return _convert(value, uuid.UUID)  # type: ignore[no-any-return]
+        except ValueError:  # msgspec.ValidationError: not canonical, UUID() decides
+            pass
+    return uuid.UUID(value)
+
+
+#: The UUIDs parsed from responses, by their text: responses repeat ids (an invoice's id in each
+#: of its lines, the business id in every object), and a ``UUID`` is immutable. At most
+#: ``UUID_CACHE_SIZE``: when full it is emptied at once (no bookkeeping per id). The generated
+#: models look an id up with ``known_uuid`` (a dict lookup, no Python call) before calling
+#: ``parse_uuid``.
+_UUIDS: dict[str, uuid.UUID] = {}
+UUID_CACHE_SIZE: Final = 4096
+#: ``known_uuid(text)``: the UUID already parsed from ``text``, or None.
+known_uuid = _UUIDS.get
+#: Empties the cache (the benchmark of parsing starts each parse with it empty).
+clear_uuid_cache = _UUIDS.clear
+
+
+def parse_uuid(value: str) -> uuid.UUID:
+    """``uuid_once(value)``, remembered (errors are not)."""
+    parsed = _UUIDS.get(value)
+    if parsed is None:
+        parsed = uuid_once(value)
+        if len(_UUIDS) >= UUID_CACHE_SIZE:
+            _UUIDS.clear()
+        _UUIDS[value] = parsed
+    return parsed
+
+
+def remember_uuids(items: object, key: str) -> None:
+    """Parse the ``key`` ids of a list of objects in one go, into the cache ``known_uuid`` reads.
+
+    The objects of a list each have an id of their own (an invoice's lines, a page's invoices),
+    new to the cache: msgspec converts a list of them in one C call, for a third of the time per
+    id. Only an optimization: when anything is not as expected (not a list of objects holding
+    canonical ids), nothing is cached and each id is parsed on its own, as without it.
+    """
+    try:
+        texts = [item[key] for item in items[:UUID_CACHE_SIZE]]  # type: ignore[index]
+        parsed = _convert(texts, list[uuid.UUID])
+    except Exception:  # the parse one by one that follows raises what is due
+        return
+    if len(_UUIDS) + len(texts) > UUID_CACHE_SIZE:
+        _UUIDS.clear()
+    _UUIDS.update(zip(texts, parsed, strict=True))
+
+
+def _convert(value: object, kind: Any) -> Any:
+    """``msgspec.convert``, imported on first use (`import thredfi_client` stays lean)."""
+    global _convert  # rebound once, to msgspec's own function
+    import msgspec
+
+    _convert = msgspec.convert  # type: ignore[assignment]
+    return msgspec.convert(value, kind)
+
+
+@functools.cache
+def _fast_json() -> tuple[Callable[[bytes], Any], type[Exception]]:
+    """msgspec's JSON decoder and the error it raises, imported on the first response parsed."""
+    import msgspec  # here, not at the top: `import thredfi_client` stays lean (benchmark (d))
+
+    return msgspec.json.Decoder().decode, msgspec.DecodeError
+
+
+def decode_json(content: bytes) -> Any:
+    """The JSON value of ``content``: exactly what ``json.loads(content)`` returns or raises.
+
+    msgspec decodes it in C, in half the time of ``json.loads`` (docs/performance.md, (c)), to
+    the same Python values: dicts, lists, str, int (any size), float, bool, None. Where it
+    refuses a text that ``json.loads`` accepts (``NaN``, ``1e400``, a BOM, UTF-16, lone
+    surrogates, nesting beyond its depth), ``json.loads`` decides, so what is accepted and what
+    is raised are ``json.loads``'s.
+    """
+    decode, refused = _fast_json()
+    try:
+        return decode(content)
+    except (refused, RecursionError):
+        return json.loads(content)
+
+
+def json_document(response: httpx.Response) -> Any:
+    """The JSON body of a success response (the generated parsers read it through this)."""
+    return decode_json(response.content)
 
 
 def unwrapped(document: object, key: str) -> Any:

@@ -19,8 +19,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thredfi_client._generated.types import parse_uuid
+from thredfi_client._operation import UNSET as UNSET_MARK
+from thredfi_client._operation import (
+    UUID_CACHE_SIZE,
+    clear_uuid_cache,
+    decode_json,
+    known_uuid,
+    remember_uuids,
+    uuid_once,
+)
 from thredfi_client.models import AccountIdentifier, InvoiceLineItem
 
 MODELS = Path(__file__).parents[2] / "thredfi_client" / "_generated" / "models"
@@ -62,8 +73,9 @@ def outcome(function: Any, value: Any) -> tuple[str, Any]:
 
 @pytest.mark.parametrize("value", UUID_INPUTS, ids=repr)
 def test_parse_uuid_agrees_with_uuid(value: Any) -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+    assert outcome(uuid_once, value) == outcome(uuid.UUID, value)
 
 
 def test_parsed_uuids_behave_like_uuids() -> None:
@@ -78,13 +90,19 @@ def test_parsed_uuids_behave_like_uuids() -> None:
 
 
 def test_parse_uuid_remembers_ids_not_errors_and_is_bounded() -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     text = "0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
-    assert parse_uuid(text) is parse_uuid(text)
+    assert known_uuid(text) is None
+    assert parse_uuid(text) is parse_uuid(text) is known_uuid(text)
     with pytest.raises(ValueError, match="badly formed"):
         parse_uuid("nope")
-    info = parse_uuid.cache_info()
-    assert (info.currsize, info.hits, info.maxsize) == (1, 1, 4096)
+    assert known_uuid("nope") is None
+    newer = [str(uuid.UUID(int=n)) for n in range(UUID_CACHE_SIZE)]
+    for other in newer:
+        parse_uuid(other)
+    assert known_uuid(text) is None, "full: emptied, then the newest id kept"
+    assert sum(known_uuid(other) is not None for other in newer) == 1
+    clear_uuid_cache()
 
 
 def test_union_fields_still_fall_back_to_the_raw_value() -> None:
@@ -259,6 +277,67 @@ def test_from_dict_builds_what_the_constructor_builds_on_either_path(
     assert "later" not in source
 
 
+def _line(n: int, **changes: Any) -> dict[str, Any]:
+    return {**LINE, "id": str(uuid.UUID(int=n)), **changes}
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        [_line(n) for n in range(5)],  # the usual list: canonical ids, parsed in one go
+        [_line(1), _line(2, id="{" + str(uuid.UUID(int=2)) + "}")],  # one id UUID() alone reads
+        [_line(1), _line(2, id=str(uuid.UUID(int=2)).upper().replace("-", ""))],
+        [_line(1), {k: v for k, v in _line(2).items() if k != "id"}],  # one without an id
+        [_line(1, colour="red"), _line(1)],  # the same id twice, an unknown field
+        [],
+    ],
+    ids=["canonical", "braces", "upper-hex", "no-id", "repeated", "empty"],
+)
+def test_from_dicts_builds_what_from_dict_builds_item_by_item(items: list[dict[str, Any]]) -> None:
+    clear_uuid_cache()
+    together = InvoiceLineItem.from_dicts(items)
+    clear_uuid_cache()
+    assert together == [InvoiceLineItem.from_dict(item) for item in items]
+    assert [line.id for line in together] == [
+        uuid.UUID(item["id"]) if "id" in item else UNSET_MARK for item in items
+    ]
+
+
+def test_from_dicts_raises_what_from_dict_raises() -> None:
+    from thredfi_client.models import Invoice
+
+    cases: list[list[Any]] = [
+        [{"id": "not a uuid"}],
+        [_line(1), 42],
+        [{"type": "Invoice", "id": LINE["id"]}],
+    ]
+    for items in cases:
+        clear_uuid_cache()
+        with pytest.raises(Exception) as together:  # noqa: PT011 -- compared with from_dict's
+            Invoice.from_dicts(items)
+        clear_uuid_cache()
+        with pytest.raises(Exception) as alone:  # noqa: PT011
+            [Invoice.from_dict(item) for item in items]
+        assert type(together.value) is type(alone.value), items
+
+
+def test_remember_uuids_caches_a_list_of_canonical_ids_or_nothing() -> None:
+    clear_uuid_cache()
+    texts = [str(uuid.UUID(int=n)) for n in range(3)]
+    remember_uuids([{"id": text} for text in texts], "id")
+    assert [known_uuid(text) for text in texts] == [uuid.UUID(text) for text in texts]
+    clear_uuid_cache()
+    remember_uuids([{"id": texts[0]}, {"id": "urn:uuid:" + texts[1]}], "id")
+    assert known_uuid(texts[0]) is None, "one id msgspec refuses: nothing cached"
+    remember_uuids([{"id": texts[0]}, {}], "id")
+    remember_uuids(iter([{"id": texts[0]}]), "id")
+    assert known_uuid(texts[0]) is None
+    remember_uuids([{"id": str(uuid.UUID(int=n))} for n in range(UUID_CACHE_SIZE + 5)], "id")
+    assert known_uuid(str(uuid.UUID(int=UUID_CACHE_SIZE - 1))) is not None  # bounded
+    assert known_uuid(str(uuid.UUID(int=UUID_CACHE_SIZE))) is None
+    clear_uuid_cache()
+
+
 def test_from_dict_still_raises_key_error_for_a_missing_required_field() -> None:
     from thredfi_client.models import Invoice
 
@@ -303,5 +382,52 @@ def test_no_model_needs_its_init() -> None:
     ids=repr,
 )
 def test_parse_uuid_agrees_with_uuid_on_more_forms(value: Any) -> None:
-    parse_uuid.cache_clear()
+    clear_uuid_cache()
     assert outcome(parse_uuid, value) == outcome(uuid.UUID, value)
+    assert outcome(uuid_once, value) == outcome(uuid.UUID, value)
+
+
+# -- the response decoder: msgspec, with json.loads's answers (issue 21) -------------------------
+
+JSON_BODIES: list[bytes] = [
+    b'{"a": 1, "b": [1.5, -0.0, 1e-400, 12345678901234567890123456789], "c": null}',
+    b'{"a": 1, "a": 2}',  # the last of a repeated key wins
+    b'["\\u00e9\\ud83d\\ude00", "\\ud800", "caf\xc3\xa9"]',  # escapes, a lone surrogate, UTF-8
+    b"[NaN, Infinity, -Infinity, 1e400]",  # json.loads accepts these: so must the SDK
+    b'\xef\xbb\xbf{"bom": true}',
+    '{"utf16": 1}'.encode("utf-16"),
+    b"[" * 5_000 + b"]" * 5_000,  # deeper than either decoder goes
+    b'{"a": 1} trailing',
+    b'{"a": "\x01"}',  # a raw control character inside a string
+    b'"caf\xe9"',  # not UTF-8
+    b"",
+    b"  [1, 2]  ",
+    b'{"a": 0.1, "b": 2.5e-3, "c": 1E+2, "d": 123456789.123456789}',
+]
+
+
+def decoded(function: Any, body: bytes) -> tuple[str, str]:
+    try:
+        return ("value", repr(function(body)))  # repr: NaN compares unequal to itself
+    except RecursionError:
+        return ("raised", "RecursionError")
+    except ValueError as exc:  # json.JSONDecodeError and UnicodeDecodeError are ValueErrors
+        return ("raised", type(exc).__name__)
+
+
+@pytest.mark.parametrize("body", JSON_BODIES, ids=lambda b: repr(b[:30]))
+def test_the_response_decoder_answers_what_json_loads_answers(body: bytes) -> None:
+    assert decoded(decode_json, body) == decoded(json.loads, body)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+        lambda children: st.lists(children) | st.dictionaries(st.text(), children),
+        max_leaves=30,
+    )
+)
+def test_the_response_decoder_decodes_any_json_as_json_loads_does(value: Any) -> None:
+    body = json.dumps(value).encode()
+    assert decoded(decode_json, body) == decoded(json.loads, body)

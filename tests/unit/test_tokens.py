@@ -25,7 +25,7 @@ from thredfi_client import (
     RetryPolicy,
     ThredfiClient,
 )
-from thredfi_client._auth._redaction import REDACT_GRACE, Redactor
+from thredfi_client._auth._redaction import Secrets
 
 from ..support import API_KEY, BASE_URL, CUSTOMER_ID, PARTNER_ID
 
@@ -286,33 +286,39 @@ async def test_waiting_for_another_calls_fetch_is_bounded_by_the_callers_timeout
     assert waited < 2.0, waited
 
 
-# -- redaction remembers by time, not by count ----------------------------------------------
+# -- redaction: the secrets of the error's own request, whatever the fleet (issue 21) ------------
 
 
-async def test_a_token_evicted_from_the_cache_is_still_redacted(fake: FakeThredfi) -> None:
+async def test_a_business_fetched_again_after_eviction_has_its_new_token_redacted(
+    fake: FakeThredfi,
+) -> None:
     businesses = business_ids(30)
     async with make_client(token_scope="business", token_cache_size=10) as client:
         for business_id in businesses:
             await client.customers.get(business_id, CUSTOMER_ID)
-        evicted = fake.issued[1]  # the first business's token: long out of the cache
-        assert client.auth.redact(f"echo {evicted}") == "echo [redacted]"
         fake.api_answer = echo_authorization
         with pytest.raises(PermissionDeniedError) as info:
             await client.customers.get(businesses[0], CUSTOMER_ID)  # fetched again: new token
 
     assert fake.exchanges == 31
     assert fake.issued[-1] not in str(info.value)
+    assert "token [redacted] is not allowed" in str(info.value)
 
 
-def test_redaction_forgets_a_token_ten_minutes_after_it_expires() -> None:
-    now = [1000.0]
-    secrets = Redactor(PARTNER_ID, API_KEY, lambda: now[0])
-    secrets.remember("tok_secret_short", expires_at=1060.0)
-    secrets.remember("tok_secret_long", expires_at=5000.0)
+def test_a_redactor_knows_the_client_secrets_and_the_requests_credentials() -> None:
+    secrets = Secrets(PARTNER_ID, API_KEY)
+    request = httpx.Request("GET", BASE_URL, headers={"Authorization": "Bearer tok_secret_mine"})
+    other = httpx.Request("GET", BASE_URL, headers={"Authorization": "Bearer tok_secret_else"})
+    basic = secrets.basic_authorization().removeprefix("Basic ")
 
-    now[0] = 1060.0 + REDACT_GRACE - 1
-    assert secrets.redact("tok_secret_short tok_secret_long") == "[redacted] [redacted]"
-    now[0] = 1060.0 + REDACT_GRACE + 1
-    assert secrets.redact("tok_secret_short tok_secret_long") == "tok_secret_short [redacted]"
-    assert "1 tokens" in repr(secrets)
-    assert API_KEY not in repr(secrets)
+    text = f"tok_secret_mine {API_KEY} {basic} tok_secret_else"
+    assert secrets.redact(text, request) == "[redacted] [redacted] [redacted] tok_secret_else"
+    assert secrets.redact(text, request, other) == "[redacted] [redacted] [redacted] [redacted]"
+    # A request whose header was already scrubbed carries nothing more; nothing is remembered.
+    request.headers["Authorization"] = "[redacted]"
+    assert len(secrets.redactor(request)) == len(secrets.redactor()) == 2
+    assert secrets.redact("tok_secret_mine") == "tok_secret_mine"
+    for shown in (repr(secrets), repr(secrets.redactor(other))):
+        assert API_KEY not in shown
+        assert basic not in shown
+        assert "tok_secret_else" not in shown

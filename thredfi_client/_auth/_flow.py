@@ -13,6 +13,7 @@ from typing import Final, Literal
 import httpx
 
 from .._extensions import TOKEN_SCOPE
+from ._redaction import Redactor
 from ._tokens import AccessToken, Caller, TokenSource
 
 __all__ = ["ThredfiAuth", "TokenScope"]
@@ -101,10 +102,19 @@ class ThredfiAuth(httpx.Auth):
             f"token_scope={self._token_scope!r}, origin={_origin_text(self._base)!r})"
         )
 
-    def redact(self, text: str) -> str:
-        """``text`` with the API key, its Basic value and every token seen (until 10 minutes
-        after it expires) replaced: for messages built from a server's answer."""
-        return self._tokens.secrets.redact(text)
+    def redact(self, text: str, *requests: httpx.Request | None) -> str:
+        """``text`` with the API key, its Basic value and the credentials ``requests`` carry
+        (their bearer tokens) replaced: for text built from the answer to those requests.
+
+        A secret only comes back in the answer to a request that carried it, so an answer is
+        scrubbed of its own request's token, not of every token seen (which grows with the
+        businesses served).
+        """
+        return self._tokens.secrets.redact(text, *requests)
+
+    def redactor(self, *requests: httpx.Request | None) -> Redactor:
+        """What :meth:`redact` applies, made once to scrub many texts of one answer."""
+        return self._tokens.secrets.redactor(*requests)
 
     async def invalidate(self) -> None:
         """Forget every cached token; the next request obtains fresh ones."""

@@ -1,83 +1,100 @@
 """The secrets of one client, and scrubbing them out of text built from a server's answer.
 
-:class:`Redactor` knows the API key, its Basic value and every token seen, each token until
-``REDACT_GRACE`` seconds after it expires. Remembering by time rather than by count means no
-number of newer tokens (say, one per business) can push an old one out while it may still show
-up in an error.
+A secret can only come back in the answer to a request that carried it. An error is scrubbed
+with the client's own secrets (the API key and its Basic value: :class:`Secrets`) and the
+credentials of the request(s) it is about (their ``Authorization`` values): a handful of
+strings, whatever the number of tokens the client has seen, and nothing kept per token.
 """
 
 from __future__ import annotations
 
 import base64
-import heapq
 import json
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Final
 
 import httpx
 
 from .._errors import parse_json_body
 
-__all__ = ["REDACT_GRACE", "Redactor", "redacted_response"]
+__all__ = ["Redactor", "Secrets", "carried_credentials", "redacted_response"]
 
-#: Seconds a token stays redactable after it expires: an error about a request sent with it
-#: can arrive later (a call's own time bounds how much later).
-REDACT_GRACE: Final = 600.0
 #: Shorter "secrets" (e.g. a test key "k") are not redacted: replacing them would garble text.
 _MIN_SECRET_CHARS: Final = 6
 #: Fields of a token endpoint's JSON body that hold a secret.
 _TOKEN_FIELDS: Final = frozenset({"access_token", "refresh_token", "id_token"})
+#: Request headers whose values are credentials (what a request "carries").
+_CREDENTIAL_HEADERS: Final = ("authorization", "proxy-authorization")
+#: What a credential header says once it was scrubbed off a sent request.
+_REDACTED: Final = "[redacted]"
 
 
 class Redactor:
-    """Every secret of one partner's client; never shows one in ``repr``."""
+    """Replaces a fixed set of secrets in text (longest first); shows none in ``repr``."""
 
-    __slots__ = ("_clock", "_credentials", "_others", "_queue", "_until")
+    __slots__ = ("_secrets",)
 
-    def __init__(self, partner_id: str, api_key: str, clock: Callable[[], float]) -> None:
-        self._credentials = (partner_id, api_key)
-        self._others: frozenset[str] = frozenset()  # e.g. a proxy's password and Basic value
-        self._clock = clock
-        self._until: dict[str, float] = {}  # token value -> when to forget it
-        self._queue: list[tuple[float, str]] = []  # a heap of the same, soonest first
+    def __init__(self, secrets: Iterable[str]) -> None:
+        kept = {s for s in secrets if len(s) >= _MIN_SECRET_CHARS and s != _REDACTED}
+        self._secrets = tuple(sorted(kept, key=len, reverse=True))
 
     def __repr__(self) -> str:
-        return f"<Redactor: API key and {len(self._until)} tokens>"
+        return f"<Redactor: {len(self._secrets)} secrets>"
+
+    def __len__(self) -> int:
+        return len(self._secrets)
+
+    def __call__(self, text: str) -> str:
+        """``text`` with each secret replaced by ``[redacted]``."""
+        for secret in self._secrets:
+            text = text.replace(secret, _REDACTED)
+        return text
+
+
+class Secrets:
+    """The secrets of one partner's client: its API key and Basic value, never in ``repr``.
+
+    :meth:`redactor` adds the credentials of the requests an error is about; ``extra`` secrets
+    of the client (e.g. proxy credentials) can be given at construction.
+    """
+
+    __slots__ = ("_credentials", "_own")
+
+    def __init__(self, partner_id: str, api_key: str, extra: Iterable[str] = ()) -> None:
+        self._credentials = (partner_id, api_key)
+        basic = self.basic_authorization().removeprefix("Basic ")
+        self._own = (api_key, basic, *extra)
+
+    def __repr__(self) -> str:
+        return f"<Secrets: API key and {len(self._own) - 1} more>"
 
     def basic_authorization(self) -> str:
         """``Basic <base64 partner_id:api_key>``, built per use (no attribute holds it)."""
         return "Basic " + base64.b64encode(":".join(self._credentials).encode()).decode("ascii")
 
     def also_redact(self, *secrets: str) -> None:
-        """Redact these too for the client's lifetime (a proxy's credentials)."""
-        self._others |= frozenset(secrets)
+        """Redact these too for the client's lifetime (a proxy's credentials: a fixed few)."""
+        self._own = (*self._own, *secrets)
 
-    def remember(self, token: str, expires_at: float) -> None:
-        until = max(expires_at, self._clock()) + REDACT_GRACE
-        if until > self._until.get(token, -math.inf):
-            self._until[token] = until
-            heapq.heappush(self._queue, (until, token))
+    def redactor(
+        self, *requests: httpx.Request | None, credentials: Iterable[str] = ()
+    ) -> Redactor:
+        """A :class:`Redactor` of the client's secrets, the credentials ``requests`` carry and
+        ``credentials`` (header values such as ``Bearer <token>``, e.g. of a request whose
+        header is already scrubbed)."""
+        carried = [value for request in requests for value in carried_credentials(request)]
+        return Redactor([*self._own, *_without_scheme([*carried, *credentials])])
 
-    def redact(self, text: str) -> str:
-        """``text`` with the API key, its Basic value and every remembered token replaced."""
-        now = self._clock()
-        while self._queue and self._queue[0][0] < now:
-            until, token = heapq.heappop(self._queue)
-            if self._until.get(token) == until:
-                del self._until[token]
-        basic = self.basic_authorization().removeprefix("Basic ")
-        secrets = {self._credentials[1], basic, *self._others, *self._until}
-        for secret in sorted((s for s in secrets if len(s) >= _MIN_SECRET_CHARS), key=len)[::-1]:
-            text = text.replace(secret, "[redacted]")
-        return text
+    def redact(self, text: str, *requests: httpx.Request | None) -> str:
+        """``text`` without the client's secrets nor the credentials ``requests`` carry."""
+        return self.redactor(*requests)(text)
 
-    def clean_response(self, response: httpx.Response) -> httpx.Response:
+    def clean_response(self, response: httpx.Response, redact: Redactor) -> httpx.Response:
         """A token endpoint's ``response`` for an error to keep: token fields replaced and
-        secrets redacted in a JSON object; any other body withheld."""
+        ``redact`` applied in a JSON object; any other body withheld."""
         body = parse_json_body(response.content)
         if isinstance(body, dict):
-            text = self.redact(json.dumps(_masked(body)))
+            text = redact(json.dumps(_masked(body)))
         else:
             text = f"[token endpoint body withheld: {len(response.content)} bytes]"
         return httpx.Response(
@@ -86,6 +103,25 @@ class Redactor:
             content=text.encode(),
             request=response.request,
         )
+
+
+def carried_credentials(request: httpx.Request | None) -> list[str]:
+    """The credential header values ``request`` carries (none once they were scrubbed)."""
+    if request is None:
+        return []
+    headers = request.headers
+    return [
+        value
+        for name in _CREDENTIAL_HEADERS
+        for value in headers.get_list(name)
+        if value != _REDACTED
+    ]
+
+
+def _without_scheme(values: Iterable[str]) -> list[str]:
+    """The credential in each header value (``Bearer <token>``: the token), so that an echo
+    still says which scheme it was (``Bearer [redacted]``)."""
+    return [value.partition(" ")[2].strip() or value for value in values]
 
 
 def redacted_response(

@@ -25,7 +25,7 @@ from .._errors import (
 )
 from .._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
 from .._retry import DEFAULT_RETRY_POLICY, RetryPolicy, RetryTransport
-from ._redaction import Redactor
+from ._redaction import Redactor, Secrets
 from ._single_flight import SingleFlight
 from ._token_store import SharedTokens, TokenStore
 
@@ -129,8 +129,8 @@ class TokenSource:
         inner = transport or httpx.AsyncHTTPTransport(limits=TOKEN_POOL_LIMITS)
         self._http = httpx.AsyncClient(transport=RetryTransport(inner, retry_policy))
         self._tokens: OrderedDict[str | None, AccessToken] = OrderedDict()
-        #: This client's secrets: ``redact(text)``, ``basic_authorization()``.
-        self.secrets = Redactor(partner_id, api_key, clock)
+        #: This client's secrets: ``redactor(request)``, ``basic_authorization()``.
+        self.secrets = Secrets(partner_id, api_key)
         self._flights: SingleFlight[str | None, AccessToken] = SingleFlight()
         self._swept_at = clock()
         self._shared = SharedTokens(token_store, partner_id, api_key, base_url, clock)
@@ -241,23 +241,30 @@ class TokenSource:
         request = self._http.build_request(
             "POST", url, headers=headers, data=data, extensions=extensions
         )
+        # The secrets this request carries: all that its answer (or failure) could show.
+        redact = self.secrets.redactor(request)
         sent_at = self._clock()
         try:
             response = await self._http.send(request)
         except httpx.TransportError as exc:
-            raise connection_error_from(exc, request) from exc
+            error = connection_error_from(exc, request)
+            error.message = redact(error.message)
+            error.args = (error.message,)
+            raise error from exc
         finally:
             # Errors keep the request (and httpx's errors their request): it shows no secret.
             request.headers["Authorization"] = "[redacted]"
-        return self._parsed(response, key, sent_at)
+        return self._parsed(response, key, sent_at, redact)
 
-    def _parsed(self, response: httpx.Response, key: str | None, sent_at: float) -> AccessToken:
+    def _parsed(
+        self, response: httpx.Response, key: str | None, sent_at: float, redact: Redactor
+    ) -> AccessToken:
         if not response.is_success:
             logger.warning(
                 "Thredfi %s request failed with HTTP %d", _kind(key), response.status_code
             )
             raise status_error_from_response(
-                self.secrets.clean_response(response), auth_failure=True
+                self.secrets.clean_response(response, redact), auth_failure=True
             )
         body = parse_json_body(response.content)
         value = body.get("access_token") if isinstance(body, dict) else None
@@ -280,11 +287,10 @@ class TokenSource:
         # Never log the body: it may hold a token.
         logger.warning("Thredfi %s response (HTTP 200): %s", _kind(key), problem)
         raise APIResponseValidationError(
-            self.secrets.clean_response(response), f"token endpoint: {problem}"
+            self.secrets.clean_response(response, redact), f"token endpoint: {problem}"
         )
 
     def _token(self, value: str, key: str | None, expires_at: float, margin: float) -> AccessToken:
-        self.secrets.remember(value, expires_at)
         refresh_at = expires_at - margin
         return AccessToken(
             value=value, expires_at=expires_at, refresh_at=refresh_at, business_id=key

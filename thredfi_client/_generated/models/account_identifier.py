@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="AccountIdentifier")
@@ -71,10 +71,42 @@ class AccountIdentifier:
                 if len(src_dict) == 2
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        account_identifier.id = UNSET if _id is UNSET else parse_uuid(_id)
+        account_identifier.id = UNSET if _id is UNSET else (known_uuid(_id) or parse_uuid(_id))
 
         account_identifier.additional_properties = additional_properties
+
         return account_identifier
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            account_identifier = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                account_identifier.type_ = src_dict["type"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict.get("id", UNSET)
+                account_identifier.type_ = src_dict.get("type", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 2
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            account_identifier.id = UNSET if _id is UNSET else (known_uuid(_id) or parse_uuid(_id))
+
+            account_identifier.additional_properties = additional_properties
+
+            append_(account_identifier)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -90,7 +90,41 @@ class AdditionalSalesTaxCreate:
             )
 
         additional_sales_tax_create.additional_properties = additional_properties
+
         return additional_sales_tax_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            additional_sales_tax_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                additional_sales_tax_create.amount = src_dict["amount"]
+                additional_sales_tax_create.tax_account = src_dict["tax_account"]
+                additional_sales_tax_create.rate = src_dict["rate"]
+                additional_sales_tax_create.name = src_dict["name"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                additional_sales_tax_create.amount = src_dict["amount"]
+                additional_sales_tax_create.tax_account = src_dict.get("tax_account", UNSET)
+                additional_sales_tax_create.rate = src_dict.get("rate", UNSET)
+                additional_sales_tax_create.name = src_dict.get("name", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            additional_sales_tax_create.additional_properties = additional_properties
+
+            append_(additional_sales_tax_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

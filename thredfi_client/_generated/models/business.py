@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Business")
@@ -297,7 +297,7 @@ class Business:
                 if len(src_dict) == 22
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        business.id = parse_uuid(_id)
+        business.id = known_uuid(_id) or parse_uuid(_id)
 
         fiscal_year_end: datetime.date | None | Unset = _fiscal_year_end
         if isinstance(_fiscal_year_end, str):
@@ -332,7 +332,111 @@ class Business:
         business.meta = UNSET if _meta is UNSET else BusinessCreateMeta.from_dict(_meta)
 
         business.additional_properties = additional_properties
+
         return business
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            business = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                business.legal_name = src_dict["legal_name"]
+                business.country = src_dict["country"]
+                business.email = src_dict["email"]
+                business.base_currency = src_dict["base_currency"]
+                business.accounting_method = src_dict["accounting_method"]
+                business.external_id = src_dict["external_id"]
+                business.name = src_dict["name"]
+                business.entity_type = src_dict["entity_type"]
+                business.phone_number = src_dict["phone_number"]
+                business.tin = src_dict["tin"]
+                business.vat_number = src_dict["vat_number"]
+                business.company_number = src_dict["company_number"]
+                business.province = src_dict["province"]
+                business.eu_nace_industry_code = src_dict["eu_nace_industry_code"]
+                _fiscal_year_end = src_dict["fiscal_year_end"]
+                _activation_at = src_dict["activation_at"]
+                business.is_active = src_dict["is_active"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                business.metadata = src_dict["metadata"]
+                _meta = src_dict["_meta"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict["id"]
+                business.legal_name = src_dict["legal_name"]
+                business.country = src_dict["country"]
+                business.email = src_dict["email"]
+                business.base_currency = src_dict["base_currency"]
+                business.accounting_method = src_dict["accounting_method"]
+                business.external_id = src_dict.get("external_id", UNSET)
+                business.name = src_dict.get("name", UNSET)
+                business.entity_type = src_dict.get("entity_type", UNSET)
+                business.phone_number = src_dict.get("phone_number", UNSET)
+                business.tin = src_dict.get("tin", UNSET)
+                business.vat_number = src_dict.get("vat_number", UNSET)
+                business.company_number = src_dict.get("company_number", UNSET)
+                business.province = src_dict.get("province", UNSET)
+                business.eu_nace_industry_code = src_dict.get("eu_nace_industry_code", UNSET)
+                _fiscal_year_end = src_dict.get("fiscal_year_end", UNSET)
+                _activation_at = src_dict.get("activation_at", UNSET)
+                business.is_active = src_dict.get("is_active", UNSET)
+                _created_at = src_dict.get("created_at", UNSET)
+                _updated_at = src_dict.get("updated_at", UNSET)
+                business.metadata = src_dict.get("metadata", UNSET)
+                _meta = src_dict.get("_meta", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 22
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            business.id = known_uuid(_id) or parse_uuid(_id)
+
+            fiscal_year_end: datetime.date | None | Unset = _fiscal_year_end
+            if isinstance(_fiscal_year_end, str):
+                try:
+                    fiscal_year_end_type_0 = datetime.date.fromisoformat(_fiscal_year_end)
+
+                    fiscal_year_end = fiscal_year_end_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            business.fiscal_year_end = fiscal_year_end
+
+            activation_at: datetime.datetime | None | Unset = _activation_at
+            if isinstance(_activation_at, str):
+                try:
+                    activation_at_type_0 = datetime.datetime.fromisoformat(_activation_at)
+
+                    activation_at = activation_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            business.activation_at = activation_at
+
+            business.created_at = (
+                UNSET if _created_at is UNSET else datetime.datetime.fromisoformat(_created_at)
+            )
+
+            business.updated_at = (
+                UNSET if _updated_at is UNSET else datetime.datetime.fromisoformat(_updated_at)
+            )
+
+            business.meta = UNSET if _meta is UNSET else BusinessCreateMeta.from_dict(_meta)
+
+            business.additional_properties = additional_properties
+
+            append_(business)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

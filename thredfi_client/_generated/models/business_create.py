@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -227,7 +227,77 @@ class BusinessCreate:
         )
 
         business_create.additional_properties = additional_properties
+
         return business_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            business_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                business_create.external_id = src_dict["external_id"]
+                business_create.legal_name = src_dict["legal_name"]
+                business_create.entity_type = src_dict["entity_type"]
+                business_create.email = src_dict["email"]
+                business_create.phone_number = src_dict["phone_number"]
+                business_create.tin = src_dict["tin"]
+                business_create.vat_number = src_dict["vat_number"]
+                business_create.company_number = src_dict["company_number"]
+                business_create.country = src_dict["country"]
+                business_create.province = src_dict["province"]
+                business_create.eu_nace_industry_code = src_dict["eu_nace_industry_code"]
+                business_create.base_currency = src_dict["base_currency"]
+                _accounting_method = src_dict["accounting_method"]
+                _fiscal_year_end = src_dict["fiscal_year_end"]
+                business_create.coa_language = src_dict["coa_language"]
+                business_create.metadata = src_dict["metadata"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                business_create.external_id = src_dict["external_id"]
+                business_create.legal_name = src_dict["legal_name"]
+                business_create.entity_type = src_dict["entity_type"]
+                business_create.email = src_dict["email"]
+                business_create.phone_number = src_dict.get("phone_number", UNSET)
+                business_create.tin = src_dict.get("tin", UNSET)
+                business_create.vat_number = src_dict.get("vat_number", UNSET)
+                business_create.company_number = src_dict.get("company_number", UNSET)
+                business_create.country = src_dict.get("country", UNSET)
+                business_create.province = src_dict.get("province", UNSET)
+                business_create.eu_nace_industry_code = src_dict.get("eu_nace_industry_code", UNSET)
+                business_create.base_currency = src_dict.get("base_currency", UNSET)
+                _accounting_method = src_dict.get("accounting_method", UNSET)
+                _fiscal_year_end = src_dict.get("fiscal_year_end", UNSET)
+                business_create.coa_language = src_dict.get("coa_language", UNSET)
+                business_create.metadata = src_dict.get("metadata", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 16
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            business_create.accounting_method = (
+                UNSET
+                if _accounting_method is UNSET
+                else BusinessCreateAccountingMethod(_accounting_method)
+            )
+
+            business_create.fiscal_year_end = (
+                UNSET
+                if _fiscal_year_end is UNSET
+                else datetime.date.fromisoformat(_fiscal_year_end)
+            )
+
+            business_create.additional_properties = additional_properties
+
+            append_(business_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -39,7 +39,22 @@ class BusinessCreateMeta:
         business_create_meta = _new(cls)
         additional_properties = dict(src_dict)
         business_create_meta.additional_properties = additional_properties
+
         return business_create_meta
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            business_create_meta = _new(cls)
+            additional_properties = dict(src_dict)
+            business_create_meta.additional_properties = additional_properties
+
+            append_(business_create_meta)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="BusinessToken")
@@ -102,10 +102,56 @@ class BusinessToken:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        business_token.business_id = UNSET if _business_id is UNSET else parse_uuid(_business_id)
+        business_token.business_id = (
+            UNSET
+            if _business_id is UNSET
+            else (known_uuid(_business_id) or parse_uuid(_business_id))
+        )
 
         business_token.additional_properties = additional_properties
+
         return business_token
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            business_token = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                business_token.access_token = src_dict["access_token"]
+                business_token.expires_in = src_dict["expires_in"]
+                business_token.token_type = src_dict["token_type"]
+                business_token.scope = src_dict["scope"]
+                _business_id = src_dict["business_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                business_token.access_token = src_dict["access_token"]
+                business_token.expires_in = src_dict["expires_in"]
+                business_token.token_type = src_dict.get("token_type", UNSET)
+                business_token.scope = src_dict.get("scope", UNSET)
+                _business_id = src_dict.get("business_id", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            business_token.business_id = (
+                UNSET
+                if _business_id is UNSET
+                else (known_uuid(_business_id) or parse_uuid(_business_id))
+            )
+
+            business_token.additional_properties = additional_properties
+
+            append_(business_token)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -182,7 +182,69 @@ class BusinessUpdate:
         )
 
         business_update.additional_properties = additional_properties
+
         return business_update
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            business_update = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                business_update.legal_name = src_dict["legal_name"]
+                business_update.entity_type = src_dict["entity_type"]
+                business_update.phone_number = src_dict["phone_number"]
+                business_update.tin = src_dict["tin"]
+                business_update.vat_number = src_dict["vat_number"]
+                business_update.company_number = src_dict["company_number"]
+                business_update.province = src_dict["province"]
+                business_update.eu_nace_industry_code = src_dict["eu_nace_industry_code"]
+                business_update.email = src_dict["email"]
+                _accounting_method = src_dict["accounting_method"]
+                _fiscal_year_end = src_dict["fiscal_year_end"]
+                business_update.metadata = src_dict["metadata"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                business_update.legal_name = src_dict.get("legal_name", UNSET)
+                business_update.entity_type = src_dict.get("entity_type", UNSET)
+                business_update.phone_number = src_dict.get("phone_number", UNSET)
+                business_update.tin = src_dict.get("tin", UNSET)
+                business_update.vat_number = src_dict.get("vat_number", UNSET)
+                business_update.company_number = src_dict.get("company_number", UNSET)
+                business_update.province = src_dict.get("province", UNSET)
+                business_update.eu_nace_industry_code = src_dict.get("eu_nace_industry_code", UNSET)
+                business_update.email = src_dict.get("email", UNSET)
+                _accounting_method = src_dict.get("accounting_method", UNSET)
+                _fiscal_year_end = src_dict.get("fiscal_year_end", UNSET)
+                business_update.metadata = src_dict.get("metadata", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 12
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            business_update.accounting_method = (
+                UNSET
+                if _accounting_method is UNSET
+                else BusinessUpdateAccountingMethod(_accounting_method)
+            )
+
+            business_update.fiscal_year_end = (
+                UNSET
+                if _fiscal_year_end is UNSET
+                else datetime.date.fromisoformat(_fiscal_year_end)
+            )
+
+            business_update.additional_properties = additional_properties
+
+            append_(business_update)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

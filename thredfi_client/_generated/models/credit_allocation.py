@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="CreditAllocation")
@@ -98,11 +98,57 @@ class CreditAllocation:
         )
 
         credit_allocation.credit_note_id = (
-            UNSET if _credit_note_id is UNSET else parse_uuid(_credit_note_id)
+            UNSET
+            if _credit_note_id is UNSET
+            else (known_uuid(_credit_note_id) or parse_uuid(_credit_note_id))
         )
 
         credit_allocation.additional_properties = additional_properties
+
         return credit_allocation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            credit_allocation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                credit_allocation.amount_cents = src_dict["amount_cents"]
+                _applied_at = src_dict["applied_at"]
+                _credit_note_id = src_dict["credit_note_id"]
+                credit_allocation.reference_number = src_dict["reference_number"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                credit_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+                _applied_at = src_dict.get("applied_at", UNSET)
+                _credit_note_id = src_dict.get("credit_note_id", UNSET)
+                credit_allocation.reference_number = src_dict.get("reference_number", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            credit_allocation.applied_at = (
+                UNSET if _applied_at is UNSET else datetime.datetime.fromisoformat(_applied_at)
+            )
+
+            credit_allocation.credit_note_id = (
+                UNSET
+                if _credit_note_id is UNSET
+                else (known_uuid(_credit_note_id) or parse_uuid(_credit_note_id))
+            )
+
+            credit_allocation.additional_properties = additional_properties
+
+            append_(credit_allocation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="Customer")
@@ -366,7 +366,7 @@ class Customer:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        customer.id = parse_uuid(_id)
+        customer.id = known_uuid(_id) or parse_uuid(_id)
 
         transaction_tags = cast(list[Any], _transaction_tags)
 
@@ -407,7 +407,142 @@ class Customer:
         customer.documents = documents
 
         customer.additional_properties = additional_properties
+
         return customer
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer.type_ = src_dict["type"]
+                _id = src_dict["id"]
+                customer.external_id = src_dict["external_id"]
+                customer.reference_number = src_dict["reference_number"]
+                customer.individual_name = src_dict["individual_name"]
+                customer.company_name = src_dict["company_name"]
+                customer.display_name = src_dict["display_name"]
+                customer.email = src_dict["email"]
+                customer.mobile_phone = src_dict["mobile_phone"]
+                customer.office_phone = src_dict["office_phone"]
+                customer.address_line1 = src_dict["address_line1"]
+                customer.address_line2 = src_dict["address_line2"]
+                customer.city = src_dict["city"]
+                customer.state_county = src_dict["state_county"]
+                customer.postal_code = src_dict["postal_code"]
+                customer.country = src_dict["country"]
+                customer.full_address = src_dict["full_address"]
+                customer.address_string = src_dict["address_string"]
+                customer.vat_number = src_dict["vat_number"]
+                customer.tax_exempt = src_dict["tax_exempt"]
+                customer.status = src_dict["status"]
+                customer.is_active = src_dict["is_active"]
+                customer.is_archived = src_dict["is_archived"]
+                _transaction_tags = src_dict["transaction_tags"]
+                customer.notes = src_dict["notes"]
+                customer.metadata = src_dict["metadata"]
+                customer.payment_terms_days = src_dict["payment_terms_days"]
+                customer.credit_limit = src_dict["credit_limit"]
+                customer.credit_limit_cents = src_dict["credit_limit_cents"]
+                customer.outstanding_balance = src_dict["outstanding_balance"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                _archived_at = src_dict["archived_at"]
+                _documents = src_dict["documents"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer.type_ = src_dict["type"]
+                _id = src_dict["id"]
+                customer.external_id = src_dict["external_id"]
+                customer.reference_number = src_dict["reference_number"]
+                customer.individual_name = src_dict["individual_name"]
+                customer.company_name = src_dict["company_name"]
+                customer.display_name = src_dict["display_name"]
+                customer.email = src_dict["email"]
+                customer.mobile_phone = src_dict["mobile_phone"]
+                customer.office_phone = src_dict["office_phone"]
+                customer.address_line1 = src_dict["address_line1"]
+                customer.address_line2 = src_dict["address_line2"]
+                customer.city = src_dict["city"]
+                customer.state_county = src_dict["state_county"]
+                customer.postal_code = src_dict["postal_code"]
+                customer.country = src_dict["country"]
+                customer.full_address = src_dict["full_address"]
+                customer.address_string = src_dict["address_string"]
+                customer.vat_number = src_dict["vat_number"]
+                customer.tax_exempt = src_dict["tax_exempt"]
+                customer.status = src_dict["status"]
+                customer.is_active = src_dict["is_active"]
+                customer.is_archived = src_dict["is_archived"]
+                _transaction_tags = src_dict["transaction_tags"]
+                customer.notes = src_dict["notes"]
+                customer.metadata = src_dict["metadata"]
+                customer.payment_terms_days = src_dict["payment_terms_days"]
+                customer.credit_limit = src_dict["credit_limit"]
+                customer.credit_limit_cents = src_dict["credit_limit_cents"]
+                customer.outstanding_balance = src_dict["outstanding_balance"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                _archived_at = src_dict["archived_at"]
+                _documents = src_dict.get("documents", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 34
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            customer.id = known_uuid(_id) or parse_uuid(_id)
+
+            transaction_tags = cast(list[Any], _transaction_tags)
+
+            customer.transaction_tags = transaction_tags
+
+            customer.created_at = datetime.datetime.fromisoformat(_created_at)
+
+            customer.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+            archived_at: datetime.datetime | None = _archived_at
+            if isinstance(_archived_at, str):
+                try:
+                    archived_at_type_0 = datetime.datetime.fromisoformat(_archived_at)
+
+                    archived_at = archived_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            customer.archived_at = archived_at
+
+            documents: list[DocumentFileUrl | None] | Unset = UNSET
+            if _documents is not UNSET:
+                documents = []
+                for documents_item_data in _documents:
+                    documents_item: DocumentFileUrl | None = documents_item_data
+                    if isinstance(documents_item_data, dict):
+                        try:
+                            componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(
+                                documents_item_data
+                            )
+
+                            documents_item = componentsschemas_document_file_url_type_0
+                        except (TypeError, ValueError, AttributeError, KeyError):
+                            pass
+
+                    documents.append(documents_item)
+
+            customer.documents = documents
+
+            customer.additional_properties = additional_properties
+
+            append_(customer)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

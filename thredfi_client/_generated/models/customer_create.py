@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -270,7 +270,87 @@ class CustomerCreate:
         )
 
         customer_create.additional_properties = additional_properties
+
         return customer_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer_create.external_id = src_dict["external_id"]
+                customer_create.reference_number = src_dict["reference_number"]
+                customer_create.individual_name = src_dict["individual_name"]
+                customer_create.company_name = src_dict["company_name"]
+                customer_create.email = src_dict["email"]
+                customer_create.mobile_phone = src_dict["mobile_phone"]
+                customer_create.office_phone = src_dict["office_phone"]
+                customer_create.address_line1 = src_dict["address_line1"]
+                customer_create.address_line2 = src_dict["address_line2"]
+                customer_create.city = src_dict["city"]
+                customer_create.state_county = src_dict["state_county"]
+                customer_create.postal_code = src_dict["postal_code"]
+                customer_create.country = src_dict["country"]
+                customer_create.vat_number = src_dict["vat_number"]
+                customer_create.tax_exempt = src_dict["tax_exempt"]
+                _status = src_dict["status"]
+                _transaction_tags = src_dict["transaction_tags"]
+                customer_create.notes = src_dict["notes"]
+                customer_create.metadata = src_dict["metadata"]
+                customer_create.payment_terms_days = src_dict["payment_terms_days"]
+                customer_create.credit_limit_cents = src_dict["credit_limit_cents"]
+                _document = src_dict["document"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer_create.external_id = src_dict.get("external_id", UNSET)
+                customer_create.reference_number = src_dict.get("reference_number", UNSET)
+                customer_create.individual_name = src_dict.get("individual_name", UNSET)
+                customer_create.company_name = src_dict.get("company_name", UNSET)
+                customer_create.email = src_dict.get("email", UNSET)
+                customer_create.mobile_phone = src_dict.get("mobile_phone", UNSET)
+                customer_create.office_phone = src_dict.get("office_phone", UNSET)
+                customer_create.address_line1 = src_dict.get("address_line1", UNSET)
+                customer_create.address_line2 = src_dict.get("address_line2", UNSET)
+                customer_create.city = src_dict.get("city", UNSET)
+                customer_create.state_county = src_dict.get("state_county", UNSET)
+                customer_create.postal_code = src_dict.get("postal_code", UNSET)
+                customer_create.country = src_dict.get("country", UNSET)
+                customer_create.vat_number = src_dict.get("vat_number", UNSET)
+                customer_create.tax_exempt = src_dict.get("tax_exempt", UNSET)
+                _status = src_dict.get("status", UNSET)
+                _transaction_tags = src_dict.get("transaction_tags", UNSET)
+                customer_create.notes = src_dict.get("notes", UNSET)
+                customer_create.metadata = src_dict.get("metadata", UNSET)
+                customer_create.payment_terms_days = src_dict.get("payment_terms_days", UNSET)
+                customer_create.credit_limit_cents = src_dict.get("credit_limit_cents", UNSET)
+                _document = src_dict.get("document", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 22
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            customer_create.status = UNSET if _status is UNSET else CustomerCreateStatus(_status)
+
+            transaction_tags = cast(list[Any], _transaction_tags)
+
+            customer_create.transaction_tags = transaction_tags
+
+            customer_create.document = (
+                UNSET if _document is UNSET else CustomerDocumentUpload.from_dict(_document)
+            )
+
+            customer_create.additional_properties = additional_properties
+
+            append_(customer_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="CustomerCredit")
@@ -221,15 +221,15 @@ class CustomerCredit:
                 if len(src_dict) == 15
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        customer_credit.id = parse_uuid(_id)
+        customer_credit.id = known_uuid(_id) or parse_uuid(_id)
 
         customer_credit.customer = CustomerCreditCustomer.from_dict(_customer)
 
-        line_items = list(map(CustomerCreditLineItem.from_dict, _line_items))
+        line_items = CustomerCreditLineItem.from_dicts(_line_items)
 
         customer_credit.line_items = line_items
 
-        allocations = list(map(CustomerCreditAllocation.from_dict, _allocations))
+        allocations = CustomerCreditAllocation.from_dicts(_allocations)
 
         customer_credit.allocations = allocations
 
@@ -251,7 +251,9 @@ class CustomerCredit:
         source_invoice_id: None | Unset | UUID = _source_invoice_id
         if isinstance(_source_invoice_id, str):
             try:
-                source_invoice_id_type_0 = parse_uuid(_source_invoice_id)
+                source_invoice_id_type_0 = known_uuid(_source_invoice_id) or parse_uuid(
+                    _source_invoice_id
+                )
 
                 source_invoice_id = source_invoice_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -260,7 +262,7 @@ class CustomerCredit:
         customer_credit.source_invoice_id = source_invoice_id
 
         tags: list[CustomerCreditTagsItem] | Unset = (
-            UNSET if _tags is UNSET else list(map(CustomerCreditTagsItem.from_dict, _tags))
+            UNSET if _tags is UNSET else CustomerCreditTagsItem.from_dicts(_tags)
         )
 
         customer_credit.tags = tags
@@ -277,7 +279,122 @@ class CustomerCredit:
         customer_credit.document = document
 
         customer_credit.additional_properties = additional_properties
+
         return customer_credit
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                customer_credit.status = src_dict["status"]
+                _customer = src_dict["customer"]
+                _line_items = src_dict["line_items"]
+                _allocations = src_dict["allocations"]
+                customer_credit.total_amount = src_dict["total_amount"]
+                customer_credit.applied_amount = src_dict["applied_amount"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                _sent_at = src_dict["sent_at"]
+                _source_invoice_id = src_dict["source_invoice_id"]
+                _tags = src_dict["tags"]
+                _document = src_dict["document"]
+                customer_credit.external_id = src_dict["external_id"]
+                customer_credit.currency = src_dict["currency"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict["id"]
+                customer_credit.status = src_dict["status"]
+                _customer = src_dict["customer"]
+                _line_items = src_dict["line_items"]
+                _allocations = src_dict["allocations"]
+                customer_credit.total_amount = src_dict["total_amount"]
+                customer_credit.applied_amount = src_dict["applied_amount"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                _sent_at = src_dict.get("sent_at", UNSET)
+                _source_invoice_id = src_dict.get("source_invoice_id", UNSET)
+                _tags = src_dict.get("tags", UNSET)
+                _document = src_dict.get("document", UNSET)
+                customer_credit.external_id = src_dict.get("external_id", UNSET)
+                customer_credit.currency = src_dict.get("currency", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 15
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            customer_credit.id = known_uuid(_id) or parse_uuid(_id)
+
+            customer_credit.customer = CustomerCreditCustomer.from_dict(_customer)
+
+            line_items = CustomerCreditLineItem.from_dicts(_line_items)
+
+            customer_credit.line_items = line_items
+
+            allocations = CustomerCreditAllocation.from_dicts(_allocations)
+
+            customer_credit.allocations = allocations
+
+            customer_credit.created_at = datetime.datetime.fromisoformat(_created_at)
+
+            customer_credit.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+            sent_at: datetime.datetime | None | Unset = _sent_at
+            if isinstance(_sent_at, str):
+                try:
+                    sent_at_type_0 = datetime.datetime.fromisoformat(_sent_at)
+
+                    sent_at = sent_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            customer_credit.sent_at = sent_at
+
+            source_invoice_id: None | Unset | UUID = _source_invoice_id
+            if isinstance(_source_invoice_id, str):
+                try:
+                    source_invoice_id_type_0 = known_uuid(_source_invoice_id) or parse_uuid(
+                        _source_invoice_id
+                    )
+
+                    source_invoice_id = source_invoice_id_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            customer_credit.source_invoice_id = source_invoice_id
+
+            tags: list[CustomerCreditTagsItem] | Unset = (
+                UNSET if _tags is UNSET else CustomerCreditTagsItem.from_dicts(_tags)
+            )
+
+            customer_credit.tags = tags
+
+            document: DocumentFileUrl | None | Unset = _document
+            if isinstance(_document, dict):
+                try:
+                    componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(
+                        _document
+                    )
+
+                    document = componentsschemas_document_file_url_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            customer_credit.document = document
+
+            customer_credit.additional_properties = additional_properties
+
+            append_(customer_credit)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

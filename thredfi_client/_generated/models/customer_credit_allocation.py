@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="CustomerCreditAllocation")
@@ -102,12 +102,57 @@ class CustomerCreditAllocation:
                 if len(src_dict) == 5
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        customer_credit_allocation.invoice_id = parse_uuid(_invoice_id)
+        customer_credit_allocation.invoice_id = known_uuid(_invoice_id) or parse_uuid(_invoice_id)
 
         customer_credit_allocation.applied_at = datetime.datetime.fromisoformat(_applied_at)
 
         customer_credit_allocation.additional_properties = additional_properties
+
         return customer_credit_allocation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_allocation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _invoice_id = src_dict["invoice_id"]
+                customer_credit_allocation.invoice_number = src_dict["invoice_number"]
+                customer_credit_allocation.amount_cents = src_dict["amount_cents"]
+                customer_credit_allocation.invoice_outstanding_balance_cents = src_dict[
+                    "invoice_outstanding_balance_cents"
+                ]
+                _applied_at = src_dict["applied_at"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _invoice_id = src_dict["invoice_id"]
+                customer_credit_allocation.invoice_number = src_dict["invoice_number"]
+                customer_credit_allocation.amount_cents = src_dict["amount_cents"]
+                customer_credit_allocation.invoice_outstanding_balance_cents = src_dict[
+                    "invoice_outstanding_balance_cents"
+                ]
+                _applied_at = src_dict["applied_at"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            customer_credit_allocation.invoice_id = known_uuid(_invoice_id) or parse_uuid(
+                _invoice_id
+            )
+
+            customer_credit_allocation.applied_at = datetime.datetime.fromisoformat(_applied_at)
+
+            customer_credit_allocation.additional_properties = additional_properties
+
+            append_(customer_credit_allocation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

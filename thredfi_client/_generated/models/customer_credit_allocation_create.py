@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="CustomerCreditAllocationCreate")
@@ -71,10 +71,46 @@ class CustomerCreditAllocationCreate:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        customer_credit_allocation_create.invoice_id = parse_uuid(_invoice_id)
+        customer_credit_allocation_create.invoice_id = known_uuid(_invoice_id) or parse_uuid(
+            _invoice_id
+        )
 
         customer_credit_allocation_create.additional_properties = additional_properties
+
         return customer_credit_allocation_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_allocation_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer_credit_allocation_create.amount = src_dict["amount"]
+                _invoice_id = src_dict["invoice_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer_credit_allocation_create.amount = src_dict["amount"]
+                _invoice_id = src_dict["invoice_id"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 2
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            customer_credit_allocation_create.invoice_id = known_uuid(_invoice_id) or parse_uuid(
+                _invoice_id
+            )
+
+            customer_credit_allocation_create.additional_properties = additional_properties
+
+            append_(customer_credit_allocation_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

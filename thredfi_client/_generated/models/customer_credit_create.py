@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="CustomerCreditCreate")
@@ -159,16 +159,20 @@ class CustomerCreditCreate:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        line_items = list(map(CustomerCreditLineItemCreate.from_dict, _line_items))
+        line_items = CustomerCreditLineItemCreate.from_dicts(_line_items)
 
         customer_credit_create.line_items = line_items
 
         customer_credit_create.customer_id = (
-            UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
+            UNSET
+            if _customer_id is UNSET
+            else (known_uuid(_customer_id) or parse_uuid(_customer_id))
         )
 
         customer_credit_create.source_invoice_id = (
-            UNSET if _source_invoice_id is UNSET else parse_uuid(_source_invoice_id)
+            UNSET
+            if _source_invoice_id is UNSET
+            else (known_uuid(_source_invoice_id) or parse_uuid(_source_invoice_id))
         )
 
         customer_credit_create.sent_at = (
@@ -178,13 +182,13 @@ class CustomerCreditCreate:
         allocations: list[CustomerCreditAllocationCreate] | Unset = (
             UNSET
             if _allocations is UNSET
-            else list(map(CustomerCreditAllocationCreate.from_dict, _allocations))
+            else CustomerCreditAllocationCreate.from_dicts(_allocations)
         )
 
         customer_credit_create.allocations = allocations
 
         tags: list[CustomerCreditCreateTagsItem] | Unset = (
-            UNSET if _tags is UNSET else list(map(CustomerCreditCreateTagsItem.from_dict, _tags))
+            UNSET if _tags is UNSET else CustomerCreditCreateTagsItem.from_dicts(_tags)
         )
 
         customer_credit_create.tags = tags
@@ -194,7 +198,91 @@ class CustomerCreditCreate:
         )
 
         customer_credit_create.additional_properties = additional_properties
+
         return customer_credit_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer_credit_create.external_id = src_dict["external_id"]
+                _line_items = src_dict["line_items"]
+                _customer_id = src_dict["customer_id"]
+                customer_credit_create.customer_external_id = src_dict["customer_external_id"]
+                _source_invoice_id = src_dict["source_invoice_id"]
+                _sent_at = src_dict["sent_at"]
+                _allocations = src_dict["allocations"]
+                _tags = src_dict["tags"]
+                _document = src_dict["document"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer_credit_create.external_id = src_dict["external_id"]
+                _line_items = src_dict["line_items"]
+                _customer_id = src_dict.get("customer_id", UNSET)
+                customer_credit_create.customer_external_id = src_dict.get(
+                    "customer_external_id", UNSET
+                )
+                _source_invoice_id = src_dict.get("source_invoice_id", UNSET)
+                _sent_at = src_dict.get("sent_at", UNSET)
+                _allocations = src_dict.get("allocations", UNSET)
+                _tags = src_dict.get("tags", UNSET)
+                _document = src_dict.get("document", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 9
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            line_items = CustomerCreditLineItemCreate.from_dicts(_line_items)
+
+            customer_credit_create.line_items = line_items
+
+            customer_credit_create.customer_id = (
+                UNSET
+                if _customer_id is UNSET
+                else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+            )
+
+            customer_credit_create.source_invoice_id = (
+                UNSET
+                if _source_invoice_id is UNSET
+                else (known_uuid(_source_invoice_id) or parse_uuid(_source_invoice_id))
+            )
+
+            customer_credit_create.sent_at = (
+                UNSET if _sent_at is UNSET else datetime.datetime.fromisoformat(_sent_at)
+            )
+
+            allocations: list[CustomerCreditAllocationCreate] | Unset = (
+                UNSET
+                if _allocations is UNSET
+                else CustomerCreditAllocationCreate.from_dicts(_allocations)
+            )
+
+            customer_credit_create.allocations = allocations
+
+            tags: list[CustomerCreditCreateTagsItem] | Unset = (
+                UNSET if _tags is UNSET else CustomerCreditCreateTagsItem.from_dicts(_tags)
+            )
+
+            customer_credit_create.tags = tags
+
+            customer_credit_create.document = (
+                UNSET if _document is UNSET else CustomerCreditDocumentUpload.from_dict(_document)
+            )
+
+            customer_credit_create.additional_properties = additional_properties
+
+            append_(customer_credit_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -36,7 +36,22 @@ class CustomerCreditCustomer:
         customer_credit_customer = _new(cls)
         additional_properties = dict(src_dict)
         customer_credit_customer.additional_properties = additional_properties
+
         return customer_credit_customer
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_customer = _new(cls)
+            additional_properties = dict(src_dict)
+            customer_credit_customer.additional_properties = additional_properties
+
+            append_(customer_credit_customer)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

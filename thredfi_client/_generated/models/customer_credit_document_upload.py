@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -99,7 +99,43 @@ class CustomerCreditDocumentUpload:
             )
 
         customer_credit_document_upload.additional_properties = additional_properties
+
         return customer_credit_document_upload
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_document_upload = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer_credit_document_upload.file = src_dict["file"]
+                customer_credit_document_upload.document_type = src_dict["document_type"]
+                customer_credit_document_upload.upload_source = src_dict["upload_source"]
+                customer_credit_document_upload.metadata = src_dict["metadata"]
+                customer_credit_document_upload.tags = src_dict["tags"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer_credit_document_upload.file = src_dict["file"]
+                customer_credit_document_upload.document_type = src_dict.get("document_type", UNSET)
+                customer_credit_document_upload.upload_source = src_dict.get("upload_source", UNSET)
+                customer_credit_document_upload.metadata = src_dict.get("metadata", UNSET)
+                customer_credit_document_upload.tags = src_dict.get("tags", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            customer_credit_document_upload.additional_properties = additional_properties
+
+            append_(customer_credit_document_upload)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -129,7 +129,62 @@ class CustomerCreditLineItem:
         customer_credit_line_item.tags = tags
 
         customer_credit_line_item.additional_properties = additional_properties
+
         return customer_credit_line_item
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            customer_credit_line_item = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                customer_credit_line_item.amount = src_dict["amount"]
+                _revenue_account_identifier = src_dict["revenue_account_identifier"]
+                _tags = src_dict["tags"]
+                customer_credit_line_item.memo = src_dict["memo"]
+                customer_credit_line_item.metadata = src_dict["metadata"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                customer_credit_line_item.amount = src_dict["amount"]
+                _revenue_account_identifier = src_dict.get("revenue_account_identifier", UNSET)
+                _tags = src_dict.get("tags", UNSET)
+                customer_credit_line_item.memo = src_dict.get("memo", UNSET)
+                customer_credit_line_item.metadata = src_dict.get("metadata", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            revenue_account_identifier: AccountIdentifier | None | Unset = (
+                _revenue_account_identifier
+            )
+            if isinstance(_revenue_account_identifier, dict):
+                try:
+                    componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(
+                        _revenue_account_identifier
+                    )
+
+                    revenue_account_identifier = componentsschemas_account_identifier_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            customer_credit_line_item.revenue_account_identifier = revenue_account_identifier
+
+            tags = cast(list[str], _tags)
+
+            customer_credit_line_item.tags = tags
+
+            customer_credit_line_item.additional_properties = additional_properties
+
+            append_(customer_credit_line_item)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

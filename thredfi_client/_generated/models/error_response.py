@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -96,7 +96,45 @@ class ErrorResponse:
         )
 
         error_response.additional_properties = additional_properties
+
         return error_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            error_response = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                error_response.error_code = src_dict["error_code"]
+                error_response.message = src_dict["message"]
+                _detail = src_dict["detail"]
+                error_response.request_id = src_dict["request_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                error_response.error_code = src_dict["error_code"]
+                error_response.message = src_dict["message"]
+                _detail = src_dict.get("detail", UNSET)
+                error_response.request_id = src_dict.get("request_id", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            error_response.detail = (
+                UNSET if _detail is UNSET else ErrorResponseDetail.from_dict(_detail)
+            )
+
+            error_response.additional_properties = additional_properties
+
+            append_(error_response)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..models.invoice_status import InvoiceStatus
 from ..models.invoice_type import InvoiceType
 from ..types import UNSET, Unset, parse_uuid
@@ -364,9 +364,9 @@ class Invoice:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        invoice.id = parse_uuid(_id)
+        invoice.id = known_uuid(_id) or parse_uuid(_id)
 
-        invoice.business_id = parse_uuid(_business_id)
+        invoice.business_id = known_uuid(_business_id) or parse_uuid(_business_id)
 
         invoice.sent_at = datetime.datetime.fromisoformat(_sent_at)
 
@@ -396,27 +396,27 @@ class Invoice:
 
         invoice.customer = Customer.from_dict(_customer)
 
-        line_items = list(map(InvoiceLineItem.from_dict, _line_items))
+        line_items = InvoiceLineItem.from_dicts(_line_items)
 
         invoice.line_items = line_items
 
-        additional_sales_taxes = list(map(AdditionalSalesTax.from_dict, _additional_sales_taxes))
+        additional_sales_taxes = AdditionalSalesTax.from_dicts(_additional_sales_taxes)
 
         invoice.additional_sales_taxes = additional_sales_taxes
 
-        payment_allocations = list(map(PaymentAllocation.from_dict, _payment_allocations))
+        payment_allocations = PaymentAllocation.from_dicts(_payment_allocations)
 
         invoice.payment_allocations = payment_allocations
 
-        credit_allocations = list(map(CreditAllocation.from_dict, _credit_allocations))
+        credit_allocations = CreditAllocation.from_dicts(_credit_allocations)
 
         invoice.credit_allocations = credit_allocations
 
-        refund_allocations = list(map(RefundAllocation.from_dict, _refund_allocations))
+        refund_allocations = RefundAllocation.from_dicts(_refund_allocations)
 
         invoice.refund_allocations = refund_allocations
 
-        write_offs = list(map(WriteOff.from_dict, _write_offs))
+        write_offs = WriteOff.from_dicts(_write_offs)
 
         invoice.write_offs = write_offs
 
@@ -458,7 +458,191 @@ class Invoice:
         invoice.invoice_type = invoice_type
 
         invoice.additional_properties = additional_properties
+
         return invoice
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice.type_ = src_dict["type"]
+                _id = src_dict["id"]
+                _business_id = src_dict["business_id"]
+                _sent_at = src_dict["sent_at"]
+                _due_at = src_dict["due_at"]
+                _paid_at = src_dict["paid_at"]
+                _voided_at = src_dict["voided_at"]
+                invoice.is_overdue = src_dict["is_overdue"]
+                invoice.invoice_number = src_dict["invoice_number"]
+                invoice.currency = src_dict["currency"]
+                _customer = src_dict["customer"]
+                _line_items = src_dict["line_items"]
+                invoice.subtotal = src_dict["subtotal"]
+                invoice.additional_discount = src_dict["additional_discount"]
+                _additional_sales_taxes = src_dict["additional_sales_taxes"]
+                invoice.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+                invoice.tips = src_dict["tips"]
+                invoice.tips_account = src_dict["tips_account"]
+                invoice.total_amount = src_dict["total_amount"]
+                invoice.outstanding_balance = src_dict["outstanding_balance"]
+                _payment_allocations = src_dict["payment_allocations"]
+                _credit_allocations = src_dict["credit_allocations"]
+                _refund_allocations = src_dict["refund_allocations"]
+                _write_offs = src_dict["write_offs"]
+                _document = src_dict["document"]
+                _imported_at = src_dict["imported_at"]
+                _updated_at = src_dict["updated_at"]
+                _status = src_dict["status"]
+                _invoice_type = src_dict["invoice_type"]
+                invoice.external_id = src_dict["external_id"]
+                invoice.memo = src_dict["memo"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice.type_ = src_dict["type"]
+                _id = src_dict["id"]
+                _business_id = src_dict["business_id"]
+                _sent_at = src_dict["sent_at"]
+                _due_at = src_dict["due_at"]
+                _paid_at = src_dict["paid_at"]
+                _voided_at = src_dict["voided_at"]
+                invoice.is_overdue = src_dict["is_overdue"]
+                invoice.invoice_number = src_dict["invoice_number"]
+                invoice.currency = src_dict["currency"]
+                _customer = src_dict["customer"]
+                _line_items = src_dict["line_items"]
+                invoice.subtotal = src_dict["subtotal"]
+                invoice.additional_discount = src_dict["additional_discount"]
+                _additional_sales_taxes = src_dict["additional_sales_taxes"]
+                invoice.additional_sales_taxes_total = src_dict["additional_sales_taxes_total"]
+                invoice.tips = src_dict["tips"]
+                invoice.tips_account = src_dict["tips_account"]
+                invoice.total_amount = src_dict["total_amount"]
+                invoice.outstanding_balance = src_dict["outstanding_balance"]
+                _payment_allocations = src_dict["payment_allocations"]
+                _credit_allocations = src_dict["credit_allocations"]
+                _refund_allocations = src_dict["refund_allocations"]
+                _write_offs = src_dict["write_offs"]
+                _document = src_dict["document"]
+                _imported_at = src_dict["imported_at"]
+                _updated_at = src_dict["updated_at"]
+                _status = src_dict["status"]
+                _invoice_type = src_dict["invoice_type"]
+                invoice.external_id = src_dict.get("external_id", UNSET)
+                invoice.memo = src_dict.get("memo", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 31
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            invoice.id = known_uuid(_id) or parse_uuid(_id)
+
+            invoice.business_id = known_uuid(_business_id) or parse_uuid(_business_id)
+
+            invoice.sent_at = datetime.datetime.fromisoformat(_sent_at)
+
+            invoice.due_at = datetime.datetime.fromisoformat(_due_at)
+
+            paid_at: datetime.datetime | None = _paid_at
+            if isinstance(_paid_at, str):
+                try:
+                    paid_at_type_0 = datetime.datetime.fromisoformat(_paid_at)
+
+                    paid_at = paid_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice.paid_at = paid_at
+
+            voided_at: datetime.datetime | None = _voided_at
+            if isinstance(_voided_at, str):
+                try:
+                    voided_at_type_0 = datetime.datetime.fromisoformat(_voided_at)
+
+                    voided_at = voided_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice.voided_at = voided_at
+
+            invoice.customer = Customer.from_dict(_customer)
+
+            line_items = InvoiceLineItem.from_dicts(_line_items)
+
+            invoice.line_items = line_items
+
+            additional_sales_taxes = AdditionalSalesTax.from_dicts(_additional_sales_taxes)
+
+            invoice.additional_sales_taxes = additional_sales_taxes
+
+            payment_allocations = PaymentAllocation.from_dicts(_payment_allocations)
+
+            invoice.payment_allocations = payment_allocations
+
+            credit_allocations = CreditAllocation.from_dicts(_credit_allocations)
+
+            invoice.credit_allocations = credit_allocations
+
+            refund_allocations = RefundAllocation.from_dicts(_refund_allocations)
+
+            invoice.refund_allocations = refund_allocations
+
+            write_offs = WriteOff.from_dicts(_write_offs)
+
+            invoice.write_offs = write_offs
+
+            document: DocumentFileUrl | None = _document
+            if isinstance(_document, dict):
+                try:
+                    componentsschemas_document_file_url_type_0 = DocumentFileUrl.from_dict(
+                        _document
+                    )
+
+                    document = componentsschemas_document_file_url_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice.document = document
+
+            invoice.imported_at = datetime.datetime.fromisoformat(_imported_at)
+
+            invoice.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+            status: InvoiceStatus | str = _status
+            if isinstance(_status, str):
+                try:
+                    status_type_0 = InvoiceStatus(_status)
+
+                    status = status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice.status = status
+
+            invoice_type: InvoiceType | str = _invoice_type
+            if isinstance(_invoice_type, str):
+                try:
+                    invoice_type_type_0 = InvoiceType(_invoice_type)
+
+                    invoice_type = invoice_type_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice.invoice_type = invoice_type
+
+            invoice.additional_properties = additional_properties
+
+            append_(invoice)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..models.invoice_create_invoice_type import InvoiceCreateInvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
@@ -251,7 +251,7 @@ class InvoiceCreate:
 
         invoice_create.sent_at = datetime.datetime.fromisoformat(_sent_at)
 
-        line_items = list(map(InvoiceLineItemCreate.from_dict, _line_items))
+        line_items = InvoiceLineItemCreate.from_dicts(_line_items)
 
         invoice_create.line_items = line_items
 
@@ -270,7 +270,7 @@ class InvoiceCreate:
         customer_id: None | Unset | UUID = _customer_id
         if isinstance(_customer_id, str):
             try:
-                customer_id_type_0 = parse_uuid(_customer_id)
+                customer_id_type_0 = known_uuid(_customer_id) or parse_uuid(_customer_id)
 
                 customer_id = customer_id_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
@@ -281,7 +281,7 @@ class InvoiceCreate:
         additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = (
             UNSET
             if _additional_sales_taxes is UNSET
-            else list(map(AdditionalSalesTaxCreate.from_dict, _additional_sales_taxes))
+            else AdditionalSalesTaxCreate.from_dicts(_additional_sales_taxes)
         )
 
         invoice_create.additional_sales_taxes = additional_sales_taxes
@@ -295,7 +295,118 @@ class InvoiceCreate:
         )
 
         invoice_create.additional_properties = additional_properties
+
         return invoice_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice_create.external_id = src_dict["external_id"]
+                _sent_at = src_dict["sent_at"]
+                _line_items = src_dict["line_items"]
+                _due_at = src_dict["due_at"]
+                _voided_at = src_dict["voided_at"]
+                invoice_create.invoice_number = src_dict["invoice_number"]
+                _invoice_type = src_dict["invoice_type"]
+                _customer_id = src_dict["customer_id"]
+                invoice_create.customer_external_id = src_dict["customer_external_id"]
+                invoice_create.memo = src_dict["memo"]
+                invoice_create.additional_discount = src_dict["additional_discount"]
+                _additional_sales_taxes = src_dict["additional_sales_taxes"]
+                invoice_create.additional_sales_taxes_total = src_dict[
+                    "additional_sales_taxes_total"
+                ]
+                invoice_create.tips = src_dict["tips"]
+                invoice_create.tips_account = src_dict["tips_account"]
+                _transaction_tags = src_dict["transaction_tags"]
+                invoice_create.metadata = src_dict["metadata"]
+                _document = src_dict["document"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice_create.external_id = src_dict["external_id"]
+                _sent_at = src_dict["sent_at"]
+                _line_items = src_dict["line_items"]
+                _due_at = src_dict.get("due_at", UNSET)
+                _voided_at = src_dict.get("voided_at", UNSET)
+                invoice_create.invoice_number = src_dict.get("invoice_number", UNSET)
+                _invoice_type = src_dict.get("invoice_type", UNSET)
+                _customer_id = src_dict.get("customer_id", UNSET)
+                invoice_create.customer_external_id = src_dict.get("customer_external_id", UNSET)
+                invoice_create.memo = src_dict.get("memo", UNSET)
+                invoice_create.additional_discount = src_dict.get("additional_discount", UNSET)
+                _additional_sales_taxes = src_dict.get("additional_sales_taxes", UNSET)
+                invoice_create.additional_sales_taxes_total = src_dict.get(
+                    "additional_sales_taxes_total", UNSET
+                )
+                invoice_create.tips = src_dict.get("tips", UNSET)
+                invoice_create.tips_account = src_dict.get("tips_account", UNSET)
+                _transaction_tags = src_dict.get("transaction_tags", UNSET)
+                invoice_create.metadata = src_dict.get("metadata", UNSET)
+                _document = src_dict.get("document", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 18
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            invoice_create.sent_at = datetime.datetime.fromisoformat(_sent_at)
+
+            line_items = InvoiceLineItemCreate.from_dicts(_line_items)
+
+            invoice_create.line_items = line_items
+
+            invoice_create.due_at = (
+                UNSET if _due_at is UNSET else datetime.datetime.fromisoformat(_due_at)
+            )
+
+            invoice_create.voided_at = (
+                UNSET if _voided_at is UNSET else datetime.datetime.fromisoformat(_voided_at)
+            )
+
+            invoice_create.invoice_type = (
+                UNSET if _invoice_type is UNSET else InvoiceCreateInvoiceType(_invoice_type)
+            )
+
+            customer_id: None | Unset | UUID = _customer_id
+            if isinstance(_customer_id, str):
+                try:
+                    customer_id_type_0 = known_uuid(_customer_id) or parse_uuid(_customer_id)
+
+                    customer_id = customer_id_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice_create.customer_id = customer_id
+
+            additional_sales_taxes: list[AdditionalSalesTaxCreate] | Unset = (
+                UNSET
+                if _additional_sales_taxes is UNSET
+                else AdditionalSalesTaxCreate.from_dicts(_additional_sales_taxes)
+            )
+
+            invoice_create.additional_sales_taxes = additional_sales_taxes
+
+            transaction_tags = cast(list[str], _transaction_tags)
+
+            invoice_create.transaction_tags = transaction_tags
+
+            invoice_create.document = (
+                UNSET if _document is UNSET else InvoiceDocumentUpload.from_dict(_document)
+            )
+
+            invoice_create.additional_properties = additional_properties
+
+            append_(invoice_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceLineItem")
@@ -189,9 +189,11 @@ class InvoiceLineItem:
                 if len(src_dict) == 12
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        invoice_line_item.id = UNSET if _id is UNSET else parse_uuid(_id)
+        invoice_line_item.id = UNSET if _id is UNSET else (known_uuid(_id) or parse_uuid(_id))
 
-        invoice_line_item.invoice_id = UNSET if _invoice_id is UNSET else parse_uuid(_invoice_id)
+        invoice_line_item.invoice_id = (
+            UNSET if _invoice_id is UNSET else (known_uuid(_invoice_id) or parse_uuid(_invoice_id))
+        )
 
         account_identifier: AccountIdentifier | None | Unset = _account_identifier
         if isinstance(_account_identifier, dict):
@@ -207,7 +209,78 @@ class InvoiceLineItem:
         invoice_line_item.account_identifier = account_identifier
 
         invoice_line_item.additional_properties = additional_properties
+
         return invoice_line_item
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_line_item = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                _invoice_id = src_dict["invoice_id"]
+                _account_identifier = src_dict["account_identifier"]
+                invoice_line_item.description = src_dict["description"]
+                invoice_line_item.unit_price = src_dict["unit_price"]
+                invoice_line_item.quantity = src_dict["quantity"]
+                invoice_line_item.subtotal = src_dict["subtotal"]
+                invoice_line_item.discount_amount = src_dict["discount_amount"]
+                invoice_line_item.sales_taxes_total = src_dict["sales_taxes_total"]
+                invoice_line_item.total_amount = src_dict["total_amount"]
+                invoice_line_item.external_id = src_dict["external_id"]
+                invoice_line_item.product = src_dict["product"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict.get("id", UNSET)
+                _invoice_id = src_dict.get("invoice_id", UNSET)
+                _account_identifier = src_dict.get("account_identifier", UNSET)
+                invoice_line_item.description = src_dict.get("description", UNSET)
+                invoice_line_item.unit_price = src_dict.get("unit_price", UNSET)
+                invoice_line_item.quantity = src_dict.get("quantity", UNSET)
+                invoice_line_item.subtotal = src_dict.get("subtotal", UNSET)
+                invoice_line_item.discount_amount = src_dict.get("discount_amount", UNSET)
+                invoice_line_item.sales_taxes_total = src_dict.get("sales_taxes_total", UNSET)
+                invoice_line_item.total_amount = src_dict.get("total_amount", UNSET)
+                invoice_line_item.external_id = src_dict.get("external_id", UNSET)
+                invoice_line_item.product = src_dict.get("product", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 12
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            invoice_line_item.id = UNSET if _id is UNSET else (known_uuid(_id) or parse_uuid(_id))
+
+            invoice_line_item.invoice_id = (
+                UNSET
+                if _invoice_id is UNSET
+                else (known_uuid(_invoice_id) or parse_uuid(_invoice_id))
+            )
+
+            account_identifier: AccountIdentifier | None | Unset = _account_identifier
+            if isinstance(_account_identifier, dict):
+                try:
+                    componentsschemas_account_identifier_type_0 = AccountIdentifier.from_dict(
+                        _account_identifier
+                    )
+
+                    account_identifier = componentsschemas_account_identifier_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice_line_item.account_identifier = account_identifier
+
+            invoice_line_item.additional_properties = additional_properties
+
+            append_(invoice_line_item)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

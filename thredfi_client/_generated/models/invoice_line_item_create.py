@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -134,13 +134,63 @@ class InvoiceLineItemCreate:
             )
 
         sales_taxes: list[SalesTaxCreate] | Unset = (
-            UNSET if _sales_taxes is UNSET else list(map(SalesTaxCreate.from_dict, _sales_taxes))
+            UNSET if _sales_taxes is UNSET else SalesTaxCreate.from_dicts(_sales_taxes)
         )
 
         invoice_line_item_create.sales_taxes = sales_taxes
 
         invoice_line_item_create.additional_properties = additional_properties
+
         return invoice_line_item_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_line_item_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice_line_item_create.quantity = src_dict["quantity"]
+                invoice_line_item_create.unit_price = src_dict["unit_price"]
+                invoice_line_item_create.external_id = src_dict["external_id"]
+                invoice_line_item_create.description = src_dict["description"]
+                invoice_line_item_create.account_identifier = src_dict["account_identifier"]
+                invoice_line_item_create.product = src_dict["product"]
+                invoice_line_item_create.discount_amount = src_dict["discount_amount"]
+                _sales_taxes = src_dict["sales_taxes"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice_line_item_create.quantity = src_dict["quantity"]
+                invoice_line_item_create.unit_price = src_dict["unit_price"]
+                invoice_line_item_create.external_id = src_dict.get("external_id", UNSET)
+                invoice_line_item_create.description = src_dict.get("description", UNSET)
+                invoice_line_item_create.account_identifier = src_dict.get(
+                    "account_identifier", UNSET
+                )
+                invoice_line_item_create.product = src_dict.get("product", UNSET)
+                invoice_line_item_create.discount_amount = src_dict.get("discount_amount", UNSET)
+                _sales_taxes = src_dict.get("sales_taxes", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 8
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            sales_taxes: list[SalesTaxCreate] | Unset = (
+                UNSET if _sales_taxes is UNSET else SalesTaxCreate.from_dicts(_sales_taxes)
+            )
+
+            invoice_line_item_create.sales_taxes = sales_taxes
+
+            invoice_line_item_create.additional_properties = additional_properties
+
+            append_(invoice_line_item_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..models.invoice_payment_status import InvoicePaymentStatus
 from ..types import parse_uuid
 
@@ -244,17 +244,17 @@ class InvoicePayment:
                 if len(src_dict) == 21
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        invoice_payment.id = parse_uuid(_id)
+        invoice_payment.id = known_uuid(_id) or parse_uuid(_id)
 
-        invoice_payment.business_id = parse_uuid(_business_id)
+        invoice_payment.business_id = known_uuid(_business_id) or parse_uuid(_business_id)
 
-        invoice_payment.customer_id = parse_uuid(_customer_id)
+        invoice_payment.customer_id = known_uuid(_customer_id) or parse_uuid(_customer_id)
 
         invoice_payment.metadata = InvoicePaymentMetadata.from_dict(_metadata)
 
         invoice_payment.payment_date = datetime.date.fromisoformat(_payment_date)
 
-        allocations = list(map(InvoicePaymentAllocation.from_dict, _allocations))
+        allocations = InvoicePaymentAllocation.from_dicts(_allocations)
 
         invoice_payment.allocations = allocations
 
@@ -272,7 +272,102 @@ class InvoicePayment:
         invoice_payment.status = status
 
         invoice_payment.additional_properties = additional_properties
+
         return invoice_payment
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_payment = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                _business_id = src_dict["business_id"]
+                _customer_id = src_dict["customer_id"]
+                invoice_payment.total_amount_cents = src_dict["total_amount_cents"]
+                invoice_payment.applied_amount_cents = src_dict["applied_amount_cents"]
+                invoice_payment.allocated_amount_cents = src_dict["allocated_amount_cents"]
+                invoice_payment.unapplied_amount_cents = src_dict["unapplied_amount_cents"]
+                invoice_payment.remaining_amount_cents = src_dict["remaining_amount_cents"]
+                invoice_payment.currency = src_dict["currency"]
+                invoice_payment.payment_method = src_dict["payment_method"]
+                invoice_payment.payment_reference = src_dict["payment_reference"]
+                invoice_payment.external_id = src_dict["external_id"]
+                invoice_payment.note = src_dict["note"]
+                invoice_payment.bank_reference = src_dict["bank_reference"]
+                _metadata = src_dict["metadata"]
+                _payment_date = src_dict["payment_date"]
+                invoice_payment.payment_processor = src_dict["payment_processor"]
+                invoice_payment.processing_fee_cents = src_dict["processing_fee_cents"]
+                _allocations = src_dict["allocations"]
+                _created_at = src_dict["created_at"]
+                _status = src_dict["status"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict["id"]
+                _business_id = src_dict["business_id"]
+                _customer_id = src_dict["customer_id"]
+                invoice_payment.total_amount_cents = src_dict["total_amount_cents"]
+                invoice_payment.applied_amount_cents = src_dict["applied_amount_cents"]
+                invoice_payment.allocated_amount_cents = src_dict["allocated_amount_cents"]
+                invoice_payment.unapplied_amount_cents = src_dict["unapplied_amount_cents"]
+                invoice_payment.remaining_amount_cents = src_dict["remaining_amount_cents"]
+                invoice_payment.currency = src_dict["currency"]
+                invoice_payment.payment_method = src_dict["payment_method"]
+                invoice_payment.payment_reference = src_dict["payment_reference"]
+                invoice_payment.external_id = src_dict["external_id"]
+                invoice_payment.note = src_dict["note"]
+                invoice_payment.bank_reference = src_dict["bank_reference"]
+                _metadata = src_dict["metadata"]
+                _payment_date = src_dict["payment_date"]
+                invoice_payment.payment_processor = src_dict["payment_processor"]
+                invoice_payment.processing_fee_cents = src_dict["processing_fee_cents"]
+                _allocations = src_dict["allocations"]
+                _created_at = src_dict["created_at"]
+                _status = src_dict["status"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 21
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            invoice_payment.id = known_uuid(_id) or parse_uuid(_id)
+
+            invoice_payment.business_id = known_uuid(_business_id) or parse_uuid(_business_id)
+
+            invoice_payment.customer_id = known_uuid(_customer_id) or parse_uuid(_customer_id)
+
+            invoice_payment.metadata = InvoicePaymentMetadata.from_dict(_metadata)
+
+            invoice_payment.payment_date = datetime.date.fromisoformat(_payment_date)
+
+            allocations = InvoicePaymentAllocation.from_dicts(_allocations)
+
+            invoice_payment.allocations = allocations
+
+            invoice_payment.created_at = datetime.datetime.fromisoformat(_created_at)
+
+            status: InvoicePaymentStatus | str = _status
+            if isinstance(_status, str):
+                try:
+                    status_type_0 = InvoicePaymentStatus(_status)
+
+                    status = status_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            invoice_payment.status = status
+
+            invoice_payment.additional_properties = additional_properties
+
+            append_(invoice_payment)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

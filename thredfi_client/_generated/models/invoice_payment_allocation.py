@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="InvoicePaymentAllocation")
@@ -78,10 +78,45 @@ class InvoicePaymentAllocation:
                 if len(src_dict) == 3
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        invoice_payment_allocation.invoice_id = parse_uuid(_invoice_id)
+        invoice_payment_allocation.invoice_id = known_uuid(_invoice_id) or parse_uuid(_invoice_id)
 
         invoice_payment_allocation.additional_properties = additional_properties
+
         return invoice_payment_allocation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_payment_allocation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _invoice_id = src_dict["invoice_id"]
+                invoice_payment_allocation.invoice_number = src_dict["invoice_number"]
+                invoice_payment_allocation.amount_cents = src_dict["amount_cents"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _invoice_id = src_dict["invoice_id"]
+                invoice_payment_allocation.invoice_number = src_dict["invoice_number"]
+                invoice_payment_allocation.amount_cents = src_dict["amount_cents"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 3
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            invoice_payment_allocation.invoice_id = known_uuid(_invoice_id) or parse_uuid(
+                _invoice_id
+            )
+
+            invoice_payment_allocation.additional_properties = additional_properties
+
+            append_(invoice_payment_allocation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

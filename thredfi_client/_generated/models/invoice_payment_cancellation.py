@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="InvoicePaymentCancellation")
@@ -88,12 +88,52 @@ class InvoicePaymentCancellation:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        invoice_payment_cancellation.payment_id = parse_uuid(_payment_id)
+        invoice_payment_cancellation.payment_id = known_uuid(_payment_id) or parse_uuid(_payment_id)
 
         invoice_payment_cancellation.updated_at = datetime.datetime.fromisoformat(_updated_at)
 
         invoice_payment_cancellation.additional_properties = additional_properties
+
         return invoice_payment_cancellation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_payment_cancellation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice_payment_cancellation.message = src_dict["message"]
+                _payment_id = src_dict["payment_id"]
+                invoice_payment_cancellation.status = src_dict["status"]
+                _updated_at = src_dict["updated_at"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice_payment_cancellation.message = src_dict["message"]
+                _payment_id = src_dict["payment_id"]
+                invoice_payment_cancellation.status = src_dict["status"]
+                _updated_at = src_dict["updated_at"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            invoice_payment_cancellation.payment_id = known_uuid(_payment_id) or parse_uuid(
+                _payment_id
+            )
+
+            invoice_payment_cancellation.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+            invoice_payment_cancellation.additional_properties = additional_properties
+
+            append_(invoice_payment_cancellation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

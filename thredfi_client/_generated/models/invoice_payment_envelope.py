@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -58,7 +58,36 @@ class InvoicePaymentEnvelope:
         invoice_payment_envelope.payment = InvoicePayment.from_dict(_payment)
 
         invoice_payment_envelope.additional_properties = additional_properties
+
         return invoice_payment_envelope
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_payment_envelope = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _payment = src_dict["payment"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _payment = src_dict["payment"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 1
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            invoice_payment_envelope.payment = InvoicePayment.from_dict(_payment)
+
+            invoice_payment_envelope.additional_properties = additional_properties
+
+            append_(invoice_payment_envelope)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

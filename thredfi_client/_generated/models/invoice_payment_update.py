@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..models.invoice_payment_update_status import InvoicePaymentUpdateStatus
 from ..types import UNSET, Unset, parse_uuid
 
@@ -238,13 +238,13 @@ class InvoicePaymentUpdate:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
         invoice_payment_update.customer_id = (
-            UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
+            UNSET
+            if _customer_id is UNSET
+            else (known_uuid(_customer_id) or parse_uuid(_customer_id))
         )
 
         allocations: list[PaymentAllocationCreate] | Unset = (
-            UNSET
-            if _allocations is UNSET
-            else list(map(PaymentAllocationCreate.from_dict, _allocations))
+            UNSET if _allocations is UNSET else PaymentAllocationCreate.from_dicts(_allocations)
         )
 
         invoice_payment_update.allocations = allocations
@@ -270,7 +270,108 @@ class InvoicePaymentUpdate:
         invoice_payment_update.transaction_tags = transaction_tags
 
         invoice_payment_update.additional_properties = additional_properties
+
         return invoice_payment_update
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_payment_update = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _customer_id = src_dict["customer_id"]
+                invoice_payment_update.total_amount_cents = src_dict["total_amount_cents"]
+                _allocations = src_dict["allocations"]
+                _payment_date = src_dict["payment_date"]
+                invoice_payment_update.currency = src_dict["currency"]
+                invoice_payment_update.payment_method = src_dict["payment_method"]
+                invoice_payment_update.payment_reference = src_dict["payment_reference"]
+                invoice_payment_update.external_id = src_dict["external_id"]
+                invoice_payment_update.note = src_dict["note"]
+                invoice_payment_update.notes = src_dict["notes"]
+                _metadata = src_dict["metadata"]
+                _references = src_dict["references"]
+                invoice_payment_update.processor_reference = src_dict["processor_reference"]
+                invoice_payment_update.bank_reference = src_dict["bank_reference"]
+                _status = src_dict["status"]
+                _transaction_tags = src_dict["transaction_tags"]
+                invoice_payment_update.payment_processor = src_dict["payment_processor"]
+                invoice_payment_update.processing_fee_cents = src_dict["processing_fee_cents"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _customer_id = src_dict.get("customer_id", UNSET)
+                invoice_payment_update.total_amount_cents = src_dict.get(
+                    "total_amount_cents", UNSET
+                )
+                _allocations = src_dict.get("allocations", UNSET)
+                _payment_date = src_dict.get("payment_date", UNSET)
+                invoice_payment_update.currency = src_dict.get("currency", UNSET)
+                invoice_payment_update.payment_method = src_dict.get("payment_method", UNSET)
+                invoice_payment_update.payment_reference = src_dict.get("payment_reference", UNSET)
+                invoice_payment_update.external_id = src_dict.get("external_id", UNSET)
+                invoice_payment_update.note = src_dict.get("note", UNSET)
+                invoice_payment_update.notes = src_dict.get("notes", UNSET)
+                _metadata = src_dict.get("metadata", UNSET)
+                _references = src_dict.get("references", UNSET)
+                invoice_payment_update.processor_reference = src_dict.get(
+                    "processor_reference", UNSET
+                )
+                invoice_payment_update.bank_reference = src_dict.get("bank_reference", UNSET)
+                _status = src_dict.get("status", UNSET)
+                _transaction_tags = src_dict.get("transaction_tags", UNSET)
+                invoice_payment_update.payment_processor = src_dict.get("payment_processor", UNSET)
+                invoice_payment_update.processing_fee_cents = src_dict.get(
+                    "processing_fee_cents", UNSET
+                )
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 18
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            invoice_payment_update.customer_id = (
+                UNSET
+                if _customer_id is UNSET
+                else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+            )
+
+            allocations: list[PaymentAllocationCreate] | Unset = (
+                UNSET if _allocations is UNSET else PaymentAllocationCreate.from_dicts(_allocations)
+            )
+
+            invoice_payment_update.allocations = allocations
+
+            invoice_payment_update.payment_date = (
+                UNSET if _payment_date is UNSET else datetime.date.fromisoformat(_payment_date)
+            )
+
+            invoice_payment_update.metadata = (
+                UNSET if _metadata is UNSET else InvoicePaymentUpdateMetadata.from_dict(_metadata)
+            )
+
+            invoice_payment_update.references = (
+                UNSET
+                if _references is UNSET
+                else InvoicePaymentUpdateReferences.from_dict(_references)
+            )
+
+            invoice_payment_update.status = (
+                UNSET if _status is UNSET else InvoicePaymentUpdateStatus(_status)
+            )
+
+            transaction_tags = cast(list[str], _transaction_tags)
+
+            invoice_payment_update.transaction_tags = transaction_tags
+
+            invoice_payment_update.additional_properties = additional_properties
+
+            append_(invoice_payment_update)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..models.invoice_update_invoice_type import InvoiceUpdateInvoiceType
 from ..types import UNSET, Unset, parse_uuid
 
@@ -186,18 +186,96 @@ class InvoiceUpdate:
             UNSET if _document is UNSET else InvoiceDocumentUpload.from_dict(_document)
         )
 
-        invoice_update.customer_id = UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
+        invoice_update.customer_id = (
+            UNSET
+            if _customer_id is UNSET
+            else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+        )
 
         line_items: list[InvoiceLineItemCreate] | Unset = (
-            UNSET
-            if _line_items is UNSET
-            else list(map(InvoiceLineItemCreate.from_dict, _line_items))
+            UNSET if _line_items is UNSET else InvoiceLineItemCreate.from_dicts(_line_items)
         )
 
         invoice_update.line_items = line_items
 
         invoice_update.additional_properties = additional_properties
+
         return invoice_update
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_update = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice_update.invoice_number = src_dict["invoice_number"]
+                _invoice_type = src_dict["invoice_type"]
+                invoice_update.memo = src_dict["memo"]
+                invoice_update.external_id = src_dict["external_id"]
+                _due_at = src_dict["due_at"]
+                _document = src_dict["document"]
+                _customer_id = src_dict["customer_id"]
+                _line_items = src_dict["line_items"]
+                invoice_update.additional_discount = src_dict["additional_discount"]
+                invoice_update.additional_sales_taxes_total = src_dict[
+                    "additional_sales_taxes_total"
+                ]
+                invoice_update.tips = src_dict["tips"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice_update.invoice_number = src_dict.get("invoice_number", UNSET)
+                _invoice_type = src_dict.get("invoice_type", UNSET)
+                invoice_update.memo = src_dict.get("memo", UNSET)
+                invoice_update.external_id = src_dict.get("external_id", UNSET)
+                _due_at = src_dict.get("due_at", UNSET)
+                _document = src_dict.get("document", UNSET)
+                _customer_id = src_dict.get("customer_id", UNSET)
+                _line_items = src_dict.get("line_items", UNSET)
+                invoice_update.additional_discount = src_dict.get("additional_discount", UNSET)
+                invoice_update.additional_sales_taxes_total = src_dict.get(
+                    "additional_sales_taxes_total", UNSET
+                )
+                invoice_update.tips = src_dict.get("tips", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 11
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            invoice_update.invoice_type = (
+                UNSET if _invoice_type is UNSET else InvoiceUpdateInvoiceType(_invoice_type)
+            )
+
+            invoice_update.due_at = (
+                UNSET if _due_at is UNSET else datetime.datetime.fromisoformat(_due_at)
+            )
+
+            invoice_update.document = (
+                UNSET if _document is UNSET else InvoiceDocumentUpload.from_dict(_document)
+            )
+
+            invoice_update.customer_id = (
+                UNSET
+                if _customer_id is UNSET
+                else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+            )
+
+            line_items: list[InvoiceLineItemCreate] | Unset = (
+                UNSET if _line_items is UNSET else InvoiceLineItemCreate.from_dicts(_line_items)
+            )
+
+            invoice_update.line_items = line_items
+
+            invoice_update.additional_properties = additional_properties
+
+            append_(invoice_update)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

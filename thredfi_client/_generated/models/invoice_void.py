@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="InvoiceVoid")
@@ -91,10 +91,54 @@ class InvoiceVoid:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        invoice_void.customer_id = UNSET if _customer_id is UNSET else parse_uuid(_customer_id)
+        invoice_void.customer_id = (
+            UNSET
+            if _customer_id is UNSET
+            else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+        )
 
         invoice_void.additional_properties = additional_properties
+
         return invoice_void
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            invoice_void = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                invoice_void.invoice_number = src_dict["invoice_number"]
+                invoice_void.external_id = src_dict["external_id"]
+                invoice_void.memo = src_dict["memo"]
+                _customer_id = src_dict["customer_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                invoice_void.invoice_number = src_dict.get("invoice_number", UNSET)
+                invoice_void.external_id = src_dict.get("external_id", UNSET)
+                invoice_void.memo = src_dict.get("memo", UNSET)
+                _customer_id = src_dict.get("customer_id", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            invoice_void.customer_id = (
+                UNSET
+                if _customer_id is UNSET
+                else (known_uuid(_customer_id) or parse_uuid(_customer_id))
+            )
+
+            invoice_void.additional_properties = additional_properties
+
+            append_(invoice_void)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

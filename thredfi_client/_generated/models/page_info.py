@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -91,7 +91,41 @@ class PageInfo:
             )
 
         page_info.additional_properties = additional_properties
+
         return page_info
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            page_info = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                page_info.total_count = src_dict["total_count"]
+                page_info.current_page = src_dict["current_page"]
+                page_info.total_pages = src_dict["total_pages"]
+                page_info.page_size = src_dict["page_size"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                page_info.total_count = src_dict["total_count"]
+                page_info.current_page = src_dict["current_page"]
+                page_info.total_pages = src_dict["total_pages"]
+                page_info.page_size = src_dict["page_size"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            page_info.additional_properties = additional_properties
+
+            append_(page_info)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -109,7 +109,7 @@ class PaginatedBusinessList:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        results = list(map(Business.from_dict, _results))
+        results = Business.from_dicts(_results)
 
         paginated_business_list.results = results
 
@@ -118,7 +118,51 @@ class PaginatedBusinessList:
         )
 
         paginated_business_list.additional_properties = additional_properties
+
         return paginated_business_list
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            paginated_business_list = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                paginated_business_list.count = src_dict["count"]
+                _results = src_dict["results"]
+                _page_info = src_dict["page_info"]
+                paginated_business_list.next_ = src_dict["next"]
+                paginated_business_list.previous = src_dict["previous"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                paginated_business_list.count = src_dict["count"]
+                _results = src_dict["results"]
+                _page_info = src_dict.get("page_info", UNSET)
+                paginated_business_list.next_ = src_dict.get("next", UNSET)
+                paginated_business_list.previous = src_dict.get("previous", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            results = Business.from_dicts(_results)
+
+            paginated_business_list.results = results
+
+            paginated_business_list.page_info = (
+                UNSET if _page_info is UNSET else PageInfo.from_dict(_page_info)
+            )
+
+            paginated_business_list.additional_properties = additional_properties
+
+            append_(paginated_business_list)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

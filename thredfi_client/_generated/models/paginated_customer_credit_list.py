@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -109,7 +109,7 @@ class PaginatedCustomerCreditList:
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
 
-        results = list(map(CustomerCredit.from_dict, _results))
+        results = CustomerCredit.from_dicts(_results)
 
         paginated_customer_credit_list.results = results
 
@@ -118,7 +118,51 @@ class PaginatedCustomerCreditList:
         )
 
         paginated_customer_credit_list.additional_properties = additional_properties
+
         return paginated_customer_credit_list
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            paginated_customer_credit_list = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                paginated_customer_credit_list.count = src_dict["count"]
+                _results = src_dict["results"]
+                _page_info = src_dict["page_info"]
+                paginated_customer_credit_list.next_ = src_dict["next"]
+                paginated_customer_credit_list.previous = src_dict["previous"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                paginated_customer_credit_list.count = src_dict["count"]
+                _results = src_dict["results"]
+                _page_info = src_dict.get("page_info", UNSET)
+                paginated_customer_credit_list.next_ = src_dict.get("next", UNSET)
+                paginated_customer_credit_list.previous = src_dict.get("previous", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            results = CustomerCredit.from_dicts(_results)
+
+            paginated_customer_credit_list.results = results
+
+            paginated_customer_credit_list.page_info = (
+                UNSET if _page_info is UNSET else PageInfo.from_dict(_page_info)
+            )
+
+            paginated_customer_credit_list.additional_properties = additional_properties
+
+            append_(paginated_customer_credit_list)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -82,7 +82,39 @@ class PartnerToken:
             )
 
         partner_token.additional_properties = additional_properties
+
         return partner_token
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            partner_token = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                partner_token.access_token = src_dict["access_token"]
+                partner_token.expires_in = src_dict["expires_in"]
+                partner_token.token_type = src_dict["token_type"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                partner_token.access_token = src_dict["access_token"]
+                partner_token.expires_in = src_dict["expires_in"]
+                partner_token.token_type = src_dict.get("token_type", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 3
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            partner_token.additional_properties = additional_properties
+
+            append_(partner_token)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

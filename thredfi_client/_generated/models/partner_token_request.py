@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..models.partner_token_request_grant_type import PartnerTokenRequestGrantType
 from ..types import parse_uuid
 
@@ -73,10 +73,43 @@ class PartnerTokenRequest:
             )
         partner_token_request.grant_type = PartnerTokenRequestGrantType(_grant_type)
 
-        partner_token_request.client_id = parse_uuid(_client_id)
+        partner_token_request.client_id = known_uuid(_client_id) or parse_uuid(_client_id)
 
         partner_token_request.additional_properties = additional_properties
+
         return partner_token_request
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            partner_token_request = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _grant_type = src_dict["grant_type"]
+                _client_id = src_dict["client_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _grant_type = src_dict["grant_type"]
+                _client_id = src_dict["client_id"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 2
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            partner_token_request.grant_type = PartnerTokenRequestGrantType(_grant_type)
+
+            partner_token_request.client_id = known_uuid(_client_id) or parse_uuid(_client_id)
+
+            partner_token_request.additional_properties = additional_properties
+
+            append_(partner_token_request)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="PaymentAllocation")
@@ -97,10 +97,56 @@ class PaymentAllocation:
             UNSET if _payment_date is UNSET else datetime.date.fromisoformat(_payment_date)
         )
 
-        payment_allocation.payment_id = UNSET if _payment_id is UNSET else parse_uuid(_payment_id)
+        payment_allocation.payment_id = (
+            UNSET if _payment_id is UNSET else (known_uuid(_payment_id) or parse_uuid(_payment_id))
+        )
 
         payment_allocation.additional_properties = additional_properties
+
         return payment_allocation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            payment_allocation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                payment_allocation.amount_cents = src_dict["amount_cents"]
+                _payment_date = src_dict["payment_date"]
+                payment_allocation.payment_method = src_dict["payment_method"]
+                _payment_id = src_dict["payment_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                payment_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+                _payment_date = src_dict.get("payment_date", UNSET)
+                payment_allocation.payment_method = src_dict.get("payment_method", UNSET)
+                _payment_id = src_dict.get("payment_id", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            payment_allocation.payment_date = (
+                UNSET if _payment_date is UNSET else datetime.date.fromisoformat(_payment_date)
+            )
+
+            payment_allocation.payment_id = (
+                UNSET
+                if _payment_id is UNSET
+                else (known_uuid(_payment_id) or parse_uuid(_payment_id))
+            )
+
+            payment_allocation.additional_properties = additional_properties
+
+            append_(payment_allocation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="ReconciledBankTransaction")
@@ -173,7 +173,9 @@ class ReconciledBankTransaction:
                 if len(src_dict) == 11
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        reconciled_bank_transaction.bank_transaction_id = parse_uuid(_bank_transaction_id)
+        reconciled_bank_transaction.bank_transaction_id = known_uuid(
+            _bank_transaction_id
+        ) or parse_uuid(_bank_transaction_id)
 
         reconciled_bank_transaction.bank_transaction_date = (
             UNSET
@@ -182,7 +184,9 @@ class ReconciledBankTransaction:
         )
 
         reconciled_bank_transaction.reconciliation_link_id = (
-            UNSET if _reconciliation_link_id is UNSET else parse_uuid(_reconciliation_link_id)
+            UNSET
+            if _reconciliation_link_id is UNSET
+            else (known_uuid(_reconciliation_link_id) or parse_uuid(_reconciliation_link_id))
         )
 
         reconciled_bank_transaction.reconciled_at = (
@@ -190,7 +194,90 @@ class ReconciledBankTransaction:
         )
 
         reconciled_bank_transaction.additional_properties = additional_properties
+
         return reconciled_bank_transaction
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            reconciled_bank_transaction = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _bank_transaction_id = src_dict["bank_transaction_id"]
+                reconciled_bank_transaction.reconciled_amount_cents = src_dict[
+                    "reconciled_amount_cents"
+                ]
+                _bank_transaction_date = src_dict["bank_transaction_date"]
+                reconciled_bank_transaction.bank_transaction_amount_cents = src_dict[
+                    "bank_transaction_amount_cents"
+                ]
+                reconciled_bank_transaction.bank_transaction_direction = src_dict[
+                    "bank_transaction_direction"
+                ]
+                _reconciliation_link_id = src_dict["reconciliation_link_id"]
+                _reconciled_at = src_dict["reconciled_at"]
+                reconciled_bank_transaction.currency = src_dict["currency"]
+                reconciled_bank_transaction.payment_type = src_dict["payment_type"]
+                reconciled_bank_transaction.bank_account_name = src_dict["bank_account_name"]
+                reconciled_bank_transaction.notes = src_dict["notes"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _bank_transaction_id = src_dict["bank_transaction_id"]
+                reconciled_bank_transaction.reconciled_amount_cents = src_dict[
+                    "reconciled_amount_cents"
+                ]
+                _bank_transaction_date = src_dict.get("bank_transaction_date", UNSET)
+                reconciled_bank_transaction.bank_transaction_amount_cents = src_dict.get(
+                    "bank_transaction_amount_cents", UNSET
+                )
+                reconciled_bank_transaction.bank_transaction_direction = src_dict.get(
+                    "bank_transaction_direction", UNSET
+                )
+                _reconciliation_link_id = src_dict.get("reconciliation_link_id", UNSET)
+                _reconciled_at = src_dict.get("reconciled_at", UNSET)
+                reconciled_bank_transaction.currency = src_dict.get("currency", UNSET)
+                reconciled_bank_transaction.payment_type = src_dict.get("payment_type", UNSET)
+                reconciled_bank_transaction.bank_account_name = src_dict.get(
+                    "bank_account_name", UNSET
+                )
+                reconciled_bank_transaction.notes = src_dict.get("notes", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 11
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            reconciled_bank_transaction.bank_transaction_id = known_uuid(
+                _bank_transaction_id
+            ) or parse_uuid(_bank_transaction_id)
+
+            reconciled_bank_transaction.bank_transaction_date = (
+                UNSET
+                if _bank_transaction_date is UNSET
+                else datetime.datetime.fromisoformat(_bank_transaction_date)
+            )
+
+            reconciled_bank_transaction.reconciliation_link_id = (
+                UNSET
+                if _reconciliation_link_id is UNSET
+                else (known_uuid(_reconciliation_link_id) or parse_uuid(_reconciliation_link_id))
+            )
+
+            reconciled_bank_transaction.reconciled_at = (
+                UNSET
+                if _reconciled_at is UNSET
+                else datetime.datetime.fromisoformat(_reconciled_at)
+            )
+
+            reconciled_bank_transaction.additional_properties = additional_properties
+
+            append_(reconciled_bank_transaction)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import parse_uuid
 
 T = TypeVar("T", bound="Refund")
@@ -108,20 +108,70 @@ class Refund:
                 if len(src_dict) == 6
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        refund.id = parse_uuid(_id)
+        refund.id = known_uuid(_id) or parse_uuid(_id)
 
-        refund.customer_id = parse_uuid(_customer_id)
+        refund.customer_id = known_uuid(_customer_id) or parse_uuid(_customer_id)
 
-        allocations = list(map(RefundInvoiceAllocation.from_dict, _allocations))
+        allocations = RefundInvoiceAllocation.from_dicts(_allocations)
 
         refund.allocations = allocations
 
-        refund_payments = list(map(RefundRefundPaymentsItem.from_dict, _refund_payments))
+        refund_payments = RefundRefundPaymentsItem.from_dicts(_refund_payments)
 
         refund.refund_payments = refund_payments
 
         refund.additional_properties = additional_properties
+
         return refund
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            refund = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                refund.refunded_amount = src_dict["refunded_amount"]
+                _customer_id = src_dict["customer_id"]
+                refund.customer_name = src_dict["customer_name"]
+                _allocations = src_dict["allocations"]
+                _refund_payments = src_dict["refund_payments"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict["id"]
+                refund.refunded_amount = src_dict["refunded_amount"]
+                _customer_id = src_dict["customer_id"]
+                refund.customer_name = src_dict["customer_name"]
+                _allocations = src_dict["allocations"]
+                _refund_payments = src_dict["refund_payments"]
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 6
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            refund.id = known_uuid(_id) or parse_uuid(_id)
+
+            refund.customer_id = known_uuid(_customer_id) or parse_uuid(_customer_id)
+
+            allocations = RefundInvoiceAllocation.from_dicts(_allocations)
+
+            refund.allocations = allocations
+
+            refund_payments = RefundRefundPaymentsItem.from_dicts(_refund_payments)
+
+            refund.refund_payments = refund_payments
+
+            refund.additional_properties = additional_properties
+
+            append_(refund)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RefundAllocation")
@@ -92,14 +92,57 @@ class RefundAllocation:
                 if len(src_dict) == 4
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        refund_allocation.refund_id = UNSET if _refund_id is UNSET else parse_uuid(_refund_id)
+        refund_allocation.refund_id = (
+            UNSET if _refund_id is UNSET else (known_uuid(_refund_id) or parse_uuid(_refund_id))
+        )
 
         refund_allocation.allocated_at = (
             UNSET if _allocated_at is UNSET else datetime.datetime.fromisoformat(_allocated_at)
         )
 
         refund_allocation.additional_properties = additional_properties
+
         return refund_allocation
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            refund_allocation = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _refund_id = src_dict["refund_id"]
+                refund_allocation.amount_cents = src_dict["amount_cents"]
+                _allocated_at = src_dict["allocated_at"]
+                refund_allocation.reference_number = src_dict["reference_number"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _refund_id = src_dict.get("refund_id", UNSET)
+                refund_allocation.amount_cents = src_dict.get("amount_cents", UNSET)
+                _allocated_at = src_dict.get("allocated_at", UNSET)
+                refund_allocation.reference_number = src_dict.get("reference_number", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            refund_allocation.refund_id = (
+                UNSET if _refund_id is UNSET else (known_uuid(_refund_id) or parse_uuid(_refund_id))
+            )
+
+            refund_allocation.allocated_at = (
+                UNSET if _allocated_at is UNSET else datetime.datetime.fromisoformat(_allocated_at)
+            )
+
+            refund_allocation.additional_properties = additional_properties
+
+            append_(refund_allocation)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid, remember_uuids
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="RefundPayment")
@@ -202,12 +202,12 @@ class RefundPayment:
                 if len(src_dict) == 14
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        refund_payment.id = parse_uuid(_id)
+        refund_payment.id = known_uuid(_id) or parse_uuid(_id)
 
-        refund_payment.refund_id = parse_uuid(_refund_id)
+        refund_payment.refund_id = known_uuid(_refund_id) or parse_uuid(_refund_id)
 
-        reconciled_bank_transactions = list(
-            map(ReconciledBankTransaction.from_dict, _reconciled_bank_transactions)
+        reconciled_bank_transactions = ReconciledBankTransaction.from_dicts(
+            _reconciled_bank_transactions
         )
 
         refund_payment.reconciled_bank_transactions = reconciled_bank_transactions
@@ -228,7 +228,86 @@ class RefundPayment:
         refund_payment.completed_at = completed_at
 
         refund_payment.additional_properties = additional_properties
+
         return refund_payment
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        remember_uuids(src_dicts, "id")  # each item's own id: parsed in one go
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            refund_payment = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _id = src_dict["id"]
+                _refund_id = src_dict["refund_id"]
+                refund_payment.refunded_amount = src_dict["refunded_amount"]
+                refund_payment.refund_processing_fee = src_dict["refund_processing_fee"]
+                _reconciled_bank_transactions = src_dict["reconciled_bank_transactions"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                refund_payment.external_id = src_dict["external_id"]
+                _completed_at = src_dict["completed_at"]
+                refund_payment.method = src_dict["method"]
+                refund_payment.processor = src_dict["processor"]
+                refund_payment.transaction_tags = src_dict["transaction_tags"]
+                refund_payment.memo = src_dict["memo"]
+                refund_payment.metadata = src_dict["metadata"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _id = src_dict["id"]
+                _refund_id = src_dict["refund_id"]
+                refund_payment.refunded_amount = src_dict["refunded_amount"]
+                refund_payment.refund_processing_fee = src_dict["refund_processing_fee"]
+                _reconciled_bank_transactions = src_dict["reconciled_bank_transactions"]
+                _created_at = src_dict["created_at"]
+                _updated_at = src_dict["updated_at"]
+                refund_payment.external_id = src_dict.get("external_id", UNSET)
+                _completed_at = src_dict.get("completed_at", UNSET)
+                refund_payment.method = src_dict.get("method", UNSET)
+                refund_payment.processor = src_dict.get("processor", UNSET)
+                refund_payment.transaction_tags = src_dict.get("transaction_tags", UNSET)
+                refund_payment.memo = src_dict.get("memo", UNSET)
+                refund_payment.metadata = src_dict.get("metadata", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 14
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            refund_payment.id = known_uuid(_id) or parse_uuid(_id)
+
+            refund_payment.refund_id = known_uuid(_refund_id) or parse_uuid(_refund_id)
+
+            reconciled_bank_transactions = ReconciledBankTransaction.from_dicts(
+                _reconciled_bank_transactions
+            )
+
+            refund_payment.reconciled_bank_transactions = reconciled_bank_transactions
+
+            refund_payment.created_at = datetime.datetime.fromisoformat(_created_at)
+
+            refund_payment.updated_at = datetime.datetime.fromisoformat(_updated_at)
+
+            completed_at: datetime.datetime | None | Unset = _completed_at
+            if isinstance(_completed_at, str):
+                try:
+                    completed_at_type_0 = datetime.datetime.fromisoformat(_completed_at)
+
+                    completed_at = completed_at_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            refund_payment.completed_at = completed_at
+
+            refund_payment.additional_properties = additional_properties
+
+            append_(refund_payment)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

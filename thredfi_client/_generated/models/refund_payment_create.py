@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
@@ -145,7 +145,61 @@ class RefundPaymentCreate:
         refund_payment_create.transaction_tags = transaction_tags
 
         refund_payment_create.additional_properties = additional_properties
+
         return refund_payment_create
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            refund_payment_create = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                refund_payment_create.amount_cents = src_dict["amount_cents"]
+                refund_payment_create.method = src_dict["method"]
+                refund_payment_create.external_id = src_dict["external_id"]
+                _completed_at = src_dict["completed_at"]
+                refund_payment_create.processor = src_dict["processor"]
+                refund_payment_create.memo = src_dict["memo"]
+                _transaction_tags = src_dict["transaction_tags"]
+                refund_payment_create.refund_processing_fee_cents = src_dict[
+                    "refund_processing_fee_cents"
+                ]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                refund_payment_create.amount_cents = src_dict["amount_cents"]
+                refund_payment_create.method = src_dict["method"]
+                refund_payment_create.external_id = src_dict.get("external_id", UNSET)
+                _completed_at = src_dict.get("completed_at", UNSET)
+                refund_payment_create.processor = src_dict.get("processor", UNSET)
+                refund_payment_create.memo = src_dict.get("memo", UNSET)
+                _transaction_tags = src_dict.get("transaction_tags", UNSET)
+                refund_payment_create.refund_processing_fee_cents = src_dict.get(
+                    "refund_processing_fee_cents", UNSET
+                )
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 8
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            refund_payment_create.completed_at = (
+                UNSET if _completed_at is UNSET else datetime.datetime.fromisoformat(_completed_at)
+            )
+
+            transaction_tags = cast(list[str], _transaction_tags)
+
+            refund_payment_create.transaction_tags = transaction_tags
+
+            refund_payment_create.additional_properties = additional_properties
+
+            append_(refund_payment_create)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -211,7 +211,76 @@ class UpdatedBusiness:
         updated_business.fiscal_year_end = fiscal_year_end
 
         updated_business.additional_properties = additional_properties
+
         return updated_business
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            updated_business = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                updated_business.legal_name = src_dict["legal_name"]
+                updated_business.entity_type = src_dict["entity_type"]
+                updated_business.phone_number = src_dict["phone_number"]
+                updated_business.tin = src_dict["tin"]
+                updated_business.vat_number = src_dict["vat_number"]
+                updated_business.company_number = src_dict["company_number"]
+                updated_business.province = src_dict["province"]
+                updated_business.eu_nace_industry_code = src_dict["eu_nace_industry_code"]
+                updated_business.email = src_dict["email"]
+                _accounting_method = src_dict["accounting_method"]
+                _fiscal_year_end = src_dict["fiscal_year_end"]
+                updated_business.metadata = src_dict["metadata"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                updated_business.legal_name = src_dict.get("legal_name", UNSET)
+                updated_business.entity_type = src_dict.get("entity_type", UNSET)
+                updated_business.phone_number = src_dict.get("phone_number", UNSET)
+                updated_business.tin = src_dict.get("tin", UNSET)
+                updated_business.vat_number = src_dict.get("vat_number", UNSET)
+                updated_business.company_number = src_dict.get("company_number", UNSET)
+                updated_business.province = src_dict.get("province", UNSET)
+                updated_business.eu_nace_industry_code = src_dict.get(
+                    "eu_nace_industry_code", UNSET
+                )
+                updated_business.email = src_dict.get("email", UNSET)
+                _accounting_method = src_dict.get("accounting_method", UNSET)
+                _fiscal_year_end = src_dict.get("fiscal_year_end", UNSET)
+                updated_business.metadata = src_dict.get("metadata", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 12
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            updated_business.accounting_method = (
+                UNSET
+                if _accounting_method is UNSET
+                else UpdatedBusinessAccountingMethod(_accounting_method)
+            )
+
+            fiscal_year_end: datetime.date | None | Unset = _fiscal_year_end
+            if isinstance(_fiscal_year_end, str):
+                try:
+                    fiscal_year_end_type_0 = datetime.date.fromisoformat(_fiscal_year_end)
+
+                    fiscal_year_end = fiscal_year_end_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+
+            updated_business.fiscal_year_end = fiscal_year_end
+
+            updated_business.additional_properties = additional_properties
+
+            append_(updated_business)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
@@ -91,7 +91,43 @@ class ValidationErrorResponse:
         validation_error_response.detail = ValidationErrorResponseDetail.from_dict(_detail)
 
         validation_error_response.additional_properties = additional_properties
+
         return validation_error_response
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            validation_error_response = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                validation_error_response.error_code = src_dict["error_code"]
+                validation_error_response.message = src_dict["message"]
+                _detail = src_dict["detail"]
+                validation_error_response.request_id = src_dict["request_id"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                validation_error_response.error_code = src_dict["error_code"]
+                validation_error_response.message = src_dict["message"]
+                _detail = src_dict["detail"]
+                validation_error_response.request_id = src_dict.get("request_id", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 4
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+
+            validation_error_response.detail = ValidationErrorResponseDetail.from_dict(_detail)
+
+            validation_error_response.additional_properties = additional_properties
+
+            append_(validation_error_response)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 from uuid import UUID
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..._operation import FieldConstraints
+from ..._operation import FieldConstraints, known_uuid
 from ..types import UNSET, Unset, parse_uuid
 
 T = TypeVar("T", bound="WriteOff")
@@ -101,14 +101,63 @@ class WriteOff:
                 if len(src_dict) == 5
                 else {key: value for key, value in src_dict.items() if key not in _KNOWN}
             )
-        write_off.write_off_id = UNSET if _write_off_id is UNSET else parse_uuid(_write_off_id)
+        write_off.write_off_id = (
+            UNSET
+            if _write_off_id is UNSET
+            else (known_uuid(_write_off_id) or parse_uuid(_write_off_id))
+        )
 
         write_off.write_off_at = (
             UNSET if _write_off_at is UNSET else datetime.datetime.fromisoformat(_write_off_at)
         )
 
         write_off.additional_properties = additional_properties
+
         return write_off
+
+    @classmethod
+    def from_dicts(cls: type[T], src_dicts: Iterable[Mapping[str, Any]]) -> list[T]:
+        """``[cls.from_dict(d) for d in src_dicts]``, without a call per item (lists of models
+        are parsed with it): from_dict's body in one loop."""
+        parsed_: list[T] = []
+        append_ = parsed_.append
+        for src_dict in src_dicts:
+            write_off = _new(cls)
+            try:  # every documented field present, as in the API's responses
+                _write_off_id = src_dict["write_off_id"]
+                write_off.amount_cents = src_dict["amount_cents"]
+                write_off.reason = src_dict["reason"]
+                write_off.status = src_dict["status"]
+                _write_off_at = src_dict["write_off_at"]
+            except KeyError:  # one is absent: a required one raises KeyError again here
+                _write_off_id = src_dict.get("write_off_id", UNSET)
+                write_off.amount_cents = src_dict.get("amount_cents", UNSET)
+                write_off.reason = src_dict.get("reason", UNSET)
+                write_off.status = src_dict.get("status", UNSET)
+                _write_off_at = src_dict.get("write_off_at", UNSET)
+                additional_properties = {
+                    key: value for key, value in src_dict.items() if key not in _KNOWN
+                }
+            else:
+                additional_properties = (
+                    {}
+                    if len(src_dict) == 5
+                    else {key: value for key, value in src_dict.items() if key not in _KNOWN}
+                )
+            write_off.write_off_id = (
+                UNSET
+                if _write_off_id is UNSET
+                else (known_uuid(_write_off_id) or parse_uuid(_write_off_id))
+            )
+
+            write_off.write_off_at = (
+                UNSET if _write_off_at is UNSET else datetime.datetime.fromisoformat(_write_off_at)
+            )
+
+            write_off.additional_properties = additional_properties
+
+            append_(write_off)
+        return parsed_
 
     @property
     def additional_keys(self) -> list[str]:

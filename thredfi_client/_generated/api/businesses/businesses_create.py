@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...._operation import Operation
+from ...._operation import (
+    Operation,
+    json_document,
+)
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.business import Business
@@ -45,12 +48,12 @@ def _parse_success(response: httpx.Response) -> Business:
     from ...models.business import Business  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = Business.from_dict(response.json())
+        response_200 = Business.from_dict(json_document(response))
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = Business.from_dict(response.json())
+        response_201 = Business.from_dict(json_document(response))
 
         return response_201
 

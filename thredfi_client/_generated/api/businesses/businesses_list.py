@@ -9,7 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...._operation import Operation, query_params
+from ...._operation import (
+    Operation,
+    json_document,
+    query_params,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -48,7 +52,7 @@ def _parse_success(response: httpx.Response) -> PaginatedBusinessList:
     from ...models.paginated_business_list import PaginatedBusinessList  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = PaginatedBusinessList.from_dict(response.json())
+        response_200 = PaginatedBusinessList.from_dict(json_document(response))
 
         return response_200
 

@@ -10,7 +10,11 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment
+from ...._operation import (
+    Operation,
+    json_document,
+    path_segment,
+)
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.customer_credit import CustomerCredit
@@ -49,7 +53,7 @@ def _parse_success(response: httpx.Response) -> CustomerCredit:
     from ...models.customer_credit import CustomerCredit  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 201:
-        response_201 = CustomerCredit.from_dict(response.json())
+        response_201 = CustomerCredit.from_dict(json_document(response))
 
         return response_201
 

@@ -10,7 +10,12 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment, unwrapped
+from ...._operation import (
+    Operation,
+    json_document,
+    path_segment,
+    unwrapped,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -53,7 +58,7 @@ def _parse_success(response: httpx.Response) -> InvoicePayment:
     from ...models.invoice_payment import InvoicePayment  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = InvoicePayment.from_dict(unwrapped(response.json(), "payment"))
+        response_200 = InvoicePayment.from_dict(unwrapped(json_document(response), "payment"))
 
         return response_200
     raise ValueError(

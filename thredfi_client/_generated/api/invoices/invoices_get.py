@@ -10,7 +10,11 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment
+from ...._operation import (
+    Operation,
+    json_document,
+    path_segment,
+)
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.invoice import Invoice
@@ -36,7 +40,7 @@ def _parse_success(response: httpx.Response) -> Invoice:
     from ...models.invoice import Invoice  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = Invoice.from_dict(response.json())
+        response_200 = Invoice.from_dict(json_document(response))
 
         return response_200
 

@@ -11,7 +11,12 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment, query_params
+from ...._operation import (
+    Operation,
+    json_document,
+    path_segment,
+    query_params,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -74,7 +79,7 @@ def _parse_success(response: httpx.Response) -> PaginatedInvoiceList:
     from ...models.paginated_invoice_list import PaginatedInvoiceList  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = PaginatedInvoiceList.from_dict(response.json())
+        response_200 = PaginatedInvoiceList.from_dict(json_document(response))
 
         return response_200
 

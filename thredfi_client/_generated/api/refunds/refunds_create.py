@@ -10,7 +10,11 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment
+from ...._operation import (
+    Operation,
+    json_document,
+    path_segment,
+)
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.refund import Refund
@@ -49,12 +53,12 @@ def _parse_success(response: httpx.Response) -> Refund:
     from ...models.refund import Refund  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = Refund.from_dict(response.json())
+        response_200 = Refund.from_dict(json_document(response))
 
         return response_200
 
     if response.status_code == 201:
-        response_201 = Refund.from_dict(response.json())
+        response_201 = Refund.from_dict(json_document(response))
 
         return response_201
 

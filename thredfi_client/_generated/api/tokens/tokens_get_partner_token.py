@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...._operation import Operation
+from ...._operation import (
+    Operation,
+    json_document,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -47,7 +50,7 @@ def _parse_success(response: httpx.Response) -> PartnerToken:
     from ...models.partner_token import PartnerToken  # noqa: PLC0415 -- loaded on first use
 
     if response.status_code == 200:
-        response_200 = PartnerToken.from_dict(response.json())
+        response_200 = PartnerToken.from_dict(json_document(response))
 
         return response_200
 
