@@ -233,7 +233,9 @@ def _check_resource_names(operations: Mapping[str, OperationFacts]) -> list[str]
 
 def _rename_model_fields(openapi: Any, config: Any) -> None:
     """Give a field named like a member of its model class (``to_dict``, ``additional_properties``)
-    or a local of its methods a trailing ``_``, as the generator does for Python's own words."""
+    or a local of its methods a trailing ``_``, as the generator does for Python's own words; a
+    field whose name starts with ``_`` (``_meta``) is named without it (``meta``, not the
+    generator's ``field_meta``) when no other field has that name."""
     from openapi_python_client.schema import UntrustedString
 
     # A request body's model is the generator's own copy of the schema's, not the one in
@@ -250,6 +252,12 @@ def _rename_model_fields(openapi: Any, config: Any) -> None:
         fields = [*model.required_properties, *model.optional_properties]
         taken = {str(prop.python_name) for prop in fields}
         for prop in fields:
+            wire = _wire(prop.name)
+            bare = _identifier(wire.lstrip("_"), config.field_prefix) if wire.strip("_") else ""
+            if wire.startswith("_") and bare and bare not in taken and bare not in MODEL_MEMBERS:
+                taken.discard(str(prop.python_name))
+                prop.set_python_name(UntrustedString(bare), config, skip_snake_case=True)
+                taken.add(bare)
             if id(prop) in seen or str(prop.python_name) not in MODEL_MEMBERS:
                 continue
             seen.add(id(prop))

@@ -270,9 +270,11 @@ def test_a_new_list_operation_pages_after_regeneration_with_no_hand_edits(tmp_pa
     root = project_copy(tmp_path)
     vendor_path = root / "openapi" / "thredfi.vendor.yaml"
     vendor = load(vendor_path)
-    vendor["paths"][REFUNDS].update(LIST_OPERATION)
+    vendor["paths"][REFUNDS].update(LIST_OPERATION)  # replaces the vendor's own list_refunds
     dump(vendor_path, vendor)
     names = root / "codegen" / "names.yaml"
+    # As if the contract had no list of refunds yet: its public name is not in the table either.
+    names.write_text(names.read_text().replace("  list_refunds: refunds.list\n", "", 1))
     refused = run_codegen(root)
     assert refused.returncode == 1
     assert (

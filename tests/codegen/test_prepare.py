@@ -70,6 +70,18 @@ def test_the_committed_table_fits_the_contract() -> None:
         "refunds.create",
         "refunds.get",
         "refunds.delete",
+        "refunds.list",
+        "businesses.list",
+        "businesses.create",
+        "businesses.get",
+        "businesses.update",
+        "refund_payments.create",
+        "refund_payments.list",
+        "refund_payments.delete",
+        "invoice_payments.update",
+        "invoice_payments.cancel",
+        "customer_credits.create",
+        "customer_credits.list",
     }
 
 
@@ -341,7 +353,15 @@ def test_list_operations_are_found_by_their_shape_not_their_name() -> None:
     paginated = {
         f.vendor_id for f in prepare(CONTRACT, NAMES, {}).operations.values() if f.paginated
     }
-    assert paginated == {"list_customers", "list_invoices", "list_invoice_payments"}
+    assert paginated == {
+        "list_customers",
+        "list_invoices",
+        "list_invoice_payments",
+        "list_businesses",
+        "list_refunds",
+        "list_refund_payments",
+        "list_customer_credits",
+    }
     array = {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}}
     assert (
         prepared_listing(listing(["page", "page_size"], array))

@@ -7,25 +7,40 @@ codegen/ and regenerate.
 from typing import Any
 
 from .._operation import NOT_GIVEN, NotGiven, Operation, RawResponse, Requester, TimeoutTypes
+from .api.businesses import BusinessesResource
+from .api.businesses.businesses_create import OPERATION as _businesses_create
+from .api.businesses.businesses_get import OPERATION as _businesses_get
+from .api.businesses.businesses_list import OPERATION as _businesses_list
+from .api.businesses.businesses_update import OPERATION as _businesses_update
+from .api.customer_credits import CustomerCreditsResource
+from .api.customer_credits.customer_credits_create import OPERATION as _customer_credits_create
+from .api.customer_credits.customer_credits_list import OPERATION as _customer_credits_list
 from .api.customers import CustomersResource
 from .api.customers.customers_archive import OPERATION as _customers_archive
 from .api.customers.customers_create import OPERATION as _customers_create
 from .api.customers.customers_get import OPERATION as _customers_get
 from .api.customers.customers_list import OPERATION as _customers_list
 from .api.invoice_payments import InvoicePaymentsResource
+from .api.invoice_payments.invoice_payments_cancel import OPERATION as _invoice_payments_cancel
 from .api.invoice_payments.invoice_payments_create import OPERATION as _invoice_payments_create
 from .api.invoice_payments.invoice_payments_get import OPERATION as _invoice_payments_get
 from .api.invoice_payments.invoice_payments_list import OPERATION as _invoice_payments_list
+from .api.invoice_payments.invoice_payments_update import OPERATION as _invoice_payments_update
 from .api.invoices import InvoicesResource
 from .api.invoices.invoices_create import OPERATION as _invoices_create
 from .api.invoices.invoices_get import OPERATION as _invoices_get
 from .api.invoices.invoices_list import OPERATION as _invoices_list
 from .api.invoices.invoices_update import OPERATION as _invoices_update
 from .api.invoices.invoices_void import OPERATION as _invoices_void
+from .api.refund_payments import RefundPaymentsResource
+from .api.refund_payments.refund_payments_create import OPERATION as _refund_payments_create
+from .api.refund_payments.refund_payments_delete import OPERATION as _refund_payments_delete
+from .api.refund_payments.refund_payments_list import OPERATION as _refund_payments_list
 from .api.refunds import RefundsResource
 from .api.refunds.refunds_create import OPERATION as _refunds_create
 from .api.refunds.refunds_delete import OPERATION as _refunds_delete
 from .api.refunds.refunds_get import OPERATION as _refunds_get
+from .api.refunds.refunds_list import OPERATION as _refunds_list
 from .api.tokens import TokensResource
 from .api.tokens.tokens_get_business_token import OPERATION as _tokens_get_business_token
 from .api.tokens.tokens_get_partner_token import OPERATION as _tokens_get_partner_token
@@ -35,6 +50,12 @@ API_VERSION = "1.0.0"
 
 #: Every operation of the contract, for the client layer, tests and docs.
 OPERATIONS: tuple[Operation[Any], ...] = (
+    _businesses_list,
+    _businesses_create,
+    _businesses_get,
+    _businesses_update,
+    _customer_credits_list,
+    _customer_credits_create,
     _customers_list,
     _customers_create,
     _customers_get,
@@ -42,11 +63,17 @@ OPERATIONS: tuple[Operation[Any], ...] = (
     _invoice_payments_list,
     _invoice_payments_create,
     _invoice_payments_get,
+    _invoice_payments_update,
+    _invoice_payments_cancel,
     _invoices_list,
     _invoices_create,
     _invoices_get,
     _invoices_update,
     _invoices_void,
+    _refund_payments_list,
+    _refund_payments_create,
+    _refund_payments_delete,
+    _refunds_list,
     _refunds_create,
     _refunds_get,
     _refunds_delete,
@@ -56,6 +83,12 @@ OPERATIONS: tuple[Operation[Any], ...] = (
 
 #: The contract's ``operationId`` -> ``(resource, method)``: the public names (codegen/names.yaml).
 OPERATION_NAMES: dict[str, tuple[str, str]] = {
+    "list_businesses": ("businesses", "list"),
+    "create_business": ("businesses", "create"),
+    "get_business": ("businesses", "get"),
+    "update_business": ("businesses", "update"),
+    "list_customer_credits": ("customer_credits", "list"),
+    "create_customer_credit": ("customer_credits", "create"),
     "list_customers": ("customers", "list"),
     "create_customer": ("customers", "create"),
     "get_customer": ("customers", "get"),
@@ -63,11 +96,17 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "list_invoice_payments": ("invoice_payments", "list"),
     "create_invoice_payment": ("invoice_payments", "create"),
     "get_invoice_payment": ("invoice_payments", "get"),
+    "partial_update_invoice_payment": ("invoice_payments", "update"),
+    "delete_invoice_payment": ("invoice_payments", "cancel"),
     "list_invoices": ("invoices", "list"),
     "create_invoice": ("invoices", "create"),
     "get_invoice": ("invoices", "get"),
     "update_invoice": ("invoices", "update"),
     "void_invoice": ("invoices", "void"),
+    "list_refund_payments": ("refund_payments", "list"),
+    "create_refund_payment": ("refund_payments", "create"),
+    "delete_refund_payment": ("refund_payments", "delete"),
+    "list_refunds": ("refunds", "list"),
     "create_refund": ("refunds", "create"),
     "get_refund": ("refunds", "get"),
     "delete_refund": ("refunds", "delete"),
@@ -79,16 +118,22 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
 class Resources:
     """Every operation of the API as ``<resource>.<method>``, one attribute per tag."""
 
+    businesses: BusinessesResource
+    customer_credits: CustomerCreditsResource
     customers: CustomersResource
     invoice_payments: InvoicePaymentsResource
     invoices: InvoicesResource
+    refund_payments: RefundPaymentsResource
     refunds: RefundsResource
     tokens: TokensResource
 
     def _bind_resources(self, requester: Requester) -> None:
+        self.businesses = BusinessesResource(requester)
+        self.customer_credits = CustomerCreditsResource(requester)
         self.customers = CustomersResource(requester)
         self.invoice_payments = InvoicePaymentsResource(requester)
         self.invoices = InvoicesResource(requester)
+        self.refund_payments = RefundPaymentsResource(requester)
         self.refunds = RefundsResource(requester)
         self.tokens = TokensResource(requester)
 

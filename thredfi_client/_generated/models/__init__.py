@@ -3,11 +3,29 @@
 from .account_identifier import AccountIdentifier
 from .additional_sales_tax import AdditionalSalesTax
 from .additional_sales_tax_create import AdditionalSalesTaxCreate
+from .business import Business
+from .business_create import BusinessCreate
+from .business_create_accounting_method import BusinessCreateAccountingMethod
+from .business_create_meta import BusinessCreateMeta
 from .business_token import BusinessToken
+from .business_update import BusinessUpdate
+from .business_update_accounting_method import BusinessUpdateAccountingMethod
 from .credit_allocation import CreditAllocation
 from .customer import Customer
 from .customer_create import CustomerCreate
 from .customer_create_status import CustomerCreateStatus
+from .customer_credit import CustomerCredit
+from .customer_credit_allocation import CustomerCreditAllocation
+from .customer_credit_allocation_create import CustomerCreditAllocationCreate
+from .customer_credit_create import CustomerCreditCreate
+from .customer_credit_create_tags_item import CustomerCreditCreateTagsItem
+from .customer_credit_customer import CustomerCreditCustomer
+from .customer_credit_document_upload import CustomerCreditDocumentUpload
+from .customer_credit_line_item import CustomerCreditLineItem
+from .customer_credit_line_item_create import CustomerCreditLineItemCreate
+from .customer_credit_line_item_create_metadata import CustomerCreditLineItemCreateMetadata
+from .customer_credit_line_item_create_tags_item import CustomerCreditLineItemCreateTagsItem
+from .customer_credit_tags_item import CustomerCreditTagsItem
 from .customer_document_upload import CustomerDocumentUpload
 from .document_file_url import DocumentFileUrl
 from .error_response import ErrorResponse
@@ -20,12 +38,17 @@ from .invoice_line_item import InvoiceLineItem
 from .invoice_line_item_create import InvoiceLineItemCreate
 from .invoice_payment import InvoicePayment
 from .invoice_payment_allocation import InvoicePaymentAllocation
+from .invoice_payment_cancellation import InvoicePaymentCancellation
 from .invoice_payment_create import InvoicePaymentCreate
 from .invoice_payment_create_metadata import InvoicePaymentCreateMetadata
 from .invoice_payment_create_references import InvoicePaymentCreateReferences
 from .invoice_payment_envelope import InvoicePaymentEnvelope
 from .invoice_payment_metadata import InvoicePaymentMetadata
 from .invoice_payment_status import InvoicePaymentStatus
+from .invoice_payment_update import InvoicePaymentUpdate
+from .invoice_payment_update_metadata import InvoicePaymentUpdateMetadata
+from .invoice_payment_update_references import InvoicePaymentUpdateReferences
+from .invoice_payment_update_status import InvoicePaymentUpdateStatus
 from .invoice_payments_list_sort_by import InvoicePaymentsListSortBy
 from .invoice_payments_list_sort_order import InvoicePaymentsListSortOrder
 from .invoice_payments_list_status import InvoicePaymentsListStatus
@@ -36,21 +59,30 @@ from .invoice_update import InvoiceUpdate
 from .invoice_update_invoice_type import InvoiceUpdateInvoiceType
 from .invoice_void import InvoiceVoid
 from .page_info import PageInfo
+from .paginated_business_list import PaginatedBusinessList
+from .paginated_customer_credit_list import PaginatedCustomerCreditList
 from .paginated_customer_list import PaginatedCustomerList
 from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_invoice_payment_list import PaginatedInvoicePaymentList
+from .paginated_refund_list import PaginatedRefundList
+from .paginated_refund_payment_list import PaginatedRefundPaymentList
 from .partner_token import PartnerToken
 from .partner_token_request import PartnerTokenRequest
 from .partner_token_request_grant_type import PartnerTokenRequestGrantType
 from .payment_allocation import PaymentAllocation
 from .payment_allocation_create import PaymentAllocationCreate
+from .reconciled_bank_transaction import ReconciledBankTransaction
 from .refund import Refund
 from .refund_allocation import RefundAllocation
 from .refund_create import RefundCreate
 from .refund_document_upload import RefundDocumentUpload
 from .refund_invoice_allocation import RefundInvoiceAllocation
+from .refund_payment import RefundPayment
+from .refund_payment_create import RefundPaymentCreate
 from .refund_refund_payments_item import RefundRefundPaymentsItem
 from .sales_tax_create import SalesTaxCreate
+from .updated_business import UpdatedBusiness
+from .updated_business_accounting_method import UpdatedBusinessAccountingMethod
 from .validation_error_response import ValidationErrorResponse
 from .validation_error_response_detail import ValidationErrorResponseDetail
 from .write_off import WriteOff
@@ -59,11 +91,29 @@ __all__ = (
     "AccountIdentifier",
     "AdditionalSalesTax",
     "AdditionalSalesTaxCreate",
+    "Business",
+    "BusinessCreate",
+    "BusinessCreateAccountingMethod",
+    "BusinessCreateMeta",
     "BusinessToken",
+    "BusinessUpdate",
+    "BusinessUpdateAccountingMethod",
     "CreditAllocation",
     "Customer",
     "CustomerCreate",
     "CustomerCreateStatus",
+    "CustomerCredit",
+    "CustomerCreditAllocation",
+    "CustomerCreditAllocationCreate",
+    "CustomerCreditCreate",
+    "CustomerCreditCreateTagsItem",
+    "CustomerCreditCustomer",
+    "CustomerCreditDocumentUpload",
+    "CustomerCreditLineItem",
+    "CustomerCreditLineItemCreate",
+    "CustomerCreditLineItemCreateMetadata",
+    "CustomerCreditLineItemCreateTagsItem",
+    "CustomerCreditTagsItem",
     "CustomerDocumentUpload",
     "DocumentFileUrl",
     "ErrorResponse",
@@ -76,6 +126,7 @@ __all__ = (
     "InvoiceLineItemCreate",
     "InvoicePayment",
     "InvoicePaymentAllocation",
+    "InvoicePaymentCancellation",
     "InvoicePaymentCreate",
     "InvoicePaymentCreateMetadata",
     "InvoicePaymentCreateReferences",
@@ -85,6 +136,10 @@ __all__ = (
     "InvoicePaymentsListSortOrder",
     "InvoicePaymentsListStatus",
     "InvoicePaymentStatus",
+    "InvoicePaymentUpdate",
+    "InvoicePaymentUpdateMetadata",
+    "InvoicePaymentUpdateReferences",
+    "InvoicePaymentUpdateStatus",
     "InvoiceStatus",
     "InvoiceStatusFilter",
     "InvoiceType",
@@ -92,21 +147,30 @@ __all__ = (
     "InvoiceUpdateInvoiceType",
     "InvoiceVoid",
     "PageInfo",
+    "PaginatedBusinessList",
+    "PaginatedCustomerCreditList",
     "PaginatedCustomerList",
     "PaginatedInvoiceList",
     "PaginatedInvoicePaymentList",
+    "PaginatedRefundList",
+    "PaginatedRefundPaymentList",
     "PartnerToken",
     "PartnerTokenRequest",
     "PartnerTokenRequestGrantType",
     "PaymentAllocation",
     "PaymentAllocationCreate",
+    "ReconciledBankTransaction",
     "Refund",
     "RefundAllocation",
     "RefundCreate",
     "RefundDocumentUpload",
     "RefundInvoiceAllocation",
+    "RefundPayment",
+    "RefundPaymentCreate",
     "RefundRefundPaymentsItem",
     "SalesTaxCreate",
+    "UpdatedBusiness",
+    "UpdatedBusinessAccountingMethod",
     "ValidationErrorResponse",
     "ValidationErrorResponseDetail",
     "WriteOff",

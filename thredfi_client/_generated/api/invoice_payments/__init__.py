@@ -25,9 +25,11 @@ from ...._operation import (
 )
 from ...._pagination import AsyncPager
 from ...types import UNSET, File, Unset
+from . import invoice_payments_cancel as _invoice_payments_cancel
 from . import invoice_payments_create as _invoice_payments_create
 from . import invoice_payments_get as _invoice_payments_get
 from . import invoice_payments_list as _invoice_payments_list
+from . import invoice_payments_update as _invoice_payments_update
 
 if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
     from ...models import *  # noqa: F403 -- signatures name nested request models
@@ -300,9 +302,206 @@ class InvoicePaymentsResourceWithRawResponse:
         )
         return raw
 
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        body: InvoicePaymentUpdate | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[InvoicePayment]: ...
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        customer_id: UUID | str | Unset = UNSET,
+        total_amount_cents: int | Unset = UNSET,
+        allocations: Sequence[PaymentAllocationCreate | Mapping[str, Any]] | Unset = UNSET,
+        payment_date: datetime.date | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        payment_reference: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        note: str | Unset = UNSET,
+        notes: str | Unset = UNSET,
+        metadata: InvoicePaymentUpdateMetadata | Mapping[str, Any] | Unset = UNSET,
+        references: InvoicePaymentUpdateReferences | Mapping[str, Any] | Unset = UNSET,
+        processor_reference: str | Unset = UNSET,
+        bank_reference: str | Unset = UNSET,
+        status: InvoicePaymentUpdateStatus
+        | Literal[
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+            "cancelled",
+            "refunded",
+        ]
+        | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
+        payment_processor: str | Unset = UNSET,
+        processing_fee_cents: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[InvoicePayment]: ...
+
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        body: InvoicePaymentUpdate | Mapping[str, Any] | None = None,
+        customer_id: UUID | str | Unset = UNSET,
+        total_amount_cents: int | Unset = UNSET,
+        allocations: Sequence[PaymentAllocationCreate | Mapping[str, Any]] | Unset = UNSET,
+        payment_date: datetime.date | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        payment_reference: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        note: str | Unset = UNSET,
+        notes: str | Unset = UNSET,
+        metadata: InvoicePaymentUpdateMetadata | Mapping[str, Any] | Unset = UNSET,
+        references: InvoicePaymentUpdateReferences | Mapping[str, Any] | Unset = UNSET,
+        processor_reference: str | Unset = UNSET,
+        bank_reference: str | Unset = UNSET,
+        status: InvoicePaymentUpdateStatus
+        | Literal[
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+            "cancelled",
+            "refunded",
+        ]
+        | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
+        payment_processor: str | Unset = UNSET,
+        processing_fee_cents: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[InvoicePayment]:
+        """Partially update invoice payment.
+
+        Update some fields of a payment: the create fields, its status, and the processor's and
+        bank's references. Answers the payment in the same envelope as its creation.
+
+        Operation ``partial_update_invoice_payment``: ``PATCH /v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoicePaymentUpdate`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        The response body is an envelope; the call returns its ``payment`` (``parsed``).
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoice_payments_update.OPERATION,
+            {
+                "business_id": business_id,
+                "payment_id": payment_id,
+                "body": request_body(
+                    _invoice_payments_update.OPERATION,
+                    body,
+                    {
+                        "customer_id": customer_id,
+                        "total_amount_cents": total_amount_cents,
+                        "allocations": allocations,
+                        "payment_date": payment_date,
+                        "currency": currency,
+                        "payment_method": payment_method,
+                        "payment_reference": payment_reference,
+                        "external_id": external_id,
+                        "note": note,
+                        "notes": notes,
+                        "metadata": metadata,
+                        "references": references,
+                        "processor_reference": processor_reference,
+                        "bank_reference": bank_reference,
+                        "status": status,
+                        "transaction_tags": transaction_tags,
+                        "payment_processor": payment_processor,
+                        "processing_fee_cents": processing_fee_cents,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw
+
+    async def cancel(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[InvoicePaymentCancellation]:
+        """Delete (cancel) invoice payment.
+
+        Cancel a payment and reverse its allocations. Only pending or failed payments can be
+        deleted. Completed payments cannot be deleted - use refunds instead. This operation marks
+        the payment as cancelled and updates invoice statuses.
+
+        Operation ``delete_invoice_payment``: ``POST /v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoice_payments_cancel.OPERATION,
+            {
+                "business_id": business_id,
+                "payment_id": payment_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw
+
 
 class InvoicePaymentsResource:
-    """Operations of ``client.invoice_payments``: ``list``, ``create``, ``get``."""
+    """Operations of ``client.invoice_payments``: ``list``, ``create``, ``get``, ``update``, ``cancel``."""
 
     __slots__ = ("_requester", "with_raw_response")
 
@@ -562,6 +761,203 @@ class InvoicePaymentsResource:
 
         raw = await self._requester.call(
             _invoice_payments_get.OPERATION,
+            {
+                "business_id": business_id,
+                "payment_id": payment_id,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw.parsed
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        body: InvoicePaymentUpdate | Mapping[str, Any],
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> InvoicePayment: ...
+
+    @overload
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        customer_id: UUID | str | Unset = UNSET,
+        total_amount_cents: int | Unset = UNSET,
+        allocations: Sequence[PaymentAllocationCreate | Mapping[str, Any]] | Unset = UNSET,
+        payment_date: datetime.date | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        payment_reference: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        note: str | Unset = UNSET,
+        notes: str | Unset = UNSET,
+        metadata: InvoicePaymentUpdateMetadata | Mapping[str, Any] | Unset = UNSET,
+        references: InvoicePaymentUpdateReferences | Mapping[str, Any] | Unset = UNSET,
+        processor_reference: str | Unset = UNSET,
+        bank_reference: str | Unset = UNSET,
+        status: InvoicePaymentUpdateStatus
+        | Literal[
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+            "cancelled",
+            "refunded",
+        ]
+        | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
+        payment_processor: str | Unset = UNSET,
+        processing_fee_cents: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> InvoicePayment: ...
+
+    async def update(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        body: InvoicePaymentUpdate | Mapping[str, Any] | None = None,
+        customer_id: UUID | str | Unset = UNSET,
+        total_amount_cents: int | Unset = UNSET,
+        allocations: Sequence[PaymentAllocationCreate | Mapping[str, Any]] | Unset = UNSET,
+        payment_date: datetime.date | Unset = UNSET,
+        currency: str | Unset = UNSET,
+        payment_method: str | Unset = UNSET,
+        payment_reference: str | Unset = UNSET,
+        external_id: str | Unset = UNSET,
+        note: str | Unset = UNSET,
+        notes: str | Unset = UNSET,
+        metadata: InvoicePaymentUpdateMetadata | Mapping[str, Any] | Unset = UNSET,
+        references: InvoicePaymentUpdateReferences | Mapping[str, Any] | Unset = UNSET,
+        processor_reference: str | Unset = UNSET,
+        bank_reference: str | Unset = UNSET,
+        status: InvoicePaymentUpdateStatus
+        | Literal[
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+            "cancelled",
+            "refunded",
+        ]
+        | Unset = UNSET,
+        transaction_tags: builtins.list[str] | Unset = UNSET,
+        payment_processor: str | Unset = UNSET,
+        processing_fee_cents: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> InvoicePayment:
+        """Partially update invoice payment.
+
+        Update some fields of a payment: the create fields, its status, and the processor's and
+        bank's references. Answers the payment in the same envelope as its creation.
+
+        Operation ``partial_update_invoice_payment``: ``PATCH /v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/``.
+        Body fields may be given as keywords, or all at once as ``body=`` (a
+        ``InvoicePaymentUpdate`` or a dict with the same keys). Nested objects accept the
+        model or a dict.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        The response body is an envelope; the call returns its ``payment``.
+
+        Returns:
+            The parsed success body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoice_payments_update.OPERATION,
+            {
+                "business_id": business_id,
+                "payment_id": payment_id,
+                "body": request_body(
+                    _invoice_payments_update.OPERATION,
+                    body,
+                    {
+                        "customer_id": customer_id,
+                        "total_amount_cents": total_amount_cents,
+                        "allocations": allocations,
+                        "payment_date": payment_date,
+                        "currency": currency,
+                        "payment_method": payment_method,
+                        "payment_reference": payment_reference,
+                        "external_id": external_id,
+                        "note": note,
+                        "notes": notes,
+                        "metadata": metadata,
+                        "references": references,
+                        "processor_reference": processor_reference,
+                        "bank_reference": bank_reference,
+                        "status": status,
+                        "transaction_tags": transaction_tags,
+                        "payment_processor": payment_processor,
+                        "processing_fee_cents": processing_fee_cents,
+                    },
+                ),
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return raw.parsed
+
+    async def cancel(
+        self,
+        business_id: UUID | str,
+        payment_id: UUID | str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> InvoicePaymentCancellation:
+        """Delete (cancel) invoice payment.
+
+        Cancel a payment and reverse its allocations. Only pending or failed payments can be
+        deleted. Completed payments cannot be deleted - use refunds instead. This operation marks
+        the payment as cancelled and updates invoice statuses.
+
+        Operation ``delete_invoice_payment``: ``POST /v1/platform/businesses/{business_id}/invoices/payments/{payment_id}/delete/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+
+        Returns:
+            The parsed success body.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        raw = await self._requester.call(
+            _invoice_payments_cancel.OPERATION,
             {
                 "business_id": business_id,
                 "payment_id": payment_id,

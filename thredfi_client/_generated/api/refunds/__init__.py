@@ -28,6 +28,7 @@ from ...types import UNSET, File, Unset
 from . import refunds_create as _refunds_create
 from . import refunds_delete as _refunds_delete
 from . import refunds_get as _refunds_get
+from . import refunds_list as _refunds_list
 
 if TYPE_CHECKING:  # imported on first use instead: `import thredfi_client` builds no model
     from ...models import *  # noqa: F403 -- signatures name nested request models
@@ -40,6 +41,52 @@ class RefundsResourceWithRawResponse:
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
+
+    async def list(
+        self,
+        business_id: UUID | str,
+        *,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+    ) -> RawResponse[PaginatedRefundList]:
+        """List refunds.
+
+        List the refunds of a business with standardized pagination.
+
+        Operation ``list_refunds``: ``GET /v1/platform/businesses/{business_id}/invoices/refunds/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given.
+
+        Returns:
+            RawResponse with the status, headers, request id and the parsed body of the first page.
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Refund, PaginatedRefundList] = AsyncPager(
+            self._requester,
+            _refunds_list.OPERATION,
+            {
+                "business_id": business_id,
+                "page": page,
+                "page_size": page_size,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+        )
+        return await pager.raw_first_page()
 
     @overload
     async def create(
@@ -233,13 +280,64 @@ class RefundsResourceWithRawResponse:
 
 
 class RefundsResource:
-    """Operations of ``client.refunds``: ``create``, ``get``, ``delete``."""
+    """Operations of ``client.refunds``: ``list``, ``create``, ``get``, ``delete``."""
 
     __slots__ = ("_requester", "with_raw_response")
 
     def __init__(self, requester: Requester) -> None:
         self._requester = requester
         self.with_raw_response = RefundsResourceWithRawResponse(requester)
+
+    def list(
+        self,
+        business_id: UUID | str,
+        *,
+        page: int | Unset = UNSET,
+        page_size: int | Unset = UNSET,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: Body | None = None,
+        timeout: TimeoutTypes | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        prefetch: bool = False,
+    ) -> AsyncPager[Refund, PaginatedRefundList]:
+        """List refunds.
+
+        List the refunds of a business with standardized pagination.
+
+        Operation ``list_refunds``: ``GET /v1/platform/businesses/{business_id}/invoices/refunds/``.
+        ``extra_headers``, ``extra_query`` and ``extra_body`` add to the request (credentials are
+        refused); ``timeout`` and ``max_retries`` override the client's settings for this call.
+        A list: ``page_size`` is 100 unless given. ``await`` the call for the first page,
+        or ``async for`` over it for every item of every page (``.iter_pages()`` for whole pages);
+        each page is a request with the same auth, retries and errors. ``prefetch=True`` requests
+        the next page while the current one is being used.
+
+        Returns:
+            An AsyncPager: awaitable (the first page) and async-iterable (every item).
+
+        Raises:
+            thredfi_client.APIStatusError: a subclass per status (``NotFoundError`` for 404, ...).
+            thredfi_client.APIConnectionError: the request could not be completed.
+            TypeError, ValueError: an argument is missing, unknown or invalid (nothing was sent).
+        """
+
+        pager: AsyncPager[Refund, PaginatedRefundList] = AsyncPager(
+            self._requester,
+            _refunds_list.OPERATION,
+            {
+                "business_id": business_id,
+                "page": page,
+                "page_size": page_size,
+            },
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+            max_retries=max_retries,
+            prefetch=prefetch,
+        )
+        return pager
 
     @overload
     async def create(
