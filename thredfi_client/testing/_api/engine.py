@@ -36,7 +36,7 @@ from .auth import authorize, bearer
 from .bodies import body_of, json_body
 from .filters import Filters
 from .pagination import page_of
-from .resource import Call, Resource
+from .resource import Call, Resource, fill
 from .responses import Denied, error, ok
 from .routing import Endpoint
 
@@ -163,7 +163,15 @@ class Engine:
         return await body_of(self.store.settings, call.request, field_of(op.request))
 
     def _answer(self, call: Call, record: Any, status: int) -> Response:
-        shown = self.resources[call.op.resource].render(self.store, record)
+        """The record as ``call.op`` answers it: wrapped where the contract says; in the
+        operation's own schema where it is not the resource's (e.g. a cancel's receipt)."""
+        resource = self.resources[call.op.resource]
+        shown = resource.render(self.store, record)
+        resource.answer(call, record, shown, status)
+        schema = self.contract.item_schema(call.op)
+        if schema is not None and resource.schema is not None and schema != resource.schema:
+            ids = {call.op.item or "id": record.id} if call.op.item else {}
+            shown = fill(self.contract, schema, shown, ids, self.store.now())
         return ok({call.op.unwrap: shown} if call.op.unwrap else shown, status)
 
     # -- the operations

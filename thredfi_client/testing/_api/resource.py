@@ -143,6 +143,9 @@ class Resource:
         """The record as the API answers it (a fresh dict)."""
         return copy.deepcopy(record.data)
 
+    def answer(self, call: Call, record: Any, shown: dict[str, Any], status: int) -> None:
+        """Add to an answer what only this request knows (e.g. whether a create replayed)."""
+
     # -- the operations
 
     def clean(self, call: Call, body: Any) -> tuple[dict[str, Any], FieldErrors]:

@@ -8,17 +8,23 @@ resource (each says where), plus the sandbox's own choices where the documentati
 from __future__ import annotations
 
 from ..resource import Resource
+from .businesses import Businesses
+from .customer_credits import CustomerCredits
 from .customers import Customers
 from .invoice_payments import InvoicePayments
 from .invoices import Invoices
+from .refund_payments import RefundPayments
 from .refunds import Refunds
 
 __all__ = ["RULES"]
 
 #: The resources with rules of their own, by their path in the contract.
 RULES: dict[str, type[Resource]] = {
+    "businesses": Businesses,
     "customers": Customers,
+    "customer-credits": CustomerCredits,
     "invoices": Invoices,
     "invoices/payments": InvoicePayments,
     "invoices/refunds": Refunds,
+    "invoices/refunds/payments": RefundPayments,
 }

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import Any
 
 from ..._store import Store, Table, iso
-from ..._validation import FieldErrors, clean_payment
+from ..._validation import FieldErrors, clean_payment, parse_date
 from ..resource import Call, Resource
 from .customers import customers
 from .invoices import invoices, settle
@@ -81,7 +81,7 @@ def render_payment(store: Store, payment: Payment) -> dict[str, Any]:
         "payment_reference": f["payment_reference"],
         "external_id": payment.external_id,
         "note": f["note"],
-        "bank_reference": None,
+        "bank_reference": f.get("bank_reference"),
         "metadata": dict(f["metadata"]),
         "payment_date": f["payment_date"].isoformat(),
         "payment_processor": f["payment_processor"],
@@ -131,6 +131,31 @@ def _check_allocations(
         )
 
 
+def _apply(store: Store, payment: Payment) -> None:
+    """Apply the payment's allocations to its invoices (each lists it, its balance drops)."""
+    for invoice_id, amount in payment.allocations:
+        invoice = invoices(store).get(invoice_id)
+        assert invoice is not None
+        allocation = {
+            "amount_cents": amount,
+            "payment_date": payment.fields["payment_date"].isoformat(),
+            "payment_id": payment.id,
+        }
+        if payment.fields["payment_method"] is not None:
+            allocation["payment_method"] = payment.fields["payment_method"]
+        invoice.payments.append(allocation)
+        settle(store, invoice)
+
+
+def _unapply(store: Store, payment: Payment) -> None:
+    """Take the payment's allocations off its invoices (balances and statuses as before)."""
+    for invoice_id in {invoice_id for invoice_id, _ in payment.allocations}:
+        invoice = invoices(store).get(invoice_id)
+        assert invoice is not None
+        invoice.payments = [a for a in invoice.payments if a["payment_id"] != payment.id]
+        settle(store, invoice)
+
+
 class InvoicePayments(Resource):
     """The invoice payment rules (see the module)."""
 
@@ -168,22 +193,62 @@ class InvoicePayments(Resource):
                 created_at=store.now(),
             )
         )
-        for invoice_id, amount in payment.allocations:
-            invoice = invoices(store).get(invoice_id)
-            assert invoice is not None
-            allocation = {
-                "amount_cents": amount,
-                "payment_date": cleaned["payment_date"].isoformat(),
-                "payment_id": payment.id,
-            }
-            if cleaned["payment_method"] is not None:
-                allocation["payment_method"] = cleaned["payment_method"]
-            invoice.payments.append(allocation)
-            settle(store, invoice)
+        _apply(store, payment)
         return payment
 
     def render(self, store: Store, record: Any, *, listing: bool = False) -> dict[str, Any]:
         return render_payment(store, record)
+
+    def update(self, call: Call, record: Any, cleaned: dict[str, Any]) -> None:
+        """PATCH: the fields given replace the payment's. New allocations (or a new customer
+        or total) are checked as on create, against the invoices without this payment."""
+        payment: Payment = record
+        if payment.status == "cancelled":
+            raise call.conflict("A cancelled payment cannot be changed.")
+        merged = {**payment.fields, **cleaned}
+        if "payment_date" in cleaned:
+            merged["payment_date"] = parse_date(cleaned["payment_date"])
+        if "allocations" in cleaned:
+            merged["allocations"] = [
+                (str(uuid.UUID(a["invoice_id"])), a["amount_cents"]) for a in cleaned["allocations"]
+            ]
+        if "customer_id" in cleaned:
+            merged["customer_id"] = str(uuid.UUID(cleaned["customer_id"]))
+        moves_money = {"allocations", "customer_id", "total_amount_cents"} & set(cleaned)
+        if moves_money:
+            _unapply(call.store, payment)
+            errors: FieldErrors = {}
+            if customers(call.store).get(merged["customer_id"], call.owner) is None:
+                errors["customer_id"] = ["No customer with this id in this business."]
+            else:
+                _check_allocations(call.store, call.owner, merged, errors)
+            if errors:
+                _apply(call.store, payment)  # as it was
+                raise call.invalid(errors)
+            payment.customer_id = merged["customer_id"]
+            payment.allocations = list(merged["allocations"])
+        payment.fields = merged
+        payment.external_id = merged.get("external_id")
+        payment.status = merged.get("status", payment.status)
+        if moves_money:
+            _apply(call.store, payment)
+
+    def act(self, call: Call, record: Any, cleaned: dict[str, Any]) -> None:
+        """Cancel (``POST .../delete/``): only a pending or failed payment; its allocations
+        are reversed and the invoices' balances and statuses restored."""
+        payment: Payment = record
+        if payment.status not in CANCELLABLE:
+            raise call.conflict(
+                "Only a pending or failed payment can be cancelled; refund a completed one.",
+                status=payment.status,
+            )
+        _unapply(call.store, payment)
+        payment.status = "cancelled"
+
+    def answer(self, call: Call, record: Any, shown: dict[str, Any], status: int) -> None:
+        if call.op.kind == "action":
+            shown["message"] = "Payment cancelled; its allocations were reversed."
+            shown["updated_at"] = iso(call.store.now())
 
     def matches(self, call: Call, params: dict[str, Any]) -> Any:
         payers, invoice_ids = params["customer_id"], params["invoice_id"]

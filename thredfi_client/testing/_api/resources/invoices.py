@@ -96,16 +96,22 @@ def applied(invoice: Invoice) -> tuple[int, int]:
     return paid, refunded
 
 
+def credited(invoice: Invoice) -> int:
+    """What customer credits applied to the invoice (``customer_credits.py``)."""
+    return sum(a["amount_cents"] for a in invoice.credits)
+
+
 def status_of(store: Store, invoice: Invoice) -> str:
     """The invoice's status now (see the module docstring)."""
     if invoice.cancelled:
         return "CANCELLED"
     paid, refunded = applied(invoice)
     received = paid - refunded
-    if refunded and received <= 0:
+    if refunded and received <= 0 and not invoice.credits:
         return "REFUNDED"
-    if received > 0:
-        return "PAID" if received >= invoice.data["total_amount"] else "PARTIALLY_PAID"
+    settled = received + credited(invoice)
+    if settled > 0:
+        return "PAID" if settled >= invoice.data["total_amount"] else "PARTIALLY_PAID"
     if invoice.data["outstanding_balance"] > 0 and invoice.data["due_at"] < store.now():
         return "OVERDUE"
     return "SENT"
@@ -114,10 +120,11 @@ def status_of(store: Store, invoice: Invoice) -> str:
 def settle(store: Store, invoice: Invoice) -> None:
     """Recompute the balance after a change; it becomes paid (``paid_at``) or stops being."""
     paid, refunded = applied(invoice)
+    settled = paid - refunded + credited(invoice)
     total = invoice.data["total_amount"]
-    invoice.data["outstanding_balance"] = 0 if invoice.cancelled else total - paid + refunded
+    invoice.data["outstanding_balance"] = 0 if invoice.cancelled else total - settled
     now = store.now()
-    fully_paid = not invoice.cancelled and paid - refunded >= total and paid > refunded
+    fully_paid = not invoice.cancelled and settled >= total and settled > 0
     if fully_paid and invoice.paid_at is None:
         invoice.paid_at = now
     elif not fully_paid:
@@ -154,7 +161,7 @@ def render_invoice(store: Store, invoice: Invoice) -> dict[str, Any]:
         "total_amount": d["total_amount"],
         "outstanding_balance": d["outstanding_balance"],
         "payment_allocations": copy.deepcopy(invoice.payments),
-        "credit_allocations": [],
+        "credit_allocations": copy.deepcopy(invoice.credits),
         "refund_allocations": copy.deepcopy(invoice.refunds),
         "write_offs": [],
         "document": None,
@@ -375,8 +382,9 @@ class Invoices(Resource):
             changed["line_items"] = compute_lines(invoice.id, cleaned["line_items"])
         _totals(changed)
         paid, refunded = applied(invoice)
-        if changed["total_amount"] < paid - refunded:
-            message = f"The total would be below what has been received ({paid - refunded})."
+        if changed["total_amount"] < paid - refunded + credited(invoice):
+            received = paid - refunded + credited(invoice)
+            message = f"The total would be below what has been received ({received})."
             raise call.invalid({"non_field_errors": [message]})
         invoice.data = changed
         invoice.external_id = changed["external_id"]

@@ -23,7 +23,7 @@ from ..resource import Call, Resource
 from .customers import customers
 from .invoices import applied, invoices, settle
 
-__all__ = ["Refund", "Refunds", "refunds", "render_refund"]
+__all__ = ["Refund", "Refunds", "paid_out", "payout_status", "refunds", "render_refund"]
 
 
 @dataclass(kw_only=True)
@@ -48,8 +48,26 @@ def refunds(store: Store) -> Table[Refund]:
     return store.table("invoices/refunds")
 
 
+def _payments(store: Store, refund: Refund) -> list[Any]:
+    """The refund's payments (``refund_payments.py``), oldest first."""
+    mine = store.table("invoices/refunds/payments").of(refund.business_id)
+    return [p for p in mine if p.parents.get("refund_id") == refund.id]
+
+
+def paid_out(store: Store, refund: Refund) -> int:
+    """What the refund's payments have paid out, in cents."""
+    return sum(p.data["refunded_amount"] for p in _payments(store, refund))
+
+
+def payout_status(store: Store, refund: Refund) -> str:
+    """``pending``, ``processing`` or ``paid``: how much of the refund is paid out."""
+    out = paid_out(store, refund)
+    return "pending" if out == 0 else "paid" if out >= refund.amount else "processing"
+
+
 def render_refund(store: Store, refund: Refund) -> dict[str, Any]:
-    """The refund as the API returns it (a fresh dict)."""
+    """The refund as the API returns it (a fresh dict): its own payout first, then the
+    payments made through refund payments, and their ``status`` (``refund_payments.py``)."""
     f = refund.fields
     customer = customers(store).get(refund.customer_id)
     invoice = invoices(store).get(refund.invoice_id)
@@ -85,8 +103,11 @@ def render_refund(store: Store, refund: Refund) -> dict[str, Any]:
                 "processor": f["processor"],
                 "processing_fee_cents": f["refund_processing_fee_cents"],
                 "completed_at": completed.isoformat().replace("+00:00", "Z"),
-            }
+            },
+            *(dict(p.data) for p in _payments(store, refund)),
         ],
+        # Not in the contract's Refund (its refund payments move it: refund_payments.py).
+        "status": payout_status(store, refund),
     }
 
 
