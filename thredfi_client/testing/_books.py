@@ -10,7 +10,9 @@ changed or removed, so the journal is the history, and every figure (account bal
 balance, profit and loss, balance sheet, cash flow) is a sum over it. Aging is the one figure
 not read from the journal: it buckets the open documents' balances by due date.
 
-A business's books open with :data:`STANDARD_CHART` the first time they are read.
+An entry after a document's first is dated today, or the first entry's date when that is
+later (a scheduled payment cancelled before its date): a report at any date then shows both or
+neither. A business's books open with :data:`STANDARD_CHART` the first time they are read.
 """
 
 from __future__ import annotations
@@ -174,6 +176,8 @@ class Books:
     posted: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     #: (source type, source id) -> the document's state when it last posted.
     states: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (source type, source id) -> the date of its first entry.
+    opened: dict[tuple[str, str], date] = field(default_factory=dict)
 
 
 def _books_table(store: Store) -> Table[Books]:
@@ -247,15 +251,17 @@ def sync(store: Store, business_id: str, documents: Iterable[Document]) -> Books
         if change:
             if before is None:
                 event, on = "created", doc.on
+                books.opened[key] = on
             else:
                 event = doc.state if doc.state != books.states.get(key) else "updated"
-                on = today
+                on = max(today, books.opened[key])
             _post(store, books, key, doc.reference, f"{doc.source_type}.{event}", on, change)
         books.states[key] = doc.state
     for key in [k for k in books.posted if k not in seen]:
         change = _difference({}, books.posted[key])
         if change:
-            _post(store, books, key, key[1], f"{key[0]}.deleted", today, change)
+            on = max(today, books.opened[key])
+            _post(store, books, key, key[1], f"{key[0]}.deleted", on, change)
         del books.posted[key]
         books.states.pop(key, None)
     return books

@@ -8,6 +8,8 @@ resource (each says where), plus the sandbox's own choices where the documentati
 from __future__ import annotations
 
 from ..resource import Resource
+from .bill_payments import BillPayments
+from .bills import Bills
 from .businesses import Businesses
 from .customer_credits import CustomerCredits
 from .customers import Customers
@@ -15,6 +17,10 @@ from .invoice_payments import InvoicePayments
 from .invoices import Invoices
 from .refund_payments import RefundPayments
 from .refunds import Refunds
+from .vendor_credits import VendorCredits
+from .vendor_refund_payments import VendorRefundPayments
+from .vendor_refunds import VendorRefunds
+from .vendors import Vendors
 
 __all__ = ["RULES"]
 
@@ -27,4 +33,10 @@ RULES: dict[str, type[Resource]] = {
     "invoices/payments": InvoicePayments,
     "invoices/refunds": Refunds,
     "invoices/refunds/payments": RefundPayments,
+    "vendors": Vendors,
+    "bills": Bills,
+    "bills/payments": BillPayments,
+    "vendor-credits": VendorCredits,
+    "vendor-refunds": VendorRefunds,
+    "vendor-refunds/payments": VendorRefundPayments,
 }
