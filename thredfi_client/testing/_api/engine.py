@@ -92,6 +92,7 @@ class Engine:
             "update": self._update,
             "delete": self._delete,
             "action": self._action,
+            "read": self._read,
         }
         out = list(self._by_hand)
         for op in self.operations:
@@ -296,6 +297,18 @@ class Engine:
             resource.act(call, record, cleaned)
             self._posted(call)
             return self._answer(call, record, op.status)
+
+    async def _read(self, op: Operation, request: Request) -> Response:
+        """A GET answering one document that is not a record (a report, a hierarchy)."""
+        call = self._call(op, request)
+        query = Filters(self.store.settings, request)
+        params = {
+            name: query.typed(name, schema, explode=explode)
+            for name, (schema, explode) in op.query.items()
+        }
+        query.check()
+        shown = self.resources[op.resource].read(call, params)
+        return ok({op.unwrap: shown} if op.unwrap else shown, op.status)
 
     async def _unserved(self, op: Operation, request: Request) -> Response:
         self._call(op, request)
