@@ -17,6 +17,32 @@ from .helpers import ROOT, load
 
 CONTRACT = load(ROOT / "openapi" / "thredfi.yaml")
 NAMES = load_names(ROOT / "codegen" / "names.yaml")
+#: Issue 22's operations (payables, the ledger, reports, banking): vendor id -> public name.
+WHOLE_API_OPERATIONS = {
+    "create_vendor": "vendors.create",
+    "list_vendors": "vendors.list",
+    "get_vendor": "vendors.get",
+    "unarchive_vendor": "vendors.unarchive",
+    "create_bill": "bills.create",
+    "list_bills": "bills.list",
+    "get_bill": "bills.get",
+    "update_bill": "bills.update",
+    "create_bill_payment": "bill_payments.create",
+    "list_bill_payments": "bill_payments.list",
+    "get_bill_payment": "bill_payments.get",
+    "update_bill_payment": "bill_payments.update",
+    "delete_bill_payment": "bill_payments.cancel",
+    "create_vendor_credit": "vendor_credits.create",
+    "list_vendor_credits": "vendor_credits.list",
+    "get_vendor_credit": "vendor_credits.get",
+    "create_vendor_refund": "vendor_refunds.create",
+    "list_vendor_refunds": "vendor_refunds.list",
+    "update_vendor_refund": "vendor_refunds.update",
+    "delete_vendor_refund": "vendor_refunds.delete",
+    "create_vendor_refund_payment": "vendor_refund_payments.create",
+    "list_vendor_refund_payments": "vendor_refund_payments.list",
+    "delete_vendor_refund_payment": "vendor_refund_payments.cancel",
+}
 #: A path and operation the contract does not have: the "new operation" of these tests.
 CREDIT_NOTES = "/v1/platform/businesses/{business_id}/credit-notes/"
 
@@ -82,7 +108,7 @@ def test_the_committed_table_fits_the_contract() -> None:
         "invoice_payments.cancel",
         "customer_credits.create",
         "customer_credits.list",
-    }
+    } | set(WHOLE_API_OPERATIONS.values())
 
 
 def test_a_renamed_tag_changes_no_name() -> None:
@@ -361,7 +387,7 @@ def test_list_operations_are_found_by_their_shape_not_their_name() -> None:
         "list_refunds",
         "list_refund_payments",
         "list_customer_credits",
-    }
+    } | {vendor_id for vendor_id, name in WHOLE_API_OPERATIONS.items() if name.endswith(".list")}
     array = {"type": "array", "items": {"$ref": "#/components/schemas/Customer"}}
     assert (
         prepared_listing(listing(["page", "page_size"], array))
@@ -435,3 +461,58 @@ def test_a_query_style_other_than_form_fails_naming_the_parameter() -> None:
     (only,) = caught.value.messages
     assert only.startswith("list_invoices (client.invoices.list, GET")
     assert "query parameter 'status' has style 'pipeDelimited'" in only
+
+
+# -- the token each operation is sent with (issue 22) -------------------------------------------
+
+
+def scope_of(security: list[dict[str, Any]], path: str = CREDIT_NOTES) -> str | None:
+    operation = credit_note({"application/json": SCHEMA}, security=security)
+    return (
+        prepare(contract_with(operation, path), NAMED, {})
+        .operations["credit_notes_create"]
+        .token_scope
+    )
+
+
+def test_the_token_scope_comes_from_the_operations_security() -> None:
+    facts = prepare(CONTRACT, NAMES, {}).operations
+    assert facts["businesses_create"].token_scope == "partner"  # PartnerJWT only
+    assert facts["customers_get"].token_scope is None  # partner and business schemes
+    assert facts["tokens_get_partner_token"].token_scope is None  # HTTP Basic: no bearer token
+    assert scope_of([{"BusinessScopedJWT": []}, {"BearerBusinessScoped": []}]) == "business"
+    assert scope_of([{"PartnerJWT": []}, {"BearerUnscoped": []}]) == "partner"
+    assert scope_of([{"PartnerJWT": []}, {"BusinessScopedJWT": []}]) is None
+    assert scope_of([{"BusinessScopedJWT": []}, {}]) is None  # or no credentials at all
+
+
+def test_a_bearer_scheme_that_does_not_say_which_token_it_is_accepts_either() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    contract["components"]["securitySchemes"]["NewJWT"] = {"type": "http", "scheme": "bearer"}
+    operation = credit_note(
+        {"application/json": SCHEMA}, security=[{"BusinessScopedJWT": []}, {"NewJWT": []}]
+    )
+    contract["paths"][CREDIT_NOTES] = {"post": operation}
+    assert prepare(contract, NAMED, {}).operations["credit_notes_create"].token_scope is None
+
+
+def test_a_business_only_operation_needs_a_business_in_its_path() -> None:
+    with pytest.raises(PrepareError) as caught:
+        scope_of([{"BusinessScopedJWT": []}], path="/v1/platform/credit-notes/")
+    assert any(
+        "create_credit_note (client.credit_notes.create, POST /v1/platform/credit-notes/): its "
+        "security accepts only a business-scoped token, but its path names no business" in m
+        for m in caught.value.messages
+    ), caught.value.messages
+
+
+def test_an_unknown_token_scope_fails_naming_the_scheme() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    contract["components"]["securitySchemes"]["PartnerJWT"]["x-token-scope"] = "admin"
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    assert any(
+        "its security scheme 'PartnerJWT' has x-token-scope 'admin'; it must be one of "
+        "partner, business" in m
+        for m in caught.value.messages
+    ), caught.value.messages

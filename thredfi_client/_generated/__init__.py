@@ -7,6 +7,17 @@ codegen/ and regenerate.
 from typing import Any
 
 from .._operation import NOT_GIVEN, NotGiven, Operation, RawResponse, Requester, TimeoutTypes
+from .api.bill_payments import BillPaymentsResource
+from .api.bill_payments.bill_payments_cancel import OPERATION as _bill_payments_cancel
+from .api.bill_payments.bill_payments_create import OPERATION as _bill_payments_create
+from .api.bill_payments.bill_payments_get import OPERATION as _bill_payments_get
+from .api.bill_payments.bill_payments_list import OPERATION as _bill_payments_list
+from .api.bill_payments.bill_payments_update import OPERATION as _bill_payments_update
+from .api.bills import BillsResource
+from .api.bills.bills_create import OPERATION as _bills_create
+from .api.bills.bills_get import OPERATION as _bills_get
+from .api.bills.bills_list import OPERATION as _bills_list
+from .api.bills.bills_update import OPERATION as _bills_update
 from .api.businesses import BusinessesResource
 from .api.businesses.businesses_create import OPERATION as _businesses_create
 from .api.businesses.businesses_get import OPERATION as _businesses_get
@@ -44,12 +55,45 @@ from .api.refunds.refunds_list import OPERATION as _refunds_list
 from .api.tokens import TokensResource
 from .api.tokens.tokens_get_business_token import OPERATION as _tokens_get_business_token
 from .api.tokens.tokens_get_partner_token import OPERATION as _tokens_get_partner_token
+from .api.vendor_credits import VendorCreditsResource
+from .api.vendor_credits.vendor_credits_create import OPERATION as _vendor_credits_create
+from .api.vendor_credits.vendor_credits_get import OPERATION as _vendor_credits_get
+from .api.vendor_credits.vendor_credits_list import OPERATION as _vendor_credits_list
+from .api.vendor_refund_payments import VendorRefundPaymentsResource
+from .api.vendor_refund_payments.vendor_refund_payments_cancel import (
+    OPERATION as _vendor_refund_payments_cancel,
+)
+from .api.vendor_refund_payments.vendor_refund_payments_create import (
+    OPERATION as _vendor_refund_payments_create,
+)
+from .api.vendor_refund_payments.vendor_refund_payments_list import (
+    OPERATION as _vendor_refund_payments_list,
+)
+from .api.vendor_refunds import VendorRefundsResource
+from .api.vendor_refunds.vendor_refunds_create import OPERATION as _vendor_refunds_create
+from .api.vendor_refunds.vendor_refunds_delete import OPERATION as _vendor_refunds_delete
+from .api.vendor_refunds.vendor_refunds_list import OPERATION as _vendor_refunds_list
+from .api.vendor_refunds.vendor_refunds_update import OPERATION as _vendor_refunds_update
+from .api.vendors import VendorsResource
+from .api.vendors.vendors_create import OPERATION as _vendors_create
+from .api.vendors.vendors_get import OPERATION as _vendors_get
+from .api.vendors.vendors_list import OPERATION as _vendors_list
+from .api.vendors.vendors_unarchive import OPERATION as _vendors_unarchive
 
 #: ``info.version`` of the contract this package was generated from.
 API_VERSION = "1.0.0"
 
 #: Every operation of the contract, for the client layer, tests and docs.
 OPERATIONS: tuple[Operation[Any], ...] = (
+    _bill_payments_list,
+    _bill_payments_create,
+    _bill_payments_get,
+    _bill_payments_update,
+    _bill_payments_cancel,
+    _bills_list,
+    _bills_create,
+    _bills_get,
+    _bills_update,
     _businesses_list,
     _businesses_create,
     _businesses_get,
@@ -79,10 +123,33 @@ OPERATIONS: tuple[Operation[Any], ...] = (
     _refunds_delete,
     _tokens_get_partner_token,
     _tokens_get_business_token,
+    _vendor_credits_list,
+    _vendor_credits_create,
+    _vendor_credits_get,
+    _vendor_refund_payments_list,
+    _vendor_refund_payments_create,
+    _vendor_refund_payments_cancel,
+    _vendor_refunds_list,
+    _vendor_refunds_create,
+    _vendor_refunds_delete,
+    _vendor_refunds_update,
+    _vendors_list,
+    _vendors_create,
+    _vendors_get,
+    _vendors_unarchive,
 )
 
 #: The contract's ``operationId`` -> ``(resource, method)``: the public names (codegen/names.yaml).
 OPERATION_NAMES: dict[str, tuple[str, str]] = {
+    "list_bill_payments": ("bill_payments", "list"),
+    "create_bill_payment": ("bill_payments", "create"),
+    "get_bill_payment": ("bill_payments", "get"),
+    "update_bill_payment": ("bill_payments", "update"),
+    "delete_bill_payment": ("bill_payments", "cancel"),
+    "list_bills": ("bills", "list"),
+    "create_bill": ("bills", "create"),
+    "get_bill": ("bills", "get"),
+    "update_bill": ("bills", "update"),
     "list_businesses": ("businesses", "list"),
     "create_business": ("businesses", "create"),
     "get_business": ("businesses", "get"),
@@ -112,12 +179,28 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "delete_refund": ("refunds", "delete"),
     "get_partner_token": ("tokens", "get_partner_token"),
     "get_business_token": ("tokens", "get_business_token"),
+    "list_vendor_credits": ("vendor_credits", "list"),
+    "create_vendor_credit": ("vendor_credits", "create"),
+    "get_vendor_credit": ("vendor_credits", "get"),
+    "list_vendor_refund_payments": ("vendor_refund_payments", "list"),
+    "create_vendor_refund_payment": ("vendor_refund_payments", "create"),
+    "delete_vendor_refund_payment": ("vendor_refund_payments", "cancel"),
+    "list_vendor_refunds": ("vendor_refunds", "list"),
+    "create_vendor_refund": ("vendor_refunds", "create"),
+    "delete_vendor_refund": ("vendor_refunds", "delete"),
+    "update_vendor_refund": ("vendor_refunds", "update"),
+    "list_vendors": ("vendors", "list"),
+    "create_vendor": ("vendors", "create"),
+    "get_vendor": ("vendors", "get"),
+    "unarchive_vendor": ("vendors", "unarchive"),
 }
 
 
 class Resources:
     """Every operation of the API as ``<resource>.<method>``, one attribute per tag."""
 
+    bill_payments: BillPaymentsResource
+    bills: BillsResource
     businesses: BusinessesResource
     customer_credits: CustomerCreditsResource
     customers: CustomersResource
@@ -126,8 +209,14 @@ class Resources:
     refund_payments: RefundPaymentsResource
     refunds: RefundsResource
     tokens: TokensResource
+    vendor_credits: VendorCreditsResource
+    vendor_refund_payments: VendorRefundPaymentsResource
+    vendor_refunds: VendorRefundsResource
+    vendors: VendorsResource
 
     def _bind_resources(self, requester: Requester) -> None:
+        self.bill_payments = BillPaymentsResource(requester)
+        self.bills = BillsResource(requester)
         self.businesses = BusinessesResource(requester)
         self.customer_credits = CustomerCreditsResource(requester)
         self.customers = CustomersResource(requester)
@@ -136,6 +225,10 @@ class Resources:
         self.refund_payments = RefundPaymentsResource(requester)
         self.refunds = RefundsResource(requester)
         self.tokens = TokensResource(requester)
+        self.vendor_credits = VendorCreditsResource(requester)
+        self.vendor_refund_payments = VendorRefundPaymentsResource(requester)
+        self.vendor_refunds = VendorRefundsResource(requester)
+        self.vendors = VendorsResource(requester)
 
 
 __all__ = [

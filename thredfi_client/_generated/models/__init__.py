@@ -3,6 +3,24 @@
 from .account_identifier import AccountIdentifier
 from .additional_sales_tax import AdditionalSalesTax
 from .additional_sales_tax_create import AdditionalSalesTaxCreate
+from .bill import Bill
+from .bill_create import BillCreate
+from .bill_document_upload import BillDocumentUpload
+from .bill_line_item import BillLineItem
+from .bill_line_item_create import BillLineItemCreate
+from .bill_line_item_create_sales_taxes_item import BillLineItemCreateSalesTaxesItem
+from .bill_payment import BillPayment
+from .bill_payment_allocation import BillPaymentAllocation
+from .bill_payment_allocation_create import BillPaymentAllocationCreate
+from .bill_payment_allocation_summary import BillPaymentAllocationSummary
+from .bill_payment_cancellation import BillPaymentCancellation
+from .bill_payment_create import BillPaymentCreate
+from .bill_payment_create_payment_method import BillPaymentCreatePaymentMethod
+from .bill_payment_summary import BillPaymentSummary
+from .bill_payment_update import BillPaymentUpdate
+from .bill_payment_update_status import BillPaymentUpdateStatus
+from .bill_payments_list_status import BillPaymentsListStatus
+from .bill_update import BillUpdate
 from .business import Business
 from .business_create import BusinessCreate
 from .business_create_accounting_method import BusinessCreateAccountingMethod
@@ -59,6 +77,8 @@ from .invoice_update import InvoiceUpdate
 from .invoice_update_invoice_type import InvoiceUpdateInvoiceType
 from .invoice_void import InvoiceVoid
 from .page_info import PageInfo
+from .paginated_bill_list import PaginatedBillList
+from .paginated_bill_payment_summary_list import PaginatedBillPaymentSummaryList
 from .paginated_business_list import PaginatedBusinessList
 from .paginated_customer_credit_list import PaginatedCustomerCreditList
 from .paginated_customer_list import PaginatedCustomerList
@@ -66,6 +86,10 @@ from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_invoice_payment_list import PaginatedInvoicePaymentList
 from .paginated_refund_list import PaginatedRefundList
 from .paginated_refund_payment_list import PaginatedRefundPaymentList
+from .paginated_vendor_credit_list import PaginatedVendorCreditList
+from .paginated_vendor_list import PaginatedVendorList
+from .paginated_vendor_refund_list import PaginatedVendorRefundList
+from .paginated_vendor_refund_payment_list import PaginatedVendorRefundPaymentList
 from .partner_token import PartnerToken
 from .partner_token_request import PartnerTokenRequest
 from .partner_token_request_grant_type import PartnerTokenRequestGrantType
@@ -85,12 +109,61 @@ from .updated_business import UpdatedBusiness
 from .updated_business_accounting_method import UpdatedBusinessAccountingMethod
 from .validation_error_response import ValidationErrorResponse
 from .validation_error_response_detail import ValidationErrorResponseDetail
+from .vendor import Vendor
+from .vendor_create import VendorCreate
+from .vendor_credit import VendorCredit
+from .vendor_credit_allocation import VendorCreditAllocation
+from .vendor_credit_allocation_create import VendorCreditAllocationCreate
+from .vendor_credit_create import VendorCreditCreate
+from .vendor_credit_create_tags_item import VendorCreditCreateTagsItem
+from .vendor_credit_document_upload import VendorCreditDocumentUpload
+from .vendor_credit_line_item import VendorCreditLineItem
+from .vendor_credit_line_item_create import VendorCreditLineItemCreate
+from .vendor_credit_tags_item import VendorCreditTagsItem
+from .vendor_document_upload import VendorDocumentUpload
+from .vendor_refund import VendorRefund
+from .vendor_refund_allocation import VendorRefundAllocation
+from .vendor_refund_allocation_create import VendorRefundAllocationCreate
+from .vendor_refund_allocation_create_allocation_type import (
+    VendorRefundAllocationCreateAllocationType,
+)
+from .vendor_refund_allocation_link import VendorRefundAllocationLink
+from .vendor_refund_create import VendorRefundCreate
+from .vendor_refund_create_refund_type import VendorRefundCreateRefundType
+from .vendor_refund_document_upload import VendorRefundDocumentUpload
+from .vendor_refund_payment import VendorRefundPayment
+from .vendor_refund_payment_cancellation import VendorRefundPaymentCancellation
+from .vendor_refund_payment_create import VendorRefundPaymentCreate
+from .vendor_refund_payment_create_refund_type import VendorRefundPaymentCreateRefundType
+from .vendor_refund_payment_created import VendorRefundPaymentCreated
+from .vendor_refund_payment_line import VendorRefundPaymentLine
+from .vendor_refund_payment_line_create import VendorRefundPaymentLineCreate
+from .vendor_refund_update import VendorRefundUpdate
+from .vendor_summary import VendorSummary
 from .write_off import WriteOff
 
 __all__ = (
     "AccountIdentifier",
     "AdditionalSalesTax",
     "AdditionalSalesTaxCreate",
+    "Bill",
+    "BillCreate",
+    "BillDocumentUpload",
+    "BillLineItem",
+    "BillLineItemCreate",
+    "BillLineItemCreateSalesTaxesItem",
+    "BillPayment",
+    "BillPaymentAllocation",
+    "BillPaymentAllocationCreate",
+    "BillPaymentAllocationSummary",
+    "BillPaymentCancellation",
+    "BillPaymentCreate",
+    "BillPaymentCreatePaymentMethod",
+    "BillPaymentsListStatus",
+    "BillPaymentSummary",
+    "BillPaymentUpdate",
+    "BillPaymentUpdateStatus",
+    "BillUpdate",
     "Business",
     "BusinessCreate",
     "BusinessCreateAccountingMethod",
@@ -147,6 +220,8 @@ __all__ = (
     "InvoiceUpdateInvoiceType",
     "InvoiceVoid",
     "PageInfo",
+    "PaginatedBillList",
+    "PaginatedBillPaymentSummaryList",
     "PaginatedBusinessList",
     "PaginatedCustomerCreditList",
     "PaginatedCustomerList",
@@ -154,6 +229,10 @@ __all__ = (
     "PaginatedInvoicePaymentList",
     "PaginatedRefundList",
     "PaginatedRefundPaymentList",
+    "PaginatedVendorCreditList",
+    "PaginatedVendorList",
+    "PaginatedVendorRefundList",
+    "PaginatedVendorRefundPaymentList",
     "PartnerToken",
     "PartnerTokenRequest",
     "PartnerTokenRequestGrantType",
@@ -173,5 +252,34 @@ __all__ = (
     "UpdatedBusinessAccountingMethod",
     "ValidationErrorResponse",
     "ValidationErrorResponseDetail",
+    "Vendor",
+    "VendorCreate",
+    "VendorCredit",
+    "VendorCreditAllocation",
+    "VendorCreditAllocationCreate",
+    "VendorCreditCreate",
+    "VendorCreditCreateTagsItem",
+    "VendorCreditDocumentUpload",
+    "VendorCreditLineItem",
+    "VendorCreditLineItemCreate",
+    "VendorCreditTagsItem",
+    "VendorDocumentUpload",
+    "VendorRefund",
+    "VendorRefundAllocation",
+    "VendorRefundAllocationCreate",
+    "VendorRefundAllocationCreateAllocationType",
+    "VendorRefundAllocationLink",
+    "VendorRefundCreate",
+    "VendorRefundCreateRefundType",
+    "VendorRefundDocumentUpload",
+    "VendorRefundPayment",
+    "VendorRefundPaymentCancellation",
+    "VendorRefundPaymentCreate",
+    "VendorRefundPaymentCreated",
+    "VendorRefundPaymentCreateRefundType",
+    "VendorRefundPaymentLine",
+    "VendorRefundPaymentLineCreate",
+    "VendorRefundUpdate",
+    "VendorSummary",
     "WriteOff",
 )
