@@ -57,6 +57,22 @@ Behaviour the documentation leaves open, as the sandbox implements it:
   given; lines given replace the lines; a cancelled invoice cannot change (409).
 * Every body may be JSON, form or multipart (the vendor offers all three): form text is read as
   the property's type; nested values travel as JSON text.
+* Every operation of ``openapi/thredfi.yaml`` is served, by one engine driven by the contract;
+  a resource with documented rules has a hook module (``_api/resources/``). A resource with
+  none is stored as its create body plus the server-side fields of its response schema: ids,
+  timestamps, defaults, the first value of an enum. Lists filter by the query parameters that
+  name a field; ``include_archived`` unset hides archived records.
+* Businesses are per partner: another partner's business is 404 ``business_not_found``. A
+  business created through the API can be used (tokens, customers...) at once; ``_meta`` is
+  ``{"created": true}`` on the first create, ``false`` on a replay.
+* Payments are recorded ``completed``. ``PATCH`` changes the fields given (``status``
+  included); new allocations are checked as on create. Cancelling (``POST .../delete/``) is for
+  ``pending`` or ``failed`` payments only (else 409) and reverses the allocations.
+* A refund's ``status`` (not in the contract's Refund) is ``pending`` until refund payments pay
+  it out, ``processing`` while part of it is, ``paid`` once all of it is; a refund payment over
+  what is left is a 400.
+* A customer credit's allocations lower their invoices' balances like payments (listed in
+  ``credit_allocations``); its ``status`` is ``draft``, or ``sent`` with ``sent_at``.
 
 Fault controls: one method, :meth:`Sandbox.add_fault` (actions ``respond``, ``delay``, ``drop``,
 ``truncate``, ``malformed_json``, ``reset``, ``stall``, ``raw``), plus :meth:`Sandbox.clear_faults`

@@ -73,6 +73,7 @@ class Operation:
         request_media: The media types the request body may come in.
         request_required: Whether the body is required.
         status: The first success status the contract lists.
+        replays: A create that lists 200 (a replay) besides 201: it replays an ``external_id``.
         response: The success response's schema (refs resolved at the top), or None.
         unwrap: ``x-sdk-unwrap``: the property the resource is wrapped in, if any.
         query: Query parameters by name (their schemas, refs resolved) with ``explode`` flags.
@@ -93,6 +94,7 @@ class Operation:
     request_media: tuple[str, ...]
     request_required: bool
     status: int
+    replays: bool
     response: Schema | None
     unwrap: str | None
     query: dict[str, tuple[Schema, bool]] = field(default_factory=dict)
@@ -191,6 +193,7 @@ class Contract:
             request_media=media,
             request_required=bool(body.get("required", False)),
             status=status,
+            replays={"200", "201"} <= {str(code) for code in raw.get("responses", {})},
             response=response,
             unwrap=unwrap,
             query={

@@ -103,8 +103,19 @@ class Field:
     max_items: int | None = field(default=None, compare=False)
 
 
+#: Fields already built, by the id of their schema (kept alive here with it).
+_FIELDS: dict[int, tuple[Schema, Field]] = {}
+
+
 def field_of(schema: Schema) -> Field:
     """The :class:`Field` of a contract schema (``$ref`` followed), as :func:`check` applies it."""
+    known = _FIELDS.get(id(schema))
+    if known is None or known[0] is not schema:
+        known = _FIELDS[id(schema)] = (schema, _field_of(schema))
+    return known[1]
+
+
+def _field_of(schema: Schema) -> Field:
     schema = contract().resolve(schema)
     properties = schema.get("properties")
     return Field(
@@ -269,6 +280,8 @@ def _check_string(value: str, spec: Field, path: str, errors: FieldErrors) -> No
         _add(errors, path, "Datetime has wrong format. Use ISO 8601.")
     elif spec.format == "date" and parse_date(value) is None:
         _add(errors, path, "Date has wrong format. Use YYYY-MM-DD.")
+    elif spec.format == "email" and _EMAIL_RE.fullmatch(value) is None:
+        _add(errors, path, "Enter a valid email address.")
 
 
 def _text(body: dict[str, Any], name: str) -> str | None:
@@ -301,6 +314,8 @@ def clean_token_request(form: dict[str, Any], partner_id: str) -> FieldErrors:
 def clean_customer(body: object) -> tuple[dict[str, Any], FieldErrors]:
     """Validate a create-customer body."""
     errors: FieldErrors = {}
+    if isinstance(body, dict) and isinstance(body.get("email"), str) and not body["email"].strip():
+        body = {k: v for k, v in body.items() if k != "email"}  # blank counts as absent
     if not check(body, CUSTOMER_CREATE, "", errors) and not isinstance(body, dict):
         return {}, errors
     assert isinstance(body, dict)

@@ -4,7 +4,8 @@ For each operation of ``openapi/thredfi.yaml`` (classified by ``_contract``) the
 the token and the business, reads the body in the media types the contract lists, finds the
 record (404 ``<item>_not_found`` in the contract's error shape), checks the query parameters as
 the contract types them, pages lists in the contract's envelope, replays creates by
-``external_id`` (where the request schema has one: 200 with the existing record) and by
+``external_id`` (where the contract lists a 200 replay beside the 201: 200 with the existing
+record) and by
 ``Idempotency-Key`` (where the operation declares the header: 200 with the first answer), and
 wraps an answer where the contract says (``x-sdk-unwrap``). What happens to the records is the
 resource's :class:`~.resource.Resource`: the default one, or its hook module in ``resources/``.
@@ -185,6 +186,7 @@ class Engine:
         op = call.op
         if op.request is None:
             return None
+        call.body_sent = bool((await call.request.body()).strip())
         if set(op.request_media) <= {"application/json"}:
             return await json_body(self.store.settings, call.request)
         return await body_of(self.store.settings, call.request, field_of(op.request))
@@ -227,7 +229,7 @@ class Engine:
             if errors:
                 raise call.invalid(errors)
             external_id = cleaned.get("external_id")
-            if isinstance(external_id, str) and external_id:
+            if op.replays and isinstance(external_id, str) and external_id:
                 existing = resource.by_external_id(call, external_id)
                 if existing is not None:
                     return self._answer(call, existing, 200)

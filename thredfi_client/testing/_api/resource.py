@@ -46,6 +46,8 @@ class Call:
     parents: dict[str, str]
     #: The record the path names, once found (for an update's or action's checks).
     record: Any = None
+    #: Whether the request carried a body (JSON ``null`` is one; no bytes at all is not).
+    body_sent: bool = False
     #: The owner's books, posted up to date with its records (the engine's ``books``).
     books: Callable[[], Books] | None = None
 
@@ -159,12 +161,18 @@ class Resource:
     def clean(self, call: Call, body: Any) -> tuple[dict[str, Any], FieldErrors]:
         """The request body checked against the contract's schema; the fields it knows."""
         errors: FieldErrors = {}
-        if call.op.request is None or (body is None and not call.op.request_required):
+        absent = body is None and not call.body_sent
+        if call.op.request is None or (absent and not call.op.request_required):
             return {}, errors
         spec = field_of(call.op.request)
         if not check(body, spec, "", errors) or not isinstance(body, dict):
             return {}, errors
-        return {k: v for k, v in body.items() if k in (spec.properties or {})}, errors
+        cleaned = {k: v for k, v in body.items() if k in (spec.properties or {})}
+        if call.op.kind == "create":  # a PATCH changes only what it is given
+            for name, raw in call.op.request.get("properties", {}).items():
+                if name not in cleaned and "default" in (prop := self.contract.resolve(raw)):
+                    cleaned[name] = copy.deepcopy(prop["default"])
+        return cleaned, errors
 
     def create(self, call: Call, cleaned: dict[str, Any]) -> Any:
         """A new record from a checked create body."""

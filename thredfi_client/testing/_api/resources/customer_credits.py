@@ -38,12 +38,11 @@ class CustomerCredits(Resource):
         store, owner = call.store, call.owner
         errors: FieldErrors = {}
         customer = None
-        if cleaned.get("customer_id") is not None:
+        if cleaned.get("customer_id"):
             customer = customers(store).get(cleaned["customer_id"], owner)
             if customer is None:
                 errors["customer_id"] = ["No customer with this id in this business."]
-        elif isinstance(cleaned.get("customer_external_id"), str):
-            ext = cleaned["customer_external_id"]
+        elif (ext := str(cleaned.get("customer_external_id") or "").strip()) != "":
             customer = customers(store).by_external_id(owner, ext) or new_customer(
                 store, owner, bare_customer(ext)
             )
