@@ -33,6 +33,15 @@ each the same for every operation, so that nothing per operation is decided in a
   ``x-sdk-not-secret: true`` on the parameter (in the overlay) says a name only looks like one.
   An operation whose ``security`` asks for something ThredfiAuth does not send (it sends a
   bearer token, and HTTP Basic only to the partner token endpoint) fails, naming it.
+- **Token scope**: which token the SDK sends, from the operation's ``security`` (its own, else
+  the document's). Each bearer scheme says which token it is with ``x-token-scope: partner``
+  or ``business`` (set in the overlay: the vendor says it in prose). An operation whose
+  bearer alternatives are all partner schemes is sent with the partner token whatever the
+  client's ``token_scope`` (``token_scope`` on its ``Operation``: ``"partner"``); all business
+  schemes, with a token of the business in its path (``"business"``; its path must then be
+  under ``/v1/platform/businesses/{...}/`` or codegen fails, naming it); both kinds, a scheme
+  without ``x-token-scope``, or no credentials at all, as the client's ``token_scope`` says
+  (``None``).
 - **Success**: an operation must document a 2xx response (``2XX`` counts), or the SDK could not
   tell success from failure.
 - **Enums**: two values the generator would give one member name (``in-progress`` and
@@ -104,6 +113,9 @@ class OperationFacts:
     unwrap: str | None = None
     #: Query parameters (wire names) sent as one comma-separated value (``explode: false``).
     comma_separated: tuple[str, ...] = ()
+    #: The token it is sent with, whatever the client's ``token_scope`` (the ``Token scope``
+    #: rule above): ``"partner"``, ``"business"``, or None (the client's choice).
+    token_scope: str | None = None
 
     @property
     def label(self) -> str:
@@ -179,7 +191,11 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
             comma_separated=_query_styles(spec, operation, errors, label),
             unwrap=_unwrap(spec, operation, errors, label),
         )
-        facts = dataclasses.replace(facts, paginated=_pages(spec, verb, operation))
+        facts = dataclasses.replace(
+            facts,
+            paginated=_pages(spec, verb, operation),
+            token_scope=_token_scope(spec, path, operation, errors, label),
+        )
         operation["operationId"] = internal_id
         operation["tags"] = [public.resource]
         if internal_id in prepared.operations:
@@ -582,6 +598,57 @@ def _security_problems(
         "operation): correct its security in the overlay if the vendor file is wrong, or skip "
         "the operation in codegen/skipped.yaml"
     ]
+
+
+#: Where the auth flow finds the business of a business-scoped call (``_auth/_flow.py``).
+BUSINESS_PATH = re.compile(r"/v1/platform/businesses/\{[^}/]+\}/")
+#: The token kinds a bearer scheme may name with ``x-token-scope``.
+TOKEN_SCOPES = ("partner", "business")
+
+
+def _token_scope(
+    spec: Mapping[str, Any],
+    path: str,
+    operation: Mapping[str, Any],
+    errors: list[str],
+    label: str,
+) -> str | None:
+    """The token the operation is always sent with (the module docstring's rule), or None."""
+    requirements = operation.get("security", spec.get("security")) or []
+    schemes = (spec.get("components") or {}).get("securitySchemes") or {}
+    found: set[str | None] = set()
+    for requirement in requirements if isinstance(requirements, list) else []:
+        if not isinstance(requirement, dict) or not requirement:
+            return None  # an alternative needing no credentials: nothing to insist on
+        for name in requirement:
+            scheme = _resolve(spec, schemes.get(name))
+            if not isinstance(scheme, dict) or not _is_bearer(scheme):
+                continue  # HTTP Basic (the token endpoint) or undefined (reported already)
+            scope = scheme.get("x-token-scope")
+            if scope is not None and scope not in TOKEN_SCOPES:
+                errors.append(
+                    f"{label}: its security scheme {name!r} has x-token-scope {scope!r}; it "
+                    f"must be one of {', '.join(TOKEN_SCOPES)}"
+                )
+                return None
+            found.add(scope)
+    if len(found) != 1 or None in found:
+        return None
+    scope = str(next(iter(found)))
+    if scope == "business" and BUSINESS_PATH.match(path) is None:
+        errors.append(
+            f"{label}: its security accepts only a business-scoped token, but its path names no "
+            "business (/v1/platform/businesses/{business_id}/...) to get one for: correct its "
+            "security in the overlay, or skip the operation in codegen/skipped.yaml"
+        )
+        return None
+    return scope
+
+
+def _is_bearer(scheme: Mapping[str, Any]) -> bool:
+    kind = str(scheme.get("type", ""))
+    http = str(scheme.get("scheme", "")).lower()
+    return kind in ("oauth2", "openIdConnect") or (kind == "http" and http == "bearer")
 
 
 def _enum_problems(spec: Mapping[str, Any], prepared: Prepared) -> list[str]:

@@ -101,7 +101,10 @@ class ThredfiClient(Resources):
         base_url: API origin. Defaults to ``$THREDFI_BASE_URL``, else the vendor sandbox.
             ``http://`` is refused unless the host is loopback.
         token_scope: ``"partner"`` (default) sends the partner token on every call;
-            ``"business"`` exchanges it for a token scoped to the business in each URL.
+            ``"business"`` exchanges it for a token scoped to the business in each URL. An
+            operation whose contract accepts only one kind of token gets that kind whatever
+            this says: the business operations and token endpoints always the partner
+            token, a business-only operation a token of its business.
         timeout: Seconds per attempt (connect capped at 5 s), or an ``httpx.Timeout`` whose
             ``read`` value bounds each attempt as a whole. ``None`` is refused: no call may hang.
         max_retries: Retries after the first attempt (default 2, or ``retry_policy``'s).
@@ -389,6 +392,8 @@ class ThredfiClient(Resources):
         }
         if operation.idempotent:
             extensions[ext.IDEMPOTENT] = True
+        if operation.token_scope is not None:
+            extensions[ext.TOKEN_SCOPE] = operation.token_scope
         request = self._build_request(request_kwargs, extensions)
         started = time.perf_counter()
         failure: ThredfiError

@@ -167,6 +167,10 @@ class Operation(Generic[T]):
     idempotency_key_param: str | None = None
     #: Query, header and non-UUID path parameters: name -> (location, annotation, constraints).
     param_checks: Mapping[str, ParamCheck] = dataclasses.field(default_factory=dict)
+    #: The token the operation is always sent with, from its ``security`` in the contract:
+    #: ``"partner"`` (partner-level operations), ``"business"`` (a token of the business in its
+    #: path), or ``None``: either is accepted, and the client's ``token_scope`` decides.
+    token_scope: Literal["partner", "business"] | None = None
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True, slots=True)

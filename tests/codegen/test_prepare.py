@@ -435,3 +435,58 @@ def test_a_query_style_other_than_form_fails_naming_the_parameter() -> None:
     (only,) = caught.value.messages
     assert only.startswith("list_invoices (client.invoices.list, GET")
     assert "query parameter 'status' has style 'pipeDelimited'" in only
+
+
+# -- the token each operation is sent with (issue 22) -------------------------------------------
+
+
+def scope_of(security: list[dict[str, Any]], path: str = CREDIT_NOTES) -> str | None:
+    operation = credit_note({"application/json": SCHEMA}, security=security)
+    return (
+        prepare(contract_with(operation, path), NAMED, {})
+        .operations["credit_notes_create"]
+        .token_scope
+    )
+
+
+def test_the_token_scope_comes_from_the_operations_security() -> None:
+    facts = prepare(CONTRACT, NAMES, {}).operations
+    assert facts["businesses_create"].token_scope == "partner"  # PartnerJWT only
+    assert facts["customers_get"].token_scope is None  # partner and business schemes
+    assert facts["tokens_get_partner_token"].token_scope is None  # HTTP Basic: no bearer token
+    assert scope_of([{"BusinessScopedJWT": []}, {"BearerBusinessScoped": []}]) == "business"
+    assert scope_of([{"PartnerJWT": []}, {"BearerUnscoped": []}]) == "partner"
+    assert scope_of([{"PartnerJWT": []}, {"BusinessScopedJWT": []}]) is None
+    assert scope_of([{"BusinessScopedJWT": []}, {}]) is None  # or no credentials at all
+
+
+def test_a_bearer_scheme_that_does_not_say_which_token_it_is_accepts_either() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    contract["components"]["securitySchemes"]["NewJWT"] = {"type": "http", "scheme": "bearer"}
+    operation = credit_note(
+        {"application/json": SCHEMA}, security=[{"BusinessScopedJWT": []}, {"NewJWT": []}]
+    )
+    contract["paths"][CREDIT_NOTES] = {"post": operation}
+    assert prepare(contract, NAMED, {}).operations["credit_notes_create"].token_scope is None
+
+
+def test_a_business_only_operation_needs_a_business_in_its_path() -> None:
+    with pytest.raises(PrepareError) as caught:
+        scope_of([{"BusinessScopedJWT": []}], path="/v1/platform/credit-notes/")
+    assert any(
+        "create_credit_note (client.credit_notes.create, POST /v1/platform/credit-notes/): its "
+        "security accepts only a business-scoped token, but its path names no business" in m
+        for m in caught.value.messages
+    ), caught.value.messages
+
+
+def test_an_unknown_token_scope_fails_naming_the_scheme() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    contract["components"]["securitySchemes"]["PartnerJWT"]["x-token-scope"] = "admin"
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    assert any(
+        "its security scheme 'PartnerJWT' has x-token-scope 'admin'; it must be one of "
+        "partner, business" in m
+        for m in caught.value.messages
+    ), caught.value.messages

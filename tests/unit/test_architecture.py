@@ -110,7 +110,7 @@ ALLOWED = {
         "_auth._single_flight",
         "_auth._token_store",
     },
-    "_auth._flow": {"_auth._tokens"},
+    "_auth._flow": {"_extensions", "_auth._tokens"},
 }
 
 #: The folders whose modules are layers of their own (a module is named with its folder).

@@ -21,7 +21,7 @@ from thredfi_client import (
 )
 from thredfi_client._auth._flow import ThredfiAuth
 from thredfi_client._auth._tokens import AccessToken, TokenSource
-from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOTAL_TIMEOUT
+from thredfi_client._extensions import IDEMPOTENT, MAX_RETRIES, TOKEN_SCOPE, TOTAL_TIMEOUT
 
 # The fake registers one reusable callback per endpoint; each test asserts what it expects.
 pytestmark = pytest.mark.httpx_mock(assert_all_responses_were_requested=False)
@@ -310,6 +310,63 @@ async def test_business_scope_one_partner_token_and_one_exchange_per_business(
     assert {bearer(r) for r in fake.api_requests if r.url.path == customers(BIZ_B)} == {
         "biz-tok-bbbb-2"
     }
+
+
+def business(business_id: str) -> str:
+    return f"/v1/platform/businesses/{business_id}/"
+
+
+async def test_an_operation_taking_only_business_tokens_gets_one_on_a_partner_client(
+    client: httpx.AsyncClient, fake: FakeThredfi, clock: FakeClock
+) -> None:
+    """Issue 22: the operation's scope (a request extension) wins over the client's "partner",
+    with no extra token requests: one partner token, one exchange per business per expiry."""
+    only_business = {TOKEN_SCOPE: "business"}
+    urls = [customers(BIZ_A), customers(BIZ_B)] * 10
+    responses = await asyncio.gather(
+        *(client.get(url, extensions=only_business) for url in urls),
+        *(client.get(customers(BIZ_A)) for _ in range(5)),  # either token: the client's choice
+    )
+
+    assert all(r.status_code == 200 for r in responses)
+    assert len(fake.token_requests) == 1
+    assert sorted(str(r.url) for r in fake.exchange_requests) == [
+        exchange_url(BIZ_A),
+        exchange_url(BIZ_B),
+    ]
+    tokens = [(r.url.path, TOKEN_SCOPE in r.extensions, bearer(r)) for r in fake.api_requests]
+    assert {t for t in tokens if t[1]} == {
+        (customers(BIZ_A), True, "biz-tok-aaaa-1"),
+        (customers(BIZ_B), True, "biz-tok-bbbb-1"),
+    }
+    assert {t for t in tokens if not t[1]} == {(customers(BIZ_A), False, "partner-tok-1")}
+
+    clock.advance(3541)
+    await asyncio.gather(*(client.get(url, extensions=only_business) for url in urls))
+    assert len(fake.token_requests) == 2
+    assert len(fake.exchange_requests) == 4
+
+
+async def test_a_partner_level_operation_gets_the_partner_token_on_a_business_client(
+    business_client: httpx.AsyncClient, fake: FakeThredfi
+) -> None:
+    """Issue 22: a partner-level operation (``GET /businesses/{id}/``, whose URL names a
+    business) is sent with the partner token, and no exchange is made for it."""
+    partner_only = {TOKEN_SCOPE: "partner"}
+    responses = await asyncio.gather(
+        *(business_client.get(business(BIZ_A), extensions=partner_only) for _ in range(5)),
+        business_client.get("/v1/platform/businesses/", extensions=partner_only),
+    )
+
+    assert all(r.status_code == 200 for r in responses)
+    assert len(fake.token_requests) == 1
+    assert fake.exchange_requests == []
+    assert {bearer(r) for r in fake.api_requests} == {"partner-tok-1"}
+
+    # The same URL without the operation's scope follows the client's: a business token.
+    await business_client.get(business(BIZ_A))
+    assert [str(r.url) for r in fake.exchange_requests] == [exchange_url(BIZ_A)]
+    assert bearer(fake.api_requests[-1]) == "biz-tok-aaaa-1"
 
 
 async def test_business_token_refreshed_on_its_own_lifetime(

@@ -12,6 +12,7 @@ from typing import Final, Literal
 
 import httpx
 
+from .._extensions import TOKEN_SCOPE
 from ._tokens import AccessToken, Caller, TokenSource
 
 __all__ = ["ThredfiAuth", "TokenScope"]
@@ -49,6 +50,8 @@ class ThredfiAuth(httpx.Auth):
         token_scope: ``"partner"`` sends the partner token on every request. ``"business"``
             exchanges it for a business-scoped token per business, used on URLs under
             ``/v1/platform/businesses/<business_id>/``; other URLs get the partner token.
+            A request whose operation takes only one kind of token (``ThredfiClient`` says so
+            in the request's extensions, from the contract) gets that kind whatever this says.
         clock: Monotonic clock in seconds, used for token expiry (replaceable in tests).
         tokens: The token source to use (``ThredfiClient`` passes one with its transport,
             retries and token store); default: one of its own with these credentials.
@@ -167,7 +170,9 @@ class ThredfiAuth(httpx.Auth):
             # The caller asks for a partner token itself: credentials, nothing cached.
             request.headers["Authorization"] = self._tokens.secrets.basic_authorization()
             return _NO_TOKEN
-        if self._token_scope != "business":
+        # The operation's own scope (from its security in the contract) before the client's.
+        scope = request.extensions.get(TOKEN_SCOPE) or self._token_scope
+        if scope != "business":
             return None
         # A business id for business-scoped requests, None for the partner token. Exchange paths
         # (/v1/platform/<id>/oauth2/token/) have no /businesses/ segment: they get the partner's.

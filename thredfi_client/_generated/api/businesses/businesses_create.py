@@ -75,4 +75,5 @@ OPERATION: Operation[Business] = Operation(
     build_request=_get_kwargs,
     parse=_parse_success,
     body_model=_body_model,
+    token_scope="partner",
 )

@@ -51,4 +51,5 @@ OPERATION: Operation[Business] = Operation(
     path_params=("business_id",),
     build_request=_get_kwargs,
     parse=_parse_success,
+    token_scope="partner",
 )

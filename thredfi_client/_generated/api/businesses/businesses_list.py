@@ -67,6 +67,7 @@ OPERATION: Operation[PaginatedBusinessList] = Operation(
     path_params=(),
     build_request=_get_kwargs,
     parse=_parse_success,
+    token_scope="partner",
     param_checks={
         "country": ("query", "str | Unset", {}),
         "entity_type": ("query", "str | Unset", {}),

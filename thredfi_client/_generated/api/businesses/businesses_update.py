@@ -71,4 +71,5 @@ OPERATION: Operation[UpdatedBusiness] = Operation(
     build_request=_get_kwargs,
     parse=_parse_success,
     body_model=_body_model,
+    token_scope="partner",
 )

@@ -53,4 +53,5 @@ OPERATION: Operation[BusinessToken] = Operation(
     path_params=("business_id",),
     build_request=_get_kwargs,
     parse=_parse_success,
+    token_scope="partner",
 )
