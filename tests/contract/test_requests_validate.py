@@ -19,7 +19,7 @@ from thredfi_client._generated import OPERATIONS
 
 from .conftest import PrismServer
 from .sdk_calls import call, make_client, recorded, sdk_arguments
-from .spec_examples import broken_body, example, path_arguments, spec, spec_operations
+from .spec_examples import broken_body, example, path_arguments, resolve, spec, spec_operations
 
 pytestmark = pytest.mark.contract
 
@@ -75,8 +75,12 @@ async def test_negative_control_a_broken_request_is_flagged(
     elif operation.path_params:
         values[next(iter(operation.path_params))] = "not-a-uuid"
         url = operation.path.format(**values)
+    elif any(resolve(s).get("minimum") == 1 for s in operation.query_params.values()):
+        # No body, no path parameter (a partner-level list): a page number below the minimum.
+        name = next(n for n, s in operation.query_params.items() if resolve(s).get("minimum") == 1)
+        send["params"] = {name: "0"}
     else:
-        pytest.fail(f"{operation_id} has neither a body nor a path parameter to break")
+        pytest.fail(f"{operation_id} has neither a body nor a parameter to break")
 
     async with make_client(prism_validating.base_url) as client:
         recorder = recorded(client)

@@ -103,7 +103,15 @@ PAGED_OPERATION_IDS = [o for o in OPERATION_IDS if _pages(o)]
 
 
 def test_every_list_of_the_contract_pages() -> None:
-    assert PAGED_OPERATION_IDS == ["list_customers", "list_invoice_payments", "list_invoices"]
+    assert PAGED_OPERATION_IDS == [
+        "list_businesses",
+        "list_customer_credits",
+        "list_customers",
+        "list_invoice_payments",
+        "list_invoices",
+        "list_refund_payments",
+        "list_refunds",
+    ]
 
 
 @pytest.mark.parametrize("operation_id", PAGED_OPERATION_IDS)

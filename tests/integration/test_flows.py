@@ -237,3 +237,32 @@ def test_quickstart_example_runs_against_the_sandbox() -> None:
     assert API_KEY not in out + result.stderr
     for token in sandbox.tokens:
         assert token not in out + result.stderr
+
+
+@pytest.mark.parametrize("transport", ["native", "httpx", "aiohttp"])
+def test_onboarding_example_runs_against_the_sandbox(transport: str) -> None:
+    """examples/onboarding.py over a real socket: the business it creates is served by the
+    contract-driven sandbox at once, with a business token (issue 20)."""
+    sandbox = Sandbox(partner_id=PARTNER_ID, api_key=API_KEY)
+    with SandboxServer(sandbox) as server:
+        env = {
+            **os.environ,
+            "THREDFI_BASE_URL": server.base_url,
+            "THREDFI_PARTNER_ID": PARTNER_ID,
+            "THREDFI_API_KEY": API_KEY,
+            "THREDFI_TRANSPORT": transport,
+        }
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "examples" / "onboarding.py")],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        businesses = sandbox.records("businesses")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for step in ("HTTP 201", "HTTP 200 (the same business)", "PAID"):
+        assert step in out, out
+    assert [b["legal_name"] for b in businesses.values()][1:] == ["Acme Solutions B.V."]

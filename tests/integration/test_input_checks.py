@@ -91,6 +91,29 @@ def bad_calls() -> dict[str, tuple[BadCall, str, str]]:
             "customer_id",
             "is not a UUID in canonical form",
         ),
+        "three-letter business country": (
+            lambda c, _b, _c: c.businesses.create(
+                external_id="user-1",
+                legal_name="Acme",
+                entity_type="bv",
+                email="a@acme.test",
+                country="NLD",
+            ),
+            "country",
+            "'NLD' is longer than 2 character(s)",
+        ),
+        "partial update with a too long VAT number": (
+            lambda c, b, _: c.businesses.update(business_id=b, vat_number="NL" + "1" * 19),
+            "vat_number",
+            "is longer than 20 character(s)",
+        ),
+        "refund payment of nothing": (
+            lambda c, b, _: c.refund_payments.create(
+                business_id=b, refund_id=uuid.uuid4(), amount_cents=0, method="CASH"
+            ),
+            "amount_cents",
+            "0 is less than the minimum, 1",
+        ),
     }
 
 
