@@ -148,6 +148,7 @@ def generate(prepared: Prepared, root: Path, out: Path) -> None:
             "paginated": facts.paginated,
             "unwrap": facts.unwrap,
             "comma_separated": facts.comma_separated,
+            "sole_item": facts.sole_item,
             "token_scope": facts.token_scope,
         }
         for op_id, facts in operations.items()

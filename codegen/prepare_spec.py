@@ -14,6 +14,9 @@ each the same for every operation, so that nothing per operation is decided in a
 - **Headers**: a header parameter named ``Authorization``, ``Proxy-Authorization`` or ``Cookie``
   never becomes an argument (credentials travel only through ``ThredfiAuth``; OpenAPI itself
   ignores ``Authorization``, ``Accept`` and ``Content-Type`` parameters); cookie parameters fail.
+- **Defaults of parameters**: the ``default`` of an optional parameter's schema is the API's to
+  apply. The generator gets the parameter without it, so an argument not passed is not sent
+  (the API then applies its default) and no enum model is needed to import an operation.
 - **Query parameters**: ``style: form`` only (OpenAPI's default); an array with ``explode:
   false`` is sent as one comma-separated value (the operation lists them in
   ``comma_separated``), any other array as the parameter repeated. Another style fails, naming
@@ -27,6 +30,13 @@ each the same for every operation, so that nothing per operation is decided in a
   property's schema as the response, and the operation's ``unwrap`` names the property. Every
   success response of the operation must be marked alike, and the property must be a required
   one of an object, or codegen fails naming the operation.
+- **One object, or a one-element array around it**: a success response whose JSON schema is
+  ``oneOf: [S, {type: array, items: S}]`` (either order; set in the overlay where the vendor
+  documents both shapes) is given to the generator as ``S``, and the operation's
+  ``sole_item`` is true: the SDK takes the one item out of an array before parsing
+  (``_operation.sole_item``), so the call returns one ``S`` whichever shape arrives. Every
+  success response with a body must then have that shape, or codegen fails naming the
+  operation. This runs before ``x-sdk-unwrap``, so both may apply, the array outside.
 - **Credentials**: a header parameter that carries one (named by an ``apiKey`` security scheme,
   or called like ``X-Api-Key``, ``X-Auth-Token``, ``...-Secret``) is never an argument either:
   dropped with a note when optional, a failure when required (the SDK could not send the call).
@@ -113,6 +123,9 @@ class OperationFacts:
     unwrap: str | None = None
     #: Query parameters (wire names) sent as one comma-separated value (``explode: false``).
     comma_separated: tuple[str, ...] = ()
+    #: Whether the success body may be one object or a one-element array around it (the
+    #: ``One object, or a one-element array`` rule above).
+    sole_item: bool = False
     #: The token it is sent with, whatever the client's ``token_scope`` (the ``Token scope``
     #: rule above): ``"partner"``, ``"business"``, or None (the client's choice).
     token_scope: str | None = None
@@ -189,8 +202,9 @@ def prepare(contract: Mapping[str, Any], names: Names, skipped: Mapping[str, str
         facts = dataclasses.replace(
             facts,
             comma_separated=_query_styles(spec, operation, errors, label),
-            unwrap=_unwrap(spec, operation, errors, label),
+            sole_item=_sole_item(spec, operation, errors, label),
         )
+        facts = dataclasses.replace(facts, unwrap=_unwrap(spec, operation, errors, label))
         facts = dataclasses.replace(
             facts,
             paginated=_pages(spec, verb, operation),
@@ -335,6 +349,48 @@ def _query_styles(
     return tuple(comma)
 
 
+def _sole_item(
+    spec: dict[str, Any], operation: dict[str, Any], errors: list[str], label: str
+) -> bool:
+    """Apply the one-object-or-array-of-it rule (the module docstring's); whether it applies."""
+    shapes = {
+        status: _item_of_object_or_array(spec, _json_schema(spec, raw))
+        for status, raw in _success_responses(operation)
+        if _json_schema(spec, raw) is not None
+    }
+    if not any(item is not None for item in shapes.values()):
+        return False
+    if any(item is None for item in shapes.values()):
+        errors.append(
+            f"{label}: some success responses are one object or a one-element array around it "
+            f"and some are not ({', '.join(sorted(shapes))}): give every one the same shape"
+        )
+        return False
+    for status, item in shapes.items():
+        response = copy.deepcopy(_resolve(spec, operation["responses"][status]))
+        response["content"]["application/json"]["schema"] = copy.deepcopy(item)
+        operation["responses"][status] = response  # inlined: the generator sees the object
+    return True
+
+
+def _item_of_object_or_array(spec: Mapping[str, Any], schema: Any) -> Any:
+    """``S`` when ``schema`` is ``oneOf: [S, {type: array, items: S}]`` (in either order)."""
+    alternatives = schema.get("oneOf") if isinstance(schema, dict) else None
+    if not isinstance(alternatives, list) or len(alternatives) != 2:
+        return None
+    for array, item in (alternatives, alternatives[::-1]):
+        resolved = _resolve(spec, array)
+        if (
+            isinstance(resolved, dict)
+            and resolved.get("type") == "array"
+            and resolved.get("items") == item
+            and isinstance(_resolve(spec, item), dict)
+            and _resolve(spec, item).get("type", "object") == "object"
+        ):
+            return item
+    return None
+
+
 def _unwrap(
     spec: dict[str, Any], operation: dict[str, Any], errors: list[str], label: str
 ) -> str | None:
@@ -461,11 +517,22 @@ def _filter_parameters(
                     "carries a credential: those travel only through ThredfiAuth)"
                 )
         else:
-            kept.append(raw)
+            kept.append(_without_default(spec, raw))
     operation["parameters"] = kept
     path_item.pop("parameters", None)  # copied into each of its operations above
     if not kept:
         del operation["parameters"]
+
+
+def _without_default(spec: Mapping[str, Any], raw: Any) -> Any:
+    """An optional parameter as the generator gets it: without its schema's ``default``."""
+    parameter = _resolve(spec, raw)
+    schema = parameter.get("schema")
+    if parameter.get("required") or not isinstance(schema, dict) or "default" not in schema:
+        return raw
+    parameter = copy.deepcopy(parameter)
+    del parameter["schema"]["default"]
+    return parameter
 
 
 def _rename_schemas(spec: dict[str, Any], models: Mapping[str, str]) -> None:

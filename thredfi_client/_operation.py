@@ -8,7 +8,8 @@ implements, ``RawResponse``, the checking of arguments against the contract befo
 is sent: request bodies given as keywords, dicts or models (``request_body``, ``coerce_model``)
 and parameters (``checked_arguments``), with the constraints codegen writes into each model
 module (``FIELD_CONSTRAINTS``) and operation (``Operation.param_checks``); the query string of
-a call (``query_params``) and the envelope a wrapped response is taken out of (``unwrapped``).
+a call (``query_params``), the envelope a wrapped response is taken out of (``unwrapped``) and
+the one object of a body that may come as a one-element array around it (``sole_item``).
 
 The only SDK module this one imports is ``_errors``, for the argument errors it raises; that
 module imports no other SDK module, so generated code still reaches no other layer (client,
@@ -57,6 +58,7 @@ __all__ = [
     "path_segment",
     "query_params",
     "request_body",
+    "sole_item",
     "unwrapped",
 ]
 
@@ -797,3 +799,21 @@ def unwrapped(document: object, key: str) -> Any:
     if not isinstance(document, dict) or key not in document:
         raise ValueError(f"the response body is not the documented {{{key!r}: ...}} envelope")
     return document[key]
+
+
+def sole_item(document: object) -> Any:
+    """The report in a body that is one object or a one-element array around it.
+
+    The contract says which operations answer so (``oneOf: [S, array of S]``, codegen's
+    ``sole_item``). Raises ``ValueError`` (the client reports it as
+    ``APIResponseValidationError``) for an array of any other length: which item would be meant
+    is not for the SDK to guess.
+    """
+    if isinstance(document, list):
+        if len(document) != 1:
+            raise ValueError(
+                f"the response body is an array of {len(document)} items where one object, or "
+                "a one-element array around it, is documented"
+            )
+        return document[0]
+    return document

@@ -42,6 +42,22 @@ WHOLE_API_OPERATIONS = {
     "create_vendor_refund_payment": "vendor_refund_payments.create",
     "list_vendor_refund_payments": "vendor_refund_payments.list",
     "delete_vendor_refund_payment": "vendor_refund_payments.cancel",
+    "list_chart_of_accounts": "accounts.list",
+    "create_account": "accounts.create",
+    "get_chart_of_accounts_hierarchy": "accounts.hierarchy",
+    "get_account_detail": "accounts.get",
+    "create_child_account": "accounts.create_child",
+    "list_journal_entries": "journal_entries.list",
+    "get_journal_entry_detail": "journal_entries.get",
+    "get_profit_and_loss": "reports.profit_and_loss",
+    "get_balance_sheet": "reports.balance_sheet",
+    "get_cash_flow_statement": "reports.cash_flow",
+    "get_financial_summary": "insights.financial_summary",
+    "get_ar_aging": "insights.ar_aging",
+    "get_ap_aging": "insights.ap_aging",
+    "list_bank_accounts": "bank_accounts.list",
+    "retrieve_bank_account": "bank_accounts.get",
+    "list_bank_transactions": "bank_transactions.list",
 }
 #: A path and operation the contract does not have: the "new operation" of these tests.
 CREDIT_NOTES = "/v1/platform/businesses/{business_id}/credit-notes/"

@@ -229,7 +229,7 @@ def test_api_version_comes_from_the_spec() -> None:
 
 
 def test_every_operation_is_reachable_by_the_naming_rule(client: ThredfiClient) -> None:
-    assert len(OPERATIONS) == len(OPERATION_NAMES) == 52
+    assert len(OPERATIONS) == len(OPERATION_NAMES) == 68
     for op in OPERATIONS:
         resource, method = OPERATION_NAMES[op.operation_id]
         assert callable(getattr(getattr(client, resource), method))

@@ -7,6 +7,17 @@ codegen/ and regenerate.
 from typing import Any
 
 from .._operation import NOT_GIVEN, NotGiven, Operation, RawResponse, Requester, TimeoutTypes
+from .api.accounts import AccountsResource
+from .api.accounts.accounts_create import OPERATION as _accounts_create
+from .api.accounts.accounts_create_child import OPERATION as _accounts_create_child
+from .api.accounts.accounts_get import OPERATION as _accounts_get
+from .api.accounts.accounts_hierarchy import OPERATION as _accounts_hierarchy
+from .api.accounts.accounts_list import OPERATION as _accounts_list
+from .api.bank_accounts import BankAccountsResource
+from .api.bank_accounts.bank_accounts_get import OPERATION as _bank_accounts_get
+from .api.bank_accounts.bank_accounts_list import OPERATION as _bank_accounts_list
+from .api.bank_transactions import BankTransactionsResource
+from .api.bank_transactions.bank_transactions_list import OPERATION as _bank_transactions_list
 from .api.bill_payments import BillPaymentsResource
 from .api.bill_payments.bill_payments_cancel import OPERATION as _bill_payments_cancel
 from .api.bill_payments.bill_payments_create import OPERATION as _bill_payments_create
@@ -31,6 +42,10 @@ from .api.customers.customers_archive import OPERATION as _customers_archive
 from .api.customers.customers_create import OPERATION as _customers_create
 from .api.customers.customers_get import OPERATION as _customers_get
 from .api.customers.customers_list import OPERATION as _customers_list
+from .api.insights import InsightsResource
+from .api.insights.insights_ap_aging import OPERATION as _insights_ap_aging
+from .api.insights.insights_ar_aging import OPERATION as _insights_ar_aging
+from .api.insights.insights_financial_summary import OPERATION as _insights_financial_summary
 from .api.invoice_payments import InvoicePaymentsResource
 from .api.invoice_payments.invoice_payments_cancel import OPERATION as _invoice_payments_cancel
 from .api.invoice_payments.invoice_payments_create import OPERATION as _invoice_payments_create
@@ -43,6 +58,9 @@ from .api.invoices.invoices_get import OPERATION as _invoices_get
 from .api.invoices.invoices_list import OPERATION as _invoices_list
 from .api.invoices.invoices_update import OPERATION as _invoices_update
 from .api.invoices.invoices_void import OPERATION as _invoices_void
+from .api.journal_entries import JournalEntriesResource
+from .api.journal_entries.journal_entries_get import OPERATION as _journal_entries_get
+from .api.journal_entries.journal_entries_list import OPERATION as _journal_entries_list
 from .api.refund_payments import RefundPaymentsResource
 from .api.refund_payments.refund_payments_create import OPERATION as _refund_payments_create
 from .api.refund_payments.refund_payments_delete import OPERATION as _refund_payments_delete
@@ -52,6 +70,10 @@ from .api.refunds.refunds_create import OPERATION as _refunds_create
 from .api.refunds.refunds_delete import OPERATION as _refunds_delete
 from .api.refunds.refunds_get import OPERATION as _refunds_get
 from .api.refunds.refunds_list import OPERATION as _refunds_list
+from .api.reports import ReportsResource
+from .api.reports.reports_balance_sheet import OPERATION as _reports_balance_sheet
+from .api.reports.reports_cash_flow import OPERATION as _reports_cash_flow
+from .api.reports.reports_profit_and_loss import OPERATION as _reports_profit_and_loss
 from .api.tokens import TokensResource
 from .api.tokens.tokens_get_business_token import OPERATION as _tokens_get_business_token
 from .api.tokens.tokens_get_partner_token import OPERATION as _tokens_get_partner_token
@@ -85,6 +107,14 @@ API_VERSION = "1.0.0"
 
 #: Every operation of the contract, for the client layer, tests and docs.
 OPERATIONS: tuple[Operation[Any], ...] = (
+    _accounts_list,
+    _accounts_create,
+    _accounts_hierarchy,
+    _accounts_get,
+    _accounts_create_child,
+    _bank_accounts_list,
+    _bank_accounts_get,
+    _bank_transactions_list,
     _bill_payments_list,
     _bill_payments_create,
     _bill_payments_get,
@@ -104,6 +134,9 @@ OPERATIONS: tuple[Operation[Any], ...] = (
     _customers_create,
     _customers_get,
     _customers_archive,
+    _insights_financial_summary,
+    _insights_ar_aging,
+    _insights_ap_aging,
     _invoice_payments_list,
     _invoice_payments_create,
     _invoice_payments_get,
@@ -114,6 +147,8 @@ OPERATIONS: tuple[Operation[Any], ...] = (
     _invoices_get,
     _invoices_update,
     _invoices_void,
+    _journal_entries_list,
+    _journal_entries_get,
     _refund_payments_list,
     _refund_payments_create,
     _refund_payments_delete,
@@ -121,6 +156,9 @@ OPERATIONS: tuple[Operation[Any], ...] = (
     _refunds_create,
     _refunds_get,
     _refunds_delete,
+    _reports_profit_and_loss,
+    _reports_balance_sheet,
+    _reports_cash_flow,
     _tokens_get_partner_token,
     _tokens_get_business_token,
     _vendor_credits_list,
@@ -141,6 +179,14 @@ OPERATIONS: tuple[Operation[Any], ...] = (
 
 #: The contract's ``operationId`` -> ``(resource, method)``: the public names (codegen/names.yaml).
 OPERATION_NAMES: dict[str, tuple[str, str]] = {
+    "list_chart_of_accounts": ("accounts", "list"),
+    "create_account": ("accounts", "create"),
+    "get_chart_of_accounts_hierarchy": ("accounts", "hierarchy"),
+    "get_account_detail": ("accounts", "get"),
+    "create_child_account": ("accounts", "create_child"),
+    "list_bank_accounts": ("bank_accounts", "list"),
+    "retrieve_bank_account": ("bank_accounts", "get"),
+    "list_bank_transactions": ("bank_transactions", "list"),
     "list_bill_payments": ("bill_payments", "list"),
     "create_bill_payment": ("bill_payments", "create"),
     "get_bill_payment": ("bill_payments", "get"),
@@ -160,6 +206,9 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "create_customer": ("customers", "create"),
     "get_customer": ("customers", "get"),
     "archive_customer": ("customers", "archive"),
+    "get_financial_summary": ("insights", "financial_summary"),
+    "get_ar_aging": ("insights", "ar_aging"),
+    "get_ap_aging": ("insights", "ap_aging"),
     "list_invoice_payments": ("invoice_payments", "list"),
     "create_invoice_payment": ("invoice_payments", "create"),
     "get_invoice_payment": ("invoice_payments", "get"),
@@ -170,6 +219,8 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "get_invoice": ("invoices", "get"),
     "update_invoice": ("invoices", "update"),
     "void_invoice": ("invoices", "void"),
+    "list_journal_entries": ("journal_entries", "list"),
+    "get_journal_entry_detail": ("journal_entries", "get"),
     "list_refund_payments": ("refund_payments", "list"),
     "create_refund_payment": ("refund_payments", "create"),
     "delete_refund_payment": ("refund_payments", "delete"),
@@ -177,6 +228,9 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
     "create_refund": ("refunds", "create"),
     "get_refund": ("refunds", "get"),
     "delete_refund": ("refunds", "delete"),
+    "get_profit_and_loss": ("reports", "profit_and_loss"),
+    "get_balance_sheet": ("reports", "balance_sheet"),
+    "get_cash_flow_statement": ("reports", "cash_flow"),
     "get_partner_token": ("tokens", "get_partner_token"),
     "get_business_token": ("tokens", "get_business_token"),
     "list_vendor_credits": ("vendor_credits", "list"),
@@ -199,15 +253,21 @@ OPERATION_NAMES: dict[str, tuple[str, str]] = {
 class Resources:
     """Every operation of the API as ``<resource>.<method>``, one attribute per tag."""
 
+    accounts: AccountsResource
+    bank_accounts: BankAccountsResource
+    bank_transactions: BankTransactionsResource
     bill_payments: BillPaymentsResource
     bills: BillsResource
     businesses: BusinessesResource
     customer_credits: CustomerCreditsResource
     customers: CustomersResource
+    insights: InsightsResource
     invoice_payments: InvoicePaymentsResource
     invoices: InvoicesResource
+    journal_entries: JournalEntriesResource
     refund_payments: RefundPaymentsResource
     refunds: RefundsResource
+    reports: ReportsResource
     tokens: TokensResource
     vendor_credits: VendorCreditsResource
     vendor_refund_payments: VendorRefundPaymentsResource
@@ -215,15 +275,21 @@ class Resources:
     vendors: VendorsResource
 
     def _bind_resources(self, requester: Requester) -> None:
+        self.accounts = AccountsResource(requester)
+        self.bank_accounts = BankAccountsResource(requester)
+        self.bank_transactions = BankTransactionsResource(requester)
         self.bill_payments = BillPaymentsResource(requester)
         self.bills = BillsResource(requester)
         self.businesses = BusinessesResource(requester)
         self.customer_credits = CustomerCreditsResource(requester)
         self.customers = CustomersResource(requester)
+        self.insights = InsightsResource(requester)
         self.invoice_payments = InvoicePaymentsResource(requester)
         self.invoices = InvoicesResource(requester)
+        self.journal_entries = JournalEntriesResource(requester)
         self.refund_payments = RefundPaymentsResource(requester)
         self.refunds = RefundsResource(requester)
+        self.reports = ReportsResource(requester)
         self.tokens = TokensResource(requester)
         self.vendor_credits = VendorCreditsResource(requester)
         self.vendor_refund_payments = VendorRefundPaymentsResource(requester)

@@ -1,8 +1,36 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .account import Account
+from .account_account_type import AccountAccountType
+from .account_create import AccountCreate
+from .account_create_account_subtype import AccountCreateAccountSubtype
+from .account_create_account_type import AccountCreateAccountType
+from .account_hierarchy import AccountHierarchy
 from .account_identifier import AccountIdentifier
+from .account_node import AccountNode
+from .account_node_children_item import AccountNodeChildrenItem
+from .account_sub_accounts_item import AccountSubAccountsItem
+from .account_summary import AccountSummary
+from .account_summary_account_type import AccountSummaryAccountType
+from .accounting_period import AccountingPeriod
 from .additional_sales_tax import AdditionalSalesTax
 from .additional_sales_tax_create import AdditionalSalesTaxCreate
+from .aging_buckets import AgingBuckets
+from .ap_aging import ApAging
+from .ap_aging_group_by import ApAgingGroupBy
+from .ar_aging import ArAging
+from .ar_aging_group_by import ArAgingGroupBy
+from .balance_sheet import BalanceSheet
+from .balance_sheet_detail_level import BalanceSheetDetailLevel
+from .balance_sheet_summary import BalanceSheetSummary
+from .bank_account import BankAccount
+from .bank_account_summary import BankAccountSummary
+from .bank_accounts_list_bank_link_status import BankAccountsListBankLinkStatus
+from .bank_transaction import BankTransaction
+from .bank_transaction_direction import BankTransactionDirection
+from .bank_transaction_reconciliations_type_0_item import BankTransactionReconciliationsType0Item
+from .bank_transactions_list_direction import BankTransactionsListDirection
+from .bank_transactions_list_transaction_type import BankTransactionsListTransactionType
 from .bill import Bill
 from .bill_create import BillCreate
 from .bill_document_upload import BillDocumentUpload
@@ -28,8 +56,14 @@ from .business_create_meta import BusinessCreateMeta
 from .business_token import BusinessToken
 from .business_update import BusinessUpdate
 from .business_update_accounting_method import BusinessUpdateAccountingMethod
+from .cash_flow_statement import CashFlowStatement
+from .cash_flow_statement_detail_level import CashFlowStatementDetailLevel
+from .cash_flow_summary import CashFlowSummary
+from .cash_reconciliation import CashReconciliation
+from .child_account_create import ChildAccountCreate
 from .credit_allocation import CreditAllocation
 from .customer import Customer
+from .customer_aging import CustomerAging
 from .customer_create import CustomerCreate
 from .customer_create_status import CustomerCreateStatus
 from .customer_credit import CustomerCredit
@@ -48,6 +82,13 @@ from .customer_document_upload import CustomerDocumentUpload
 from .document_file_url import DocumentFileUrl
 from .error_response import ErrorResponse
 from .error_response_detail import ErrorResponseDetail
+from .financial_summary import FinancialSummary
+from .financial_summary_granularity import FinancialSummaryGranularity
+from .financial_summary_totals import FinancialSummaryTotals
+from .financial_trend import FinancialTrend
+from .insights_ap_aging_group_by import InsightsApAgingGroupBy
+from .insights_ar_aging_group_by import InsightsArAgingGroupBy
+from .insights_financial_summary_granularity import InsightsFinancialSummaryGranularity
 from .invoice import Invoice
 from .invoice_create import InvoiceCreate
 from .invoice_create_invoice_type import InvoiceCreateInvoiceType
@@ -76,7 +117,16 @@ from .invoice_type import InvoiceType
 from .invoice_update import InvoiceUpdate
 from .invoice_update_invoice_type import InvoiceUpdateInvoiceType
 from .invoice_void import InvoiceVoid
+from .journal_entry import JournalEntry
+from .journal_entry_created_by import JournalEntryCreatedBy
+from .journal_entry_line import JournalEntryLine
+from .journal_entry_status import JournalEntryStatus
+from .journal_entry_summary import JournalEntrySummary
+from .operating_activities import OperatingActivities
 from .page_info import PageInfo
+from .paginated_account_list import PaginatedAccountList
+from .paginated_bank_account_summary_list import PaginatedBankAccountSummaryList
+from .paginated_bank_transaction_list import PaginatedBankTransactionList
 from .paginated_bill_list import PaginatedBillList
 from .paginated_bill_payment_summary_list import PaginatedBillPaymentSummaryList
 from .paginated_business_list import PaginatedBusinessList
@@ -84,6 +134,7 @@ from .paginated_customer_credit_list import PaginatedCustomerCreditList
 from .paginated_customer_list import PaginatedCustomerList
 from .paginated_invoice_list import PaginatedInvoiceList
 from .paginated_invoice_payment_list import PaginatedInvoicePaymentList
+from .paginated_journal_entry_summary_list import PaginatedJournalEntrySummaryList
 from .paginated_refund_list import PaginatedRefundList
 from .paginated_refund_payment_list import PaginatedRefundPaymentList
 from .paginated_vendor_credit_list import PaginatedVendorCreditList
@@ -95,6 +146,9 @@ from .partner_token_request import PartnerTokenRequest
 from .partner_token_request_grant_type import PartnerTokenRequestGrantType
 from .payment_allocation import PaymentAllocation
 from .payment_allocation_create import PaymentAllocationCreate
+from .profit_and_loss import ProfitAndLoss
+from .profit_and_loss_detail_level import ProfitAndLossDetailLevel
+from .profit_and_loss_summary import ProfitAndLossSummary
 from .reconciled_bank_transaction import ReconciledBankTransaction
 from .refund import Refund
 from .refund_allocation import RefundAllocation
@@ -104,12 +158,20 @@ from .refund_invoice_allocation import RefundInvoiceAllocation
 from .refund_payment import RefundPayment
 from .refund_payment_create import RefundPaymentCreate
 from .refund_refund_payments_item import RefundRefundPaymentsItem
+from .report_line_item import ReportLineItem
+from .report_section import ReportSection
+from .reports_balance_sheet_detail_level import ReportsBalanceSheetDetailLevel
+from .reports_cash_flow_detail_level import ReportsCashFlowDetailLevel
+from .reports_profit_and_loss_detail_level import ReportsProfitAndLossDetailLevel
 from .sales_tax_create import SalesTaxCreate
+from .transaction_category import TransactionCategory
+from .transaction_category_parent import TransactionCategoryParent
 from .updated_business import UpdatedBusiness
 from .updated_business_accounting_method import UpdatedBusinessAccountingMethod
 from .validation_error_response import ValidationErrorResponse
 from .validation_error_response_detail import ValidationErrorResponseDetail
 from .vendor import Vendor
+from .vendor_aging import VendorAging
 from .vendor_create import VendorCreate
 from .vendor_credit import VendorCredit
 from .vendor_credit_allocation import VendorCreditAllocation
@@ -143,9 +205,37 @@ from .vendor_summary import VendorSummary
 from .write_off import WriteOff
 
 __all__ = (
+    "Account",
+    "AccountAccountType",
+    "AccountCreate",
+    "AccountCreateAccountSubtype",
+    "AccountCreateAccountType",
+    "AccountHierarchy",
     "AccountIdentifier",
+    "AccountingPeriod",
+    "AccountNode",
+    "AccountNodeChildrenItem",
+    "AccountSubAccountsItem",
+    "AccountSummary",
+    "AccountSummaryAccountType",
     "AdditionalSalesTax",
     "AdditionalSalesTaxCreate",
+    "AgingBuckets",
+    "ApAging",
+    "ApAgingGroupBy",
+    "ArAging",
+    "ArAgingGroupBy",
+    "BalanceSheet",
+    "BalanceSheetDetailLevel",
+    "BalanceSheetSummary",
+    "BankAccount",
+    "BankAccountsListBankLinkStatus",
+    "BankAccountSummary",
+    "BankTransaction",
+    "BankTransactionDirection",
+    "BankTransactionReconciliationsType0Item",
+    "BankTransactionsListDirection",
+    "BankTransactionsListTransactionType",
     "Bill",
     "BillCreate",
     "BillDocumentUpload",
@@ -171,8 +261,14 @@ __all__ = (
     "BusinessToken",
     "BusinessUpdate",
     "BusinessUpdateAccountingMethod",
+    "CashFlowStatement",
+    "CashFlowStatementDetailLevel",
+    "CashFlowSummary",
+    "CashReconciliation",
+    "ChildAccountCreate",
     "CreditAllocation",
     "Customer",
+    "CustomerAging",
     "CustomerCreate",
     "CustomerCreateStatus",
     "CustomerCredit",
@@ -191,6 +287,13 @@ __all__ = (
     "DocumentFileUrl",
     "ErrorResponse",
     "ErrorResponseDetail",
+    "FinancialSummary",
+    "FinancialSummaryGranularity",
+    "FinancialSummaryTotals",
+    "FinancialTrend",
+    "InsightsApAgingGroupBy",
+    "InsightsArAgingGroupBy",
+    "InsightsFinancialSummaryGranularity",
     "Invoice",
     "InvoiceCreate",
     "InvoiceCreateInvoiceType",
@@ -219,7 +322,16 @@ __all__ = (
     "InvoiceUpdate",
     "InvoiceUpdateInvoiceType",
     "InvoiceVoid",
+    "JournalEntry",
+    "JournalEntryCreatedBy",
+    "JournalEntryLine",
+    "JournalEntryStatus",
+    "JournalEntrySummary",
+    "OperatingActivities",
     "PageInfo",
+    "PaginatedAccountList",
+    "PaginatedBankAccountSummaryList",
+    "PaginatedBankTransactionList",
     "PaginatedBillList",
     "PaginatedBillPaymentSummaryList",
     "PaginatedBusinessList",
@@ -227,6 +339,7 @@ __all__ = (
     "PaginatedCustomerList",
     "PaginatedInvoiceList",
     "PaginatedInvoicePaymentList",
+    "PaginatedJournalEntrySummaryList",
     "PaginatedRefundList",
     "PaginatedRefundPaymentList",
     "PaginatedVendorCreditList",
@@ -238,6 +351,9 @@ __all__ = (
     "PartnerTokenRequestGrantType",
     "PaymentAllocation",
     "PaymentAllocationCreate",
+    "ProfitAndLoss",
+    "ProfitAndLossDetailLevel",
+    "ProfitAndLossSummary",
     "ReconciledBankTransaction",
     "Refund",
     "RefundAllocation",
@@ -247,12 +363,20 @@ __all__ = (
     "RefundPayment",
     "RefundPaymentCreate",
     "RefundRefundPaymentsItem",
+    "ReportLineItem",
+    "ReportsBalanceSheetDetailLevel",
+    "ReportsCashFlowDetailLevel",
+    "ReportSection",
+    "ReportsProfitAndLossDetailLevel",
     "SalesTaxCreate",
+    "TransactionCategory",
+    "TransactionCategoryParent",
     "UpdatedBusiness",
     "UpdatedBusinessAccountingMethod",
     "ValidationErrorResponse",
     "ValidationErrorResponseDetail",
     "Vendor",
+    "VendorAging",
     "VendorCreate",
     "VendorCredit",
     "VendorCreditAllocation",

@@ -9,7 +9,10 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...._operation import Operation, query_params
+from ...._operation import (
+    Operation,
+    query_params,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model

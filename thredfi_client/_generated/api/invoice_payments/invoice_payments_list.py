@@ -11,7 +11,11 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment, query_params
+from ...._operation import (
+    Operation,
+    path_segment,
+    query_params,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model

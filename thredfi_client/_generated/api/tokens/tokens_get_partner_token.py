@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from ...._operation import Operation
+from ...._operation import (
+    Operation,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model

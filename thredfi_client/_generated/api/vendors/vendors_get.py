@@ -10,7 +10,10 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment
+from ...._operation import (
+    Operation,
+    path_segment,
+)
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
     from ...models.vendor import Vendor

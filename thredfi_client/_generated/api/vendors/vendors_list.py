@@ -10,7 +10,11 @@ from uuid import UUID
 
 import httpx
 
-from ...._operation import Operation, path_segment, query_params
+from ...._operation import (
+    Operation,
+    path_segment,
+    query_params,
+)
 from ...types import UNSET, Unset
 
 if TYPE_CHECKING:  # imported when a response is parsed: `import thredfi_client` builds no model
@@ -22,7 +26,7 @@ def _get_kwargs(
     *,
     external_id: str | Unset = UNSET,
     external_id_contains: str | Unset = UNSET,
-    include_archived: bool | Unset = False,
+    include_archived: bool | Unset = UNSET,
     name: str | Unset = UNSET,
     name_contains: str | Unset = UNSET,
     page: int | Unset = UNSET,

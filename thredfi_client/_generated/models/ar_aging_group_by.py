@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class ArAgingGroupBy(StrEnum):
+    CUSTOMER = "customer"
+    TOTAL = "total"
+
+    def __str__(self) -> str:
+        return str(self.value)
