@@ -20,8 +20,8 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Literal
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
 
 from ._store import Store, Table
 
@@ -71,18 +71,24 @@ COGS = "5000"
 EXPENSES = "6000"
 FEES = "6100"
 
-#: ``(code, name, type, subtype)`` of the accounts every business starts with.
+#: ``(code, name, type, subtype)`` of the accounts every business starts with; the subtypes are
+#: the contract's (``CreateAccountRequest.account_subtype``), which the reports' sections follow.
 STANDARD_CHART: tuple[tuple[str, str, AccountType, str], ...] = (
-    (CASH, "Cash and bank", "asset", "bank"),
-    (AR, "Accounts receivable", "asset", "accounts_receivable"),
-    (VENDOR_CREDITS, "Vendor credits and prepayments", "asset", "other_current_asset"),
-    (AP, "Accounts payable", "liability", "accounts_payable"),
-    (TAX, "Sales tax payable", "liability", "sales_tax_payable"),
-    (CUSTOMER_CREDITS, "Customer credits and unapplied payments", "liability", "customer_credits"),
-    (EQUITY, "Owner's equity", "equity", "owners_equity"),
+    (CASH, "Cash and bank", "asset", "current_assets"),
+    (AR, "Accounts receivable", "asset", "current_assets"),
+    (VENDOR_CREDITS, "Vendor credits and prepayments", "asset", "current_assets"),
+    (AP, "Accounts payable", "liability", "current_liabilities"),
+    (TAX, "Sales tax payable", "liability", "current_liabilities"),
+    (
+        CUSTOMER_CREDITS,
+        "Customer credits and unapplied payments",
+        "liability",
+        "current_liabilities",
+    ),
+    (EQUITY, "Owner's equity", "equity", "share_capital"),
     (RETAINED_EARNINGS, "Retained earnings", "equity", "retained_earnings"),
-    (REVENUE, "Sales revenue", "revenue", "sales"),
-    (COGS, "Cost of goods sold", "expense", "cost_of_goods_sold"),
+    (REVENUE, "Sales revenue", "revenue", "revenue"),
+    (COGS, "Cost of goods sold", "expense", "direct_costs"),
     (EXPENSES, "Operating expenses", "expense", "operating_expenses"),
     (FEES, "Payment processing fees", "expense", "operating_expenses"),
 )
@@ -108,6 +114,10 @@ class Account:
     is_active: bool = True
     #: One of :data:`STANDARD_CHART` (the posting rules' accounts), not one a caller made.
     system: bool = False
+    #: Money in the bank or at hand: the cash flow report follows these accounts.
+    cash: bool = False
+    #: What a caller sent that only the account's answers show (iban, sort code...).
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def normal_balance(self) -> Literal["debit", "credit"]:
@@ -136,6 +146,8 @@ class JournalEntry:
     event: str
     source_type: str
     source_id: str
+    #: How a reader knows the document (``INV-000001``).
+    reference: str
     description: str
     lines: list[EntryLine]
     created_at: datetime
@@ -199,6 +211,7 @@ def books_of(store: Store, business_id: str) -> Books:
             add_account(store, business_id, code=code, name=name, kind=kind, subtype=subtype)
         for account in accounts(store).of(business_id):
             account.system = True
+            account.cash = account.code == CASH
     return books
 
 
@@ -296,6 +309,7 @@ def _post(
             event=event,
             source_type=key[0],
             source_id=key[1],
+            reference=reference,
             description=f"{event.replace('_', ' ').replace('.', ' ')}: {reference}",
             lines=lines,
             created_at=store.now(),
@@ -342,37 +356,83 @@ def trial_balance(
     return out
 
 
+#: The profit and loss report's sections, by account type (an account's subtype names its
+#: section when it is one of its type's; else the first).
+PNL_SECTIONS: dict[str, tuple[str, ...]] = {
+    "revenue": ("revenue", "other_operating_income", "finance_income"),
+    "expense": ("operating_expenses", "direct_costs", "finance_costs", "income_tax"),
+}
+#: The balance sheet's sections, by account type (as :data:`PNL_SECTIONS`).
+BS_SECTIONS: dict[str, tuple[str, ...]] = {
+    "asset": ("current_assets", "non_current_assets"),
+    "liability": ("current_liabilities", "non_current_liabilities"),
+    "equity": ("equity",),
+}
+
+
+def section_of(account: Account) -> str:
+    """The report section an account's balance shows in."""
+    options = {**PNL_SECTIONS, **BS_SECTIONS}[account.type]
+    return account.subtype if account.subtype in options else options[0]
+
+
 @dataclass(frozen=True)
 class Section:
-    """A report section: its accounts' balances (as each shows it) and their total."""
+    """A report section: its accounts' amounts (each shown on its normal side) and total."""
 
     accounts: list[tuple[Account, int]]
     total: int
 
 
-def _section(store: Store, books: Books, kinds: set[str], balances: dict[str, int]) -> Section:
-    rows = [
-        (a, normal(a, balances.get(a.id, 0)))
-        for a in accounts(store).of(books.business_id)
-        if a.type in kinds
-    ]
-    return Section(rows, sum(cents for _, cents in rows))
+def _sections(
+    store: Store, books: Books, names: Iterable[str], balances: dict[str, int]
+) -> dict[str, Section]:
+    rows: dict[str, list[tuple[Account, int]]] = {name: [] for name in names}
+    for account in sorted(accounts(store).of(books.business_id), key=lambda a: a.code):
+        name = section_of(account)
+        if name in rows:
+            rows[name].append((account, normal(account, balances.get(account.id, 0))))
+    return {name: Section(mine, sum(c for _, c in mine)) for name, mine in rows.items()}
 
 
 @dataclass(frozen=True)
 class ProfitAndLoss:
-    revenue: Section
-    expenses: Section
-    cost_of_sales: Section
-    operating_expenses: Section
+    """Revenue less expenses over a period, by section (see :data:`PNL_SECTIONS`)."""
+
+    sections: dict[str, Section]
+
+    def total(self, name: str) -> int:
+        return self.sections[name].total
+
+    @property
+    def operating_income(self) -> int:
+        return self.total("revenue") + self.total("other_operating_income")
 
     @property
     def gross_profit(self) -> int:
-        return self.revenue.total - self.cost_of_sales.total
+        return self.operating_income - self.total("direct_costs")
 
     @property
-    def net_income(self) -> int:
-        return self.revenue.total - self.expenses.total
+    def operating_profit(self) -> int:
+        return self.gross_profit - self.total("operating_expenses")
+
+    @property
+    def profit_before_tax(self) -> int:
+        return self.operating_profit + self.total("finance_income") - self.total("finance_costs")
+
+    @property
+    def net_profit(self) -> int:
+        return self.profit_before_tax - self.total("income_tax")
+
+    @property
+    def revenue(self) -> int:
+        """All revenue accounts."""
+        return sum(self.total(n) for n in PNL_SECTIONS["revenue"])
+
+    @property
+    def expenses(self) -> int:
+        """All expense accounts."""
+        return sum(self.total(n) for n in PNL_SECTIONS["expense"])
 
 
 def profit_and_loss(
@@ -380,75 +440,88 @@ def profit_and_loss(
 ) -> ProfitAndLoss:
     """Revenue less expenses over the entries dated in the range."""
     balances = account_balances(store, books, since=since, until=until)
-    expenses = _section(store, books, {"expense"}, balances)
-    cost = [(a, c) for a, c in expenses.accounts if a.subtype == "cost_of_goods_sold"]
-    other = [(a, c) for a, c in expenses.accounts if a.subtype != "cost_of_goods_sold"]
-    return ProfitAndLoss(
-        revenue=_section(store, books, {"revenue"}, balances),
-        expenses=expenses,
-        cost_of_sales=Section(cost, sum(c for _, c in cost)),
-        operating_expenses=Section(other, sum(c for _, c in other)),
-    )
+    names = [*PNL_SECTIONS["revenue"], *PNL_SECTIONS["expense"]]
+    return ProfitAndLoss(_sections(store, books, names, balances))
 
 
 @dataclass(frozen=True)
 class BalanceSheet:
-    assets: Section
-    liabilities: Section
-    equity: Section
+    """Assets, liabilities and equity at a date, by section (see :data:`BS_SECTIONS`)."""
+
+    sections: dict[str, Section]
     #: Revenue less expenses of every entry up to the date (no year is closed in the sandbox).
     current_earnings: int
 
-    @property
-    def total_equity(self) -> int:
-        return self.equity.total + self.current_earnings
+    def total(self, name: str) -> int:
+        return self.sections[name].total
 
     @property
-    def liabilities_and_equity(self) -> int:
-        return self.liabilities.total + self.total_equity
+    def assets(self) -> int:
+        return sum(self.total(n) for n in BS_SECTIONS["asset"])
+
+    @property
+    def liabilities(self) -> int:
+        return sum(self.total(n) for n in BS_SECTIONS["liability"])
+
+    @property
+    def equity(self) -> int:
+        """The equity accounts plus the current earnings."""
+        return self.total("equity") + self.current_earnings
 
 
 def balance_sheet(store: Store, books: Books, as_of: date | None) -> BalanceSheet:
     """Assets, liabilities and equity at the end of ``as_of`` (None: everything posted)."""
     balances = account_balances(store, books, until=as_of)
-    return BalanceSheet(
-        assets=_section(store, books, {"asset"}, balances),
-        liabilities=_section(store, books, {"liability"}, balances),
-        equity=_section(store, books, {"equity"}, balances),
-        current_earnings=profit_and_loss(store, books, None, as_of).net_income,
-    )
+    names = [n for kind in BS_SECTIONS.values() for n in kind]
+    earnings = profit_and_loss(store, books, None, as_of).net_profit
+    return BalanceSheet(_sections(store, books, names, balances), earnings)
 
 
 @dataclass(frozen=True)
 class CashFlow:
+    """The change of the cash accounts over a period, by the indirect method: the period's net
+    profit, plus what every other balance sheet account's change freed or took up."""
+
     opening: int
-    receipts: int
-    payments: int
+    closing: int
+    net_profit: int
+    #: Current assets and liabilities other than cash (receivables, payables, tax, credits).
+    working_capital: list[tuple[Account, int]]
+    investing: list[tuple[Account, int]]
+    financing: list[tuple[Account, int]]
+
+    @property
+    def operating(self) -> int:
+        return self.net_profit + sum(c for _, c in self.working_capital)
 
     @property
     def net_change(self) -> int:
-        return self.receipts - self.payments
-
-    @property
-    def closing(self) -> int:
-        return self.opening + self.net_change
+        return self.operating + sum(c for _, c in self.investing + self.financing)
 
 
 def cash_flow(store: Store, books: Books, since: date | None, until: date | None) -> CashFlow:
-    """Money in and out of the cash and bank accounts over the range (all of it operating:
-    the sandbox records no investing or financing)."""
-    cash = {a.id for a in accounts(store).of(books.business_id) if a.subtype == "bank"}
-    opening = receipts = payments = 0
-    for entry in books.entries:
-        for line in entry.lines:
-            if line.account_id not in cash:
-                continue
-            if since is not None and entry.date < since:
-                opening += line.debit - line.credit
-            elif _within(entry, since, until):
-                receipts += line.debit
-                payments += line.credit
-    return CashFlow(opening, receipts, payments)
+    """The cash flow over the entries dated in the range (see :class:`CashFlow`)."""
+    mine = sorted(accounts(store).of(books.business_id), key=lambda a: a.code)
+    before: dict[str, int] = {}
+    if since is not None and since > date.min:
+        before = account_balances(store, books, until=since - timedelta(days=1))
+    change = account_balances(store, books, since=since, until=until)
+    cash = [a for a in mine if a.cash]
+    opening = sum(before.get(a.id, 0) for a in cash)
+    closing = opening + sum(change.get(a.id, 0) for a in cash)
+    moved: dict[str, list[tuple[Account, int]]] = {"working": [], "investing": [], "financing": []}
+    for account in mine:
+        if account.cash or account.type in PNL_SECTIONS:
+            continue
+        freed = -change.get(account.id, 0)  # an asset that grew took cash; a liability gave it
+        if account.type == "equity" or section_of(account) == "non_current_liabilities":
+            moved["financing"].append((account, freed))
+        elif section_of(account) == "non_current_assets":
+            moved["investing"].append((account, freed))
+        else:
+            moved["working"].append((account, freed))
+    net = profit_and_loss(store, books, since, until).net_profit
+    return CashFlow(opening, closing, net, moved["working"], moved["investing"], moved["financing"])
 
 
 @dataclass(frozen=True)
@@ -465,10 +538,10 @@ class AgingItem:
 #: Aging buckets: (name, first day past due, last day past due or None).
 BUCKETS: tuple[tuple[str, int, int | None], ...] = (
     ("current", -(10**6), 0),
-    ("1_30", 1, 30),
-    ("31_60", 31, 60),
-    ("61_90", 61, 90),
-    ("over_90", 91, None),
+    ("days_1_30", 1, 30),
+    ("days_31_60", 31, 60),
+    ("days_61_90", 61, 90),
+    ("over_90_days", 91, None),
 )
 
 

@@ -3,17 +3,17 @@ list_bank_transactions; API-NOTES "Banking"): read-only seeded data, the same fo
 business (docs/sandbox.md, "Banking"). One bank account, linked to ledger account 1000, and
 :data:`SEEDED_TRANSACTIONS` on it. They are statement lines, not documents: they post nothing.
 
-The transactions list filters by its query parameters that name a field (the engine's default)
-plus ``direction``, the date range and the amount range.
+The transactions list filters by direction, currency, type and categorisation status, the
+date and amount ranges, ``search`` (description) and ``is_reconciled``.
 """
 
 from __future__ import annotations
 
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
-from ..._store import Record, Store
+from ..._store import Record, Store, iso
 from ..resource import Call, Resource, fill
 
 __all__ = ["SEEDED_TRANSACTIONS", "BankAccounts", "BankTransactions"]
@@ -35,50 +35,67 @@ def _stable(business_id: str, name: str) -> str:
 
 def _seed(self: Resource, call: Call) -> None:
     store, owner = call.store, call.owner
-    table = self.table(store)
-    if table.of(owner):
+    if self.table(store).of(owner):
         return
     account_id = _stable(owner, "bank-account")
+    now = iso(store.now())
+    balance = sum(cents for _, _, cents in SEEDED_TRANSACTIONS)
+    business = f"Business {owner[:8]}"
+    currency = store.settings.currency
     if isinstance(self, BankAccounts):
         given = {
             "id": account_id,
-            "name": "Sandbox current account",
-            "account_name": "Sandbox current account",
-            "institution_name": "Sandbox Bank",
-            "bank_name": "Sandbox Bank",
-            "currency": store.settings.currency,
-            "account_type": "checking",
+            "account_key": f"sandbox-{owner[:8]}-0001",
+            "display_name": "Sandbox current account",
+            "official_name": "Sandbox Bank current account",
             "mask": "0001",
-            "last_four": "0001",
-            "status": "active",
+            "balance": balance / 100,
+            "balance_cents": balance,
+            "currency": currency,
             "is_active": True,
-            "ledger_account_code": "1000",
-            "current_balance": sum(cents for _, _, cents in SEEDED_TRANSACTIONS),
-            "balance": sum(cents for _, _, cents in SEEDED_TRANSACTIONS),
-            "transaction_count": len(SEEDED_TRANSACTIONS),
-            "total_transactions": len(SEEDED_TRANSACTIONS),
+            "bank_link_status": "active",
+            "bank_link_id": _stable(owner, "bank-link"),
+            "business_id": owner,
+            "business_name": business,
+            "provider": "sandbox",
+            "mapped_account": "1000",
+            "created_at": now,
+            "updated_at": now,
         }
         _add(self, store, owner, account_id, given)
         return
     today = store.now().date()
     for days, description, cents in SEEDED_TRANSACTIONS:
-        day: date = today - timedelta(days=days)
         record_id = _stable(owner, f"bank-transaction-{days}")
         given = {
             "id": record_id,
-            "bank_account_id": account_id,
-            "bank_account": account_id,
-            "date": day.isoformat(),
-            "transaction_date": day.isoformat(),
-            "posted_date": day.isoformat(),
-            "description": description,
+            "date": (today - timedelta(days=days)).isoformat(),
             "amount": abs(cents),
-            "amount_cents": abs(cents),
-            "direction": "inflow" if cents > 0 else "outflow",
-            "currency": store.settings.currency,
-            "status": "posted",
-            "is_categorized": False,
+            "display_amount": f"{currency} {abs(cents) / 100:,.2f}",
+            "signed_amount": cents,
+            "direction": "credit" if cents > 0 else "debit",
+            "currency": currency,
+            "counterparty_name": None,
+            "merchant_name": None,
+            "description": description,
+            "categorization_status": "uncategorized",
+            "transaction_type": "deposit" if cents > 0 else "payment",
+            "subcategory": None,
+            "business_id": owner,
+            "business_name": business,
+            "account_id": None,
+            "account_code": None,
+            "account_name": None,
+            "bank_account_connection_id": account_id,
+            "bank_account_name": "Sandbox current account",
+            "bank_account_mask": "0001",
+            "bank_account_currency": currency,
             "is_reconciled": False,
+            "reconciled_at": None,
+            "reconciled_amount_cents": 0,
+            "remaining_amount_cents": abs(cents),
+            "reconciliations": [],
+            "created_at": now,
         }
         _add(self, store, owner, record_id, given)
 
@@ -120,15 +137,24 @@ class BankTransactions(Resource):
         return super().find(call, raw_id)
 
     def matches(self, call: Call, params: dict[str, Any]) -> Any:
-        known = {k: v for k, v in params.items() if k not in ("direction", "date_from", "date_to")}
-        default = super().matches(call, known)
-        direction = params.get("direction")
+        fields = ("direction", "currency", "transaction_type", "categorization_status")
+        since, until = params.get("date_from"), params.get("date_to")
+        least, most = params.get("amount_min"), params.get("amount_max")
+        search, reconciled = params.get("search"), params.get("is_reconciled")
+
+        def one_of(value: Any, wanted: Any) -> bool:
+            return wanted is None or value in (wanted if isinstance(wanted, set) else {wanted})
 
         def keep(record: Record) -> bool:
             d = record.data
-            return default(record) and (
-                direction is None
-                or d.get("direction") in (direction if isinstance(direction, set) else {direction})
+            return (
+                all(one_of(d.get(name), params.get(name)) for name in fields)
+                and (since is None or d["date"] >= str(since)[:10])
+                and (until is None or d["date"] <= str(until)[:10])
+                and (least is None or d["amount"] >= least)
+                and (most is None or d["amount"] <= most)
+                and (search is None or str(search).lower() in (d.get("description") or "").lower())
+                and (reconciled is None or d["is_reconciled"] == reconciled)
             )
 
         return keep

@@ -1,10 +1,13 @@
-"""Journal entries (list_journal_entries, get_journal_entry; API-NOTES "General ledger"): the
-business's journal (``_books``), oldest first, read-only. Each entry names the event that posted
-it (``invoice.created``...) and the document; its lines are debits or credits to accounts.
+"""Journal entries (list_journal_entries, get_journal_entry_detail; API-NOTES "General
+ledger"): the business's journal (``_books``), oldest first, read-only. Each entry says the
+event that posted it in its description (``invoice voided: INV-000001``), the document in
+``source_type`` (``invoice``, ``bill_payment``...) and ``source_reference`` (its id) and
+``reference`` (its number); its lines are debits or credits to accounts. Every entry is made by
+the system, approved and posted. An entry is found by its UUID or its sequence number.
 
 The list filters by ``account`` (UUID, code or external id of an account one of its lines
-touches), ``date_from``/``date_to``, ``status``/``posted`` (every entry is posted) and ``search``
-(number, description or event).
+touches), ``date_from``/``date_to``, ``status``, ``posted``, ``created_by`` and ``search``
+(sequence number, reference or description).
 """
 
 from __future__ import annotations
@@ -44,52 +47,52 @@ class _Entries(Table[JournalEntry]):
 
 
 def render_entry(store: Store, entry: JournalEntry) -> dict[str, Any]:
-    """An entry as the API answers it, before it is fitted to the contract's schema."""
+    """An entry as the API answers it (every field of JournalEntryDetail)."""
     names = {a.id: a for a in accounts(store).of(entry.business_id)}
     debit = sum(line.debit for line in entry.lines)
-    lines = [
-        {
-            "id": f"{entry.id[:-4]}{i:04d}",
-            "account_id": line.account_id,
-            "account": line.account_id,
-            "account_code": line.code,
-            "account_name": names[line.account_id].name,
-            "debit": line.debit,
-            "credit": line.credit,
-            "debit_amount": line.debit,
-            "credit_amount": line.credit,
-            "description": entry.description,
-        }
-        for i, line in enumerate(entry.lines)
-    ]
-    day = entry.date.isoformat()
+    credit = sum(line.credit for line in entry.lines)
+    period = f"{entry.date.year}-{entry.date.month:02d}"
     return {
         "id": entry.id,
-        "entry_number": entry.number,
-        "number": entry.number,
-        "reference": entry.number,
-        "date": day,
-        "entry_date": day,
-        "transaction_date": day,
+        "sequence_number": entry.number,
+        "entry_date": entry.date.isoformat(),
+        "reference": entry.reference,
         "description": entry.description,
-        "memo": entry.description,
-        "status": "posted",
-        "posted": True,
-        "is_posted": True,
-        "source_type": entry.source_type,
-        "source_id": entry.source_id,
-        "event": entry.event,
-        "created_by": "sandbox",
-        "lines": lines,
-        "line_items": lines,
-        "total_debit": debit,
-        "total_credit": sum(line.credit for line in entry.lines),
-        "total_amount": debit,
         "currency": store.settings.currency,
-        "accounting_period": {"year": entry.date.year, "month": entry.date.month},
-        "created_at": iso(entry.created_at),
-        "updated_at": iso(entry.created_at),
+        "total_debit": debit,
+        "total_credit": credit,
+        "is_balanced": debit == credit,
+        "created_by": "system",
+        "created_by_display": "System",
+        "status": "approved",
+        "status_display": "Approved",
+        "is_posted": True,
         "posted_at": iso(entry.created_at),
+        "bank_transaction_id": None,
+        "source_type": entry.source_type,
+        "source_reference": entry.source_id,
+        "created_at": iso(entry.created_at),
+        "accounting_period": {
+            "id": period,
+            "year": entry.date.year,
+            "month": entry.date.month,
+            "period_name": entry.date.strftime("%B %Y"),
+            "status": "open",
+        },
+        "lines": [
+            {
+                "id": f"{entry.id}-{i}",
+                "line_number": i,
+                "account_code": line.code,
+                "account_name": names[line.account_id].name,
+                "account_type": names[line.account_id].type,
+                "debit_amount": line.debit,
+                "credit_amount": line.credit,
+                "description": entry.description,
+                "external_reference": entry.reference,
+            }
+            for i, line in enumerate(entry.lines, start=1)
+        ],
     }
 
 
@@ -118,11 +121,11 @@ class JournalEntries(Resource):
         account = params.get("account")
         since, until = params.get("date_from"), params.get("date_to")
         search, status = params.get("search"), params.get("status")
-        posted = params.get("posted")
+        posted, created_by = params.get("posted"), params.get("created_by")
         wanted = find_account(call.store, call.owner, str(account)) if account else None
 
         def keep(entry: JournalEntry) -> bool:
-            text = f"{entry.number} {entry.description} {entry.event}".lower()
+            text = f"{entry.number} {entry.reference} {entry.description}".lower()
             return (
                 (
                     account is None
@@ -134,7 +137,8 @@ class JournalEntries(Resource):
                 and (since is None or entry.date >= _day(since))
                 and (until is None or entry.date <= _day(until))
                 and (search is None or str(search).lower() in text)
-                and (status is None or "posted" in _texts(status))
+                and (status is None or "approved" in _texts(status))
+                and (created_by is None or "system" in _texts(created_by))
                 and posted is not False
             )
 

@@ -16,6 +16,7 @@ payables twin of ``customer_credits.py``.
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from ..._books import AP, EXPENSES, VENDOR_CREDITS, Document
@@ -30,6 +31,19 @@ __all__ = ["VendorCredits"]
 
 def _status(applied: int, total: int) -> str:
     return "applied" if applied >= total > 0 else "partially_applied" if applied else "open"
+
+
+def _one_of(value: Any, wanted: Any) -> bool:
+    return wanted is None or value in (wanted if isinstance(wanted, set) else {wanted})
+
+
+def _at_or_after(later: Any, earlier: Any) -> bool:
+    """``later >= earlier`` for dates and date-times alike (a date-time compared as its day
+    when the other is a date)."""
+    if isinstance(later, datetime) != isinstance(earlier, datetime):
+        later = later.date() if isinstance(later, datetime) else later
+        earlier = earlier.date() if isinstance(earlier, datetime) else earlier
+    return bool(later >= earlier)
 
 
 class VendorCredits(Resource):
@@ -133,20 +147,12 @@ class VendorCredits(Resource):
         statuses, vendor_ids = params.get("status"), params.get("vendor_id")
 
         def keep(credit: Record) -> bool:
-            d = credit.data
-            day = credit.created_at.date()
+            d, moment = credit.data, credit.created_at  # received_at, else when it was recorded
             return (
-                (
-                    statuses is None
-                    or d["status"] in (statuses if isinstance(statuses, set) else {statuses})
-                )
-                and (
-                    vendor_ids is None
-                    or d["vendor"]["id"]
-                    in (vendor_ids if isinstance(vendor_ids, set) else {vendor_ids})
-                )
-                and (since is None or day >= since)
-                and (until is None or day <= until)
+                _one_of(d["status"], statuses)
+                and _one_of(d["vendor"]["id"], vendor_ids)
+                and (since is None or _at_or_after(moment, since))
+                and (until is None or _at_or_after(until, moment))
             )
 
         return keep
