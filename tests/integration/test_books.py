@@ -8,6 +8,7 @@ import datetime
 import pytest
 
 from thredfi_client import ConflictError
+from thredfi_client.models import BillPayment, CashReconciliation, ReportSection
 from thredfi_client.testing import SandboxServer
 
 from ..support import BUSINESS_ID, TRANSPORTS
@@ -19,6 +20,12 @@ BID = BUSINESS_ID
 RECEIVED = datetime.datetime(2025, 3, 3, 9, tzinfo=datetime.UTC)
 PAID_ON = datetime.date(2025, 3, 20)
 SCHEDULED_ON = datetime.date(2099, 1, 1)  # after the sandbox's today: the payment is pending
+
+
+def _lines(section: object) -> dict[str, int]:
+    """A detailed report section's amounts by account code."""
+    assert isinstance(section, ReportSection)
+    return {item.account_code: item.value_cents for item in section.line_items}
 
 
 @pytest.mark.parametrize("transport", TRANSPORTS)
@@ -36,14 +43,18 @@ async def test_a_bill_and_an_invoice_post_to_the_reports_by_the_rules(
             line_items=[{"quantity": 4, "unit_price": 2500, "description": "Paper"}],
         )
         assert (bill.total_amount, bill.outstanding_balance) == (10000, 10000)
-        payment = {"vendor_id": vendor.id, "payment_method": "bank_transfer"}
-        await client.bill_payments.create(
-            BID,
-            **payment,
-            amount_cents=4000,
-            payment_date=PAID_ON,
-            allocations=[{"bill_id": bill.id, "amount_cents": 4000}],
-        )
+
+        async def pay(cents: int, day: datetime.date, *, to_bill: bool = True) -> BillPayment:
+            return await client.bill_payments.create(
+                BID,
+                vendor_id=vendor.id,
+                payment_method="bank_transfer",
+                amount_cents=cents,
+                payment_date=day,
+                allocations=[{"bill_id": bill.id, "amount_cents": cents}] if to_bill else [],
+            )
+
+        await pay(4000, PAID_ON)
         await client.vendor_credits.create(
             BID,
             external_id="vc-1",
@@ -52,18 +63,10 @@ async def test_a_bill_and_an_invoice_post_to_the_reports_by_the_rules(
             line_items=[{"amount": 2500}],
             allocations=[{"bill_id": bill.id, "amount": 2500}],
         )
-        scheduled = await client.bill_payments.create(
-            BID, **payment, amount_cents=3500, payment_date=SCHEDULED_ON
-        )
+        scheduled = await pay(3500, SCHEDULED_ON, to_bill=False)
         cancelled = await client.bill_payments.cancel(BID, scheduled.id)  # pending: cancelled
         assert cancelled.status == "cancelled"
-        last = await client.bill_payments.create(
-            BID,
-            **payment,
-            amount_cents=3500,
-            payment_date=PAID_ON,
-            allocations=[{"bill_id": bill.id, "amount_cents": 3500}],
-        )
+        last = await pay(3500, PAID_ON)
         with pytest.raises(ConflictError):  # completed: only a refund can undo it
             await client.bill_payments.cancel(BID, last.id)
         paid = await client.bills.get(BID, bill.id)
@@ -99,25 +102,19 @@ async def test_a_bill_and_an_invoice_post_to_the_reports_by_the_rules(
         assert pnl.summary.net_revenue_cents == 25000
         assert pnl.summary.total_operating_expenses_cents == 7500
         assert pnl.summary.net_profit_cents == 17500
-        assert [(i.account_code, i.value_cents) for i in pnl.revenue.line_items] == [
-            ("4000", 25000)
-        ]
-        assert [(i.account_code, i.value_cents) for i in pnl.operating_expenses.line_items] == [
-            ("6000", 7500),
-            ("6100", 0),
-        ]
+        assert _lines(pnl.revenue) == {"4000": 25000}
+        assert _lines(pnl.operating_expenses) == {"6000": 7500, "6100": 0}
         # Cash 20000 in, 7500 out; 11000 still receivable; the invoice's tax owed; nothing
         # payable; equity is the current earnings.
         sheet = await client.reports.balance_sheet(BID, detail_level="detailed")
-        current = {i.account_code: i.value_cents for i in sheet.current_assets.line_items}
-        assert current == {"1000": 12500, "1100": 11000, "1300": 0}
-        owed = {i.account_code: i.value_cents for i in sheet.current_liabilities.line_items}
-        assert owed == {"2000": 0, "2100": 6000, "2200": 0}
+        assert _lines(sheet.current_assets) == {"1000": 12500, "1100": 11000, "1300": 0}
+        assert _lines(sheet.current_liabilities) == {"2000": 0, "2100": 6000, "2200": 0}
         assert sheet.summary.total_assets_cents == 23500
         assert sheet.summary.total_liabilities_cents == 6000
         assert sheet.summary.total_equity_cents == 17500
         flow = await client.reports.cash_flow(BID)
         assert (flow.summary.opening_cash_cents, flow.summary.closing_cash_cents) == (0, 12500)
+        assert isinstance(flow.cash_reconciliation, CashReconciliation)
         assert flow.cash_reconciliation.reconciles
         ar = await client.insights.ar_aging(BID)
         ap = await client.insights.ap_aging(BID)
