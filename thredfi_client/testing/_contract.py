@@ -163,7 +163,7 @@ class Contract:
             kind = "action"
         elif item_param is not None:
             kind = {"GET": "get", "PUT": "update", "PATCH": "update", "DELETE": "delete"}.get(
-                method, "action"
+                method, "read"
             )  # type: ignore[assignment]
         elif method == "POST":
             kind = "create"

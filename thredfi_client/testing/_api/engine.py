@@ -97,7 +97,7 @@ class Engine:
         }
         out = list(self._by_hand)
         for op in self.operations:
-            handler = handlers.get(op.kind, self._unserved)
+            handler = handlers[op.kind]
             out.append(Endpoint(method=op.method, path=op.path, handler=_bound(handler, op)))
         return sorted(out, key=lambda e: [(s.startswith("{"), s) for s in e.path.split("/")])
 
@@ -301,22 +301,17 @@ class Engine:
             return self._answer(call, record, op.status)
 
     async def _read(self, op: Operation, request: Request) -> Response:
-        """A GET answering one document that is not a record (a report, a hierarchy)."""
+        """A GET that is no list nor record (a report, a summary): the resource computes it."""
         call = self._call(op, request)
         query = Filters(self.store.settings, request)
-        params = {
-            name: query.typed(name, schema, explode=explode)
-            for name, (schema, explode) in op.query.items()
-        }
+        params = {name: query.typed(name, s, explode=e) for name, (s, e) in op.query.items()}
         query.check()
-        shown = self.resources[op.resource].read(call, params)
-        return ok({op.unwrap: shown} if op.unwrap else shown, op.status)
-
-    async def _unserved(self, op: Operation, request: Request) -> Response:
-        self._call(op, request)
-        request.state.off_contract = "an operation the engine has no rules for"
-        message = f"The sandbox does not serve {op.operation_id} yet."
-        return error(self.store.settings, request, 501, "not_implemented", message)
+        answer = self.resources[op.resource].read(call, params)
+        if answer is None:
+            request.state.off_contract = "an operation the engine has no rules for"
+            message = f"The sandbox does not serve {op.operation_id} yet."
+            return error(self.store.settings, request, 501, "not_implemented", message)
+        return ok(answer, op.status)
 
 
 def _bound(

@@ -148,6 +148,11 @@ class Resource:
         """The record as the API answers it (a fresh dict)."""
         return copy.deepcopy(record.data)
 
+    def read(self, call: Call, params: dict[str, Any]) -> Any | None:
+        """What a GET that is no list nor record answers (a report computed from the records),
+        or None: the contract alone cannot say how to compute one (the engine answers 501)."""
+        return None
+
     def answer(self, call: Call, record: Any, shown: dict[str, Any], status: int) -> None:
         """Add to an answer what only this request knows (e.g. whether a create replayed)."""
 
@@ -225,15 +230,6 @@ class Resource:
             record.external_id = cleaned["external_id"]
         if "updated_at" in properties:
             record.data["updated_at"] = iso(call.store.now())
-
-    def read(self, call: Call, params: dict[str, Any]) -> Any:
-        """The answer to a GET of one document that is not a record (a report): as the
-        contract's response schema describes it, every field its zero value."""
-        schema = self.contract.item_schema(call.op) or {}
-        if schema.get("type") == "array":
-            item = self.contract.resolve(schema.get("items", {}))
-            return [fill(self.contract, item, {}, {}, call.store.now())]
-        return fill(self.contract, schema, {}, {}, call.store.now())
 
     def delete(self, call: Call, record: Any) -> None:
         """Forget the record."""
