@@ -532,3 +532,72 @@ def test_an_unknown_token_scope_fails_naming_the_scheme() -> None:
         "partner, business" in m
         for m in caught.value.messages
     ), caught.value.messages
+
+
+PNL = "/v1/platform/businesses/{business_id}/reports/profit-and-loss/"
+
+
+def test_a_report_of_either_shape_is_given_to_the_generator_as_the_object() -> None:
+    """oneOf [report, array of it] (the overlay's report-object-or-array): the generator sees the
+    report, the operation is marked sole_item, and the contract keeps both shapes."""
+    prepared = prepare(CONTRACT, NAMES, {})
+    reports = {f.vendor_id for f in prepared.operations.values() if f.sole_item}
+    assert reports == {
+        "get_profit_and_loss",
+        "get_balance_sheet",
+        "get_cash_flow_statement",
+        "get_financial_summary",
+        "get_ar_aging",
+        "get_ap_aging",
+    }
+    given = prepared.spec["paths"][PNL]["get"]["responses"]["200"]["content"]["application/json"]
+    assert given["schema"] == {"$ref": "#/components/schemas/ProfitAndLoss"}
+    kept = CONTRACT["paths"][PNL]["get"]["responses"]["200"]["content"]["application/json"]
+    assert [a.get("type", "$ref") for a in kept["schema"]["oneOf"]] == ["$ref", "array"]
+
+
+@pytest.mark.parametrize(
+    "alternatives",
+    [
+        [{"$ref": "#/components/schemas/ProfitAndLossReport"}, {"type": "array", "items": {}}],
+        [{"$ref": "#/components/schemas/ProfitAndLossReport"}, {"type": "string"}],
+    ],
+    ids=["array of something else", "not an array"],
+)
+def test_a_oneof_that_is_not_an_object_or_an_array_of_it_is_left_to_the_generator(
+    alternatives: list[dict[str, Any]],
+) -> None:
+    contract = copy.deepcopy(CONTRACT)
+    media = contract["paths"][PNL]["get"]["responses"]["200"]["content"]["application/json"]
+    media["schema"] = {"oneOf": alternatives}
+    assert not prepare(contract, NAMES, {}).operations["reports_profit_and_loss"].sole_item
+
+
+def test_a_report_with_one_shape_on_one_success_and_another_elsewhere_fails() -> None:
+    contract = copy.deepcopy(CONTRACT)
+    responses = contract["paths"][PNL]["get"]["responses"]
+    responses["203"] = {
+        "description": "Another success.",
+        "content": {"application/json": {"schema": {"type": "object"}}},
+    }
+    with pytest.raises(PrepareError) as caught:
+        prepare(contract, NAMES, {})
+    (only,) = caught.value.messages
+    assert only.startswith("get_profit_and_loss (client.reports.profit_and_loss, GET")
+    assert "one-element array around it and some are not" in only
+
+
+def test_an_optional_parameters_default_is_left_to_the_api() -> None:
+    """The generator never sees it: an argument not passed is not sent (and an enum default
+    would need its model at import time)."""
+    prepared = prepare(CONTRACT, NAMES, {})
+    parameters = prepared.spec["paths"]["/v1/platform/businesses/{business_id}/insights/ap-aging/"][
+        "get"
+    ]["parameters"]
+    group_by = next(p for p in parameters if p.get("name") == "group_by")
+    assert "default" not in group_by["schema"]
+    assert group_by["schema"]["enum"] == ["total", "vendor"]
+    kept = CONTRACT["paths"]["/v1/platform/businesses/{business_id}/insights/ap-aging/"]["get"]
+    assert next(p for p in kept["parameters"] if p["name"] == "group_by")["schema"]["default"] == (
+        "vendor"
+    )

@@ -73,7 +73,9 @@ async def test_negative_control_a_broken_request_is_flagged(
         else:
             send["data"] = broken
     elif operation.path_params:
-        values[next(iter(operation.path_params))] = "not-a-uuid"
+        # A UUID-typed one: some ids (an account's code or external_id) take any text.
+        uuid_typed = [n for n, s in operation.path_params.items() if resolve(s).get("format")]
+        values[uuid_typed[0]] = "not-a-uuid"
         url = operation.path.format(**values)
     elif any(resolve(s).get("minimum") == 1 for s in operation.query_params.values()):
         # No body, no path parameter (a partner-level list): a page number below the minimum.
@@ -118,13 +120,23 @@ async def test_negative_control_a_broken_query_is_flagged(
     filters passing it above means something: a list item out of its enum or format is flagged."""
     operation = spec_operations()[operation_id]
     broken = {name: "not-a-valid-value" for name, schema in operation.query_params.items()
-              if "items" in schema}  # fmt: skip
-    broken["page"] = "0"  # below the contract's minimum
+              if _constrained(schema.get("items"))}  # fmt: skip
+    if "page" in operation.query_params:
+        broken["page"] = "0"  # below the contract's minimum
+    else:  # a report: its dates and enums
+        broken |= {name: "not-a-valid-value" for name, schema in operation.query_params.items()
+                   if _constrained(schema)}  # fmt: skip
+    assert broken, f"{operation_id}: no query parameter to break"
     url = operation.path.format(**{k: str(v) for k, v in path_arguments(operation).items()})
     async with make_client(prism_validating.base_url) as client:
         recorder = recorded(client)
         await client.http_client.request(operation.method, url, params=broken)
     (flagged,) = recorder.problems()
-    assert "page" in flagged
     for name in broken:
         assert name in flagged, (name, flagged)
+
+
+def _constrained(schema: Any) -> bool:
+    """Whether a text like "not-a-valid-value" breaks this (item) schema: an enum or a format."""
+    resolved = resolve(schema) if schema else {}
+    return "enum" in resolved or resolved.get("format") in ("date", "date-time", "uuid")

@@ -114,6 +114,30 @@ def bad_calls() -> dict[str, tuple[BadCall, str, str]]:
             "amount_cents",
             "0 is less than the minimum, 1",
         ),
+        # Issue 22: a business-only operation exchanges no token for a call it refuses.
+        "bill payment of nothing": (
+            lambda c, b, _: c.bill_payments.create(
+                business_id=b,
+                vendor_id=uuid.uuid4(),
+                amount_cents=0,
+                payment_method="bank_transfer",
+                payment_date=datetime.date(2026, 12, 1),
+            ),
+            "amount_cents",
+            "0 is less than the minimum, 1",
+        ),
+        "vendor refund payment with an empty Idempotency-Key": (
+            lambda c, b, _: c.vendor_refund_payments.create(
+                business_id=b, vendor_id=uuid.uuid4(), total_amount_cents=100, idempotency_key=""
+            ),
+            "idempotency_key",
+            "'' is shorter than 1 character",
+        ),
+        "report at an unknown level of detail": (
+            lambda c, b, _: c.reports.profit_and_loss(business_id=b, detail_level="full"),
+            "detail_level",
+            "'full'",
+        ),
     }
 
 
