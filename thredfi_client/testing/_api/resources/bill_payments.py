@@ -37,7 +37,7 @@ TRANSITIONS: dict[str, frozenset[str]] = {
     "pending": frozenset({"processing", "completed", "failed", "cancelled"}),
     "processing": frozenset({"completed", "failed"}),
     "failed": frozenset({"pending", "cancelled"}),
-    "completed": frozenset({"returned"}),
+    "completed": frozenset({"failed", "returned"}),  # a bounced cheque fails after clearing
     "cancelled": frozenset(),
     "returned": frozenset(),
 }
