@@ -24,6 +24,15 @@ PAYMENTS = "POST /v1/platform/businesses/{business_id}/invoices/payments/"
 REFUNDS = "POST /v1/platform/businesses/{business_id}/invoices/refunds/"
 TOKEN = "POST /v1/platform/oauth2/token/"
 CREDITS = "POST /v1/platform/businesses/{business_id}/customer-credits/"
+VENDORS = "POST /v1/platform/businesses/{business_id}/vendors/"
+BILLS = "POST /v1/platform/businesses/{business_id}/bills/"
+BILL_UPDATE = "PUT /v1/platform/businesses/{business_id}/bills/{bill_id}/"
+VENDOR_CREDITS = "POST /v1/platform/businesses/{business_id}/vendor-credits/"
+ACCOUNTS = "POST /v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/"
+CHILD_ACCOUNTS = (
+    "POST /v1/platform/businesses/{business_id}/general-ledger/chart-of-accounts/"
+    "{account_id}/children/"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -52,6 +61,17 @@ class FalsePositive:
 
 def _refused_by_the_http_parser(status: int, body: bytes) -> bool:
     return status == 400 and body == b"Invalid HTTP request received."
+
+
+def _one_form_value_as_a_list(status: int, body: bytes) -> bool:
+    """A vendor created with one text value as its ``transaction_tags``."""
+    if status != 201:
+        return False
+    try:
+        tags = json.loads(body).get("transaction_tags")
+    except (ValueError, AttributeError):
+        return False
+    return isinstance(tags, list) and len(tags) == 1 and isinstance(tags[0], str)
 
 
 _NAME_RULE = "Either individual_name or company_name is required."
@@ -190,7 +210,7 @@ FALSE_POSITIVES: tuple[FalsePositive, ...] = (
     ),
     FalsePositive(
         id="objects-in-a-form-of-a-credit",
-        operations=(CREDITS,),
+        operations=(CREDITS, BILLS, BILL_UPDATE, VENDOR_CREDITS),
         checks=("positive_data_acceptance",),
         reason=(
             "as objects-in-a-form: a form-encoded body has no way to carry an object, and "
@@ -201,7 +221,7 @@ FALSE_POSITIVES: tuple[FalsePositive, ...] = (
     ),
     FalsePositive(
         id="null-in-a-form-of-a-credit",
-        operations=(CREDITS,),
+        operations=(CREDITS, VENDOR_CREDITS),
         checks=("positive_data_acceptance",),
         reason=(
             "as objects-in-a-form: Schemathesis writes an object of a form field as text the "
@@ -268,6 +288,62 @@ FALSE_POSITIVES: tuple[FalsePositive, ...] = (
             "or customer_external_id given (create-invoice.txt); a random UUID is schema-valid"
         ),
         field="customer_id",
+    ),
+    FalsePositive(
+        id="payables-name-a-vendor",
+        operations=(BILLS, BILL_UPDATE, VENDOR_CREDITS),
+        checks=("positive_data_acceptance",),
+        reason=(
+            "a bill or vendor credit is from a vendor of the business: vendor_id one of its "
+            "vendors, or vendor_external_id given (API-NOTES 'Payables'); the schema cannot say "
+            "'one of two', and a random UUID names no vendor"
+        ),
+        field="vendor_id",
+    ),
+    FalsePositive(
+        id="bill-dates-and-balance",
+        operations=(BILLS, BILL_UPDATE),
+        checks=("positive_data_acceptance",),
+        reason=(
+            "cross-field rules of a bill the schema cannot state, as for invoices: due_at not "
+            "before received_at, and new lines not below what was already applied to it (a "
+            "payment or credit made earlier in a stateful run)"
+        ),
+        field="due_at|non_field_errors",
+    ),
+    FalsePositive(
+        id="vendor-credit-fits-the-books",
+        operations=(VENDOR_CREDITS,),
+        checks=("positive_data_acceptance",),
+        reason=(
+            "as credit-fits-the-books: a vendor credit is applied to its vendor's open bills, at "
+            "most what each still owes and in all at most its total (docs/sandbox.md); random "
+            "UUIDs and amounts are schema-valid but name no such bill"
+        ),
+        field=r"allocations(\[\d+\]\.(bill_id|amount))?",
+    ),
+    FalsePositive(
+        id="account-fits-the-chart",
+        operations=(ACCOUNTS, CHILD_ACCOUNTS),
+        checks=("positive_data_acceptance",),
+        reason=(
+            "an account's code is its name in the chart: not blank and not one the chart "
+            "already has (docs/sandbox.md; the contract gives code no minLength), and parent_id "
+            "names an account of the chart by UUID, code or external id (the create page); a "
+            "random string names none"
+        ),
+        field="code|parent_id",
+    ),
+    FalsePositive(
+        id="one-form-value-is-a-list-of-one",
+        operations=(VENDORS,),
+        checks=("negative_data_rejection",),
+        reason=(
+            "a form carries an array as its field repeated, so an array of one is the field "
+            "given once: the sandbox reads transaction_tags sent once in a form as a list of "
+            "that value (its items are untyped), which Schemathesis counts as a non-array"
+        ),
+        response=_one_form_value_as_a_list,
     ),
     FalsePositive(
         id="malformed-http-framing",

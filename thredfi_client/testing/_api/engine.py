@@ -29,6 +29,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from .._books import Books, sync
 from .._contract import Contract, Operation, Schema
 from .._store import IdempotentReply, Store
 from .._validation import field_of
@@ -114,6 +115,23 @@ class Engine:
                 return {r.id: resource.render(self.store, r) for r in table}
         raise KeyError(f"no resource {name!r} in the contract")
 
+    def books(self, business_id: str) -> Books:
+        """The business's books, posted up to date with its records: every resource with a
+        posting rule says what each of its records means in them (``_books.sync``)."""
+        documents = []
+        for resource in self.resources.values():
+            if type(resource).posting is Resource.posting:
+                continue
+            for record in resource.table(self.store).of(business_id):
+                if (document := resource.posting(self.store, record)) is not None:
+                    documents.append(document)
+        return sync(self.store, business_id, documents)
+
+    def _posted(self, call: Call) -> None:
+        """After a write: its business's journal records it at once (dated now)."""
+        if call.op.scope == "business":
+            self.books(call.owner)
+
     # -- the steps every operation shares
 
     def _call(self, op: Operation, request: Request) -> Call:
@@ -123,7 +141,15 @@ class Engine:
         else:
             token = bearer(self.store, request)
             owner = token.partner_id
-        call = Call(store=self.store, request=request, op=op, token=token, owner=owner, parents={})
+        call = Call(
+            store=self.store,
+            request=request,
+            op=op,
+            token=token,
+            owner=owner,
+            parents={},
+            books=lambda: self.books(owner),
+        )
         for param in op.parents:
             raw = request.path_params[param]
             parent_key = self._parent_resource(op, param)
@@ -207,7 +233,9 @@ class Engine:
                 existing = resource.by_external_id(call, external_id)
                 if existing is not None:
                     return self._answer(call, existing, 200)
-            answer = self._answer(call, resource.create(call, cleaned), op.status)
+            record = resource.create(call, cleaned)
+            self._posted(call)
+            answer = self._answer(call, record, op.status)
             if key is not None:
                 self.store.idempotency[(call.owner, key)] = IdempotentReply(
                     fingerprint=_fingerprint(body), body=bytes(answer.body)
@@ -246,6 +274,7 @@ class Engine:
             raise call.invalid(errors)
         async with self.store.lock:
             resource.update(call, record, cleaned)
+            self._posted(call)
             return self._answer(call, record, op.status)
 
     async def _delete(self, op: Operation, request: Request) -> Response:
@@ -253,6 +282,7 @@ class Engine:
         record = self._record(call)
         async with self.store.lock:
             self.resources[op.resource].delete(call, record)
+            self._posted(call)
         if op.status == 204:
             return Response(status_code=204)
         return self._answer(call, record, op.status)
@@ -267,6 +297,7 @@ class Engine:
             raise call.invalid(errors)
         async with self.store.lock:
             resource.act(call, record, cleaned)
+            self._posted(call)
             return self._answer(call, record, op.status)
 
     async def _read(self, op: Operation, request: Request) -> Response:

@@ -20,6 +20,7 @@ from typing import Any
 
 from starlette.requests import Request
 
+from .._books import Books, Document
 from .._contract import ACTIONS, Contract, Operation, Schema
 from .._store import Record, Store, Table, Token, canonical_uuid, iso
 from .._validation import FieldErrors, check, field_of
@@ -47,6 +48,8 @@ class Call:
     record: Any = None
     #: Whether the request carried a body (JSON ``null`` is one; no bytes at all is not).
     body_sent: bool = False
+    #: The owner's books, posted up to date with its records (the engine's ``books``).
+    books: Callable[[], Books] | None = None
 
     def deny(
         self, status: int, code: str, message: str, detail: dict[str, Any] | None = None
@@ -152,6 +155,11 @@ class Resource:
 
     def answer(self, call: Call, record: Any, shown: dict[str, Any], status: int) -> None:
         """Add to an answer what only this request knows (e.g. whether a create replayed)."""
+
+    def posting(self, store: Store, record: Any) -> Document | None:
+        """What the record means in its business's books now, by the posting rules of
+        ``docs/sandbox.md`` (``_books``); None: it posts nothing."""
+        return None
 
     # -- the operations
 

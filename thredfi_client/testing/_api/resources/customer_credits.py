@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..._books import AR, CUSTOMER_CREDITS, REVENUE, TAX, Document
 from ..._store import Store, iso
 from ..._validation import FieldErrors, parse_datetime
 from ..resource import Call, Resource
@@ -100,6 +101,16 @@ class CustomerCredits(Resource):
             )
             credit.data["applied_amount"] += item["amount"]
         return credit
+
+    def posting(self, store: Store, record: Any) -> Document:
+        """A credit: debit revenue its lines and sales tax their taxes; credit receivable what
+        it applies to invoices and customer credits the rest (the customer's to use)."""
+        d = record.data
+        total, applied = d["total_amount"], d["applied_amount"]
+        net = sum(line["amount"] for line in d["line_items"])
+        lines = {REVENUE: net, TAX: total - net, AR: -applied, CUSTOMER_CREDITS: applied - total}
+        reference = record.external_id or record.id
+        return Document("customer_credit", record.id, reference, record.created_at.date(), lines)
 
     @staticmethod
     def _check_allocations(

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..._books import AR, CASH, CUSTOMER_CREDITS, FEES, Document
 from ..._store import Store, Table, iso
 from ..._validation import FieldErrors, clean_payment, parse_date
 from ..resource import Call, Resource
@@ -198,6 +199,22 @@ class InvoicePayments(Resource):
 
     def render(self, store: Store, record: Any, *, listing: bool = False) -> dict[str, Any]:
         return render_payment(store, record)
+
+    def posting(self, store: Store, record: Any) -> Document:
+        """A payment (any status but cancelled: its allocations apply at once): debit cash
+        its total less the processing fee and fees the fee; credit receivable what it applies
+        to invoices and customer credits the unapplied rest. Cancelled: nothing."""
+        payment: Payment = record
+        f = payment.fields
+        lines: dict[str, int] = {}
+        if payment.status != "cancelled":
+            total, fee = f["total_amount_cents"], f["processing_fee_cents"] or 0
+            allocated = sum(amount for _, amount in payment.allocations)
+            lines = {CASH: total - fee, FEES: fee, AR: -allocated}
+            lines[CUSTOMER_CREDITS] = allocated - total
+        reference = f["payment_reference"] or payment.external_id or payment.id
+        state = "cancelled" if payment.status == "cancelled" else "open"
+        return Document("invoice_payment", payment.id, reference, f["payment_date"], lines, state)
 
     def update(self, call: Call, record: Any, cleaned: dict[str, Any]) -> None:
         """PATCH: the fields given replace the payment's. New allocations (or a new customer

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from ..._books import AR, CUSTOMER_CREDITS, REVENUE, TAX, Document
 from ..._store import Store, Table, iso
 from ..._validation import FieldErrors, clean_invoice, clean_invoice_update, clean_void
 from ..resource import Call, Resource
@@ -302,6 +303,25 @@ class Invoices(Resource):
 
     def render(self, store: Store, record: Any, *, listing: bool = False) -> dict[str, Any]:
         return render_invoice(store, record)
+
+    def posting(self, store: Store, record: Any) -> Document:
+        """An invoice: debit receivable its total, credit sales tax its taxes and revenue
+        the rest. Voided: what was applied to it (received less refunded, plus credits) goes
+        back to the customer's credits, and nothing stays receivable."""
+        invoice: Invoice = record
+        d = invoice.data
+        if invoice.cancelled:
+            paid, refunded = applied(invoice)
+            back = paid - refunded + credited(invoice)
+            lines = {AR: back, CUSTOMER_CREDITS: -back}
+        else:
+            taxes = sum(line["sales_taxes_total"] for line in d["line_items"])
+            taxes += d["additional_sales_taxes_total"]
+            total = d["total_amount"]
+            lines = {AR: total, TAX: -taxes, REVENUE: taxes - total}
+        state = "voided" if invoice.cancelled else "open"
+        reference = d["invoice_number"]
+        return Document("invoice", invoice.id, reference, d["sent_at"].date(), lines, state)
 
     def matches(self, call: Call, params: dict[str, Any]) -> Any:
         store = call.store

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..._books import AR, CASH, FEES, Document
 from ..._store import Store, Table
 from ..._validation import FieldErrors, clean_refund
 from ..resource import Call, Resource
@@ -166,6 +167,15 @@ class Refunds(Resource):
 
     def render(self, store: Store, record: Any, *, listing: bool = False) -> dict[str, Any]:
         return render_refund(store, record)
+
+    def posting(self, store: Store, record: Any) -> Document:
+        """A refund reopens what it gives back: debit receivable, credit cash; its processing
+        fee: debit fees, credit cash. Deleted: reversed (``_books.sync``)."""
+        refund: Refund = record
+        fee = refund.fields["refund_processing_fee_cents"] or 0
+        lines = {AR: refund.amount, FEES: fee, CASH: -refund.amount - fee}
+        on = refund.fields["completed_at"].date()
+        return Document("refund", refund.id, refund.external_id or refund.id, on, lines)
 
     def delete(self, call: Call, record: Any) -> None:
         store, refund = call.store, record
