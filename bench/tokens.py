@@ -3,8 +3,13 @@
     python -m bench.tokens            # 8 processes x 100 concurrent calls x 3 expiries
     python -m bench.tokens --quick    # 4 processes x 20 calls x 2 expiries (CI)
 
-Each worker is a ``ThredfiClient`` (business scope, 4 businesses) against one local sandbox over
-a loopback socket. At each round every worker sends its calls at once, just after the previous
+Each worker is a ``ThredfiClient`` (4 businesses; half the workers with ``token_scope="business"``,
+half with ``"partner"``) against one local sandbox over a loopback socket. Its calls mix the three
+kinds of operation the contract's security makes (issue 22): one that follows the client's scope
+(``customers.get``), a business-only one (``bank_transactions.list``: a business token even on a
+partner client) and a partner-level one (``businesses.get``: the partner token even on a business
+client), so every process needs the partner token and one token per business, whatever its scope.
+At each round every worker sends its calls at once, just after the previous
 tokens became due for refresh. Without a shared store every process fetches its own tokens
 (8 per key per expiry); with ``RedisTokenStore`` the fleet should make 1. Needs ``redis-server``
 (``scripts/install-redis``) for the Redis row; reports, never fails on a figure.
@@ -75,13 +80,16 @@ def run_fleet(settings: dict[str, Any], workers_count: int = WORKERS) -> list[di
     """Start the workers, wait until all are ready, start them together, collect results."""
     workers = [
         subprocess.Popen(
-            [sys.executable, "-m", "bench.tokens", "--worker", json.dumps(settings)],
+            [
+                *(sys.executable, "-m", "bench.tokens", "--worker"),
+                json.dumps({**settings, "scope": ("business", "partner")[index % 2]}),
+            ],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
-        for _ in range(workers_count)
+        for index in range(workers_count)
     ]
     try:
         deadline = time.monotonic() + 60
@@ -156,14 +164,20 @@ async def worker(settings: dict[str, Any]) -> dict[str, int]:
         partner_id=settings["partner_id"],
         api_key=settings["api_key"],
         base_url=settings["base_url"],
-        token_scope="business",
+        token_scope=settings["scope"],
         token_store=store,
     ) as client:
 
         async def call(n: int) -> None:
             business = businesses[n % len(businesses)]
             try:
-                await client.customers.get(business, customers[business])
+                kind = n // len(businesses) % 3
+                if kind == 0:  # follows the client's token_scope
+                    await client.customers.get(business, customers[business])
+                elif kind == 1:  # business-only: a business token on either client
+                    await client.bank_transactions.list(business_id=business)
+                else:  # partner-level: the partner token on either client
+                    await client.businesses.get(business_id=business)
                 outcomes["ok"] += 1
             except Exception as exc:  # counted and reported
                 outcomes[type(exc).__name__] += 1
@@ -187,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     ttl, rounds, calls, workers = (2, 2, 20, QUICK_WORKERS) if args.quick else (5, 3, 100, WORKERS)
     print(
         f"== tokens: token-endpoint requests per key per expiry, fleet of {workers} processes "
-        f"x {calls} concurrent calls x {rounds} expiries (business scope, 4 businesses)"
+        f"x {calls} concurrent calls x {rounds} expiries (4 businesses; business and partner "
+        f"scope; scope-following, business-only and partner-level calls)"
     )
     local, local_failed = measure(None, ttl, rounds, calls, workers)
     print(f"  in-process store : {local:5.2f} per key per expiry ({local_failed} calls failed)")
