@@ -283,6 +283,11 @@ class _Connection(asyncio.Protocol):
         head_data = self._head_data
         if head_data is not None:
             head_data.append(data)
+        self._parse(data, head_data)
+
+    def _parse(self, data: bytes, head_data: list[bytes] | None) -> None:
+        """Feed the parser; a head it refuses is parsed again leniently, once (``head_data``:
+        the response so far, while its head may still be read again)."""
         try:
             self.parser.feed_data(data)
         except _Failure:
@@ -331,20 +336,7 @@ class _Connection(asyncio.Protocol):
         self.parser.set_dangerous_leniencies(
             lenient_headers=True, lenient_optional_cr_before_lf=True
         )
-        try:
-            self.parser.feed_data(data)
-        except _Failure:
-            pass
-        except httptools.HttpParserUpgrade:
-            self._fail(httpx.RemoteProtocolError, "the server switched protocols (upgrade)")
-        except httptools.HttpParserError as exc:
-            if self.complete:
-                self.close()
-            else:
-                self._fail(
-                    httpx.RemoteProtocolError,
-                    f"malformed response from the server ({type(exc).__name__}: {exc})",
-                )
+        self._parse(data, None)
 
     def eof_received(self) -> bool:
         self.reusable = False

@@ -265,17 +265,7 @@ class Engine:
         return self._answer(call, self._record(call), op.status)
 
     async def _update(self, op: Operation, request: Request) -> Response:
-        call = self._call(op, request)
-        resource = self.resources[op.resource]
-        body = await self._body(call)
-        record = self._record(call)
-        cleaned, errors = resource.clean(call, body)
-        if errors:
-            raise call.invalid(errors)
-        async with self.store.lock:
-            resource.update(call, record, cleaned)
-            self._posted(call)
-            return self._answer(call, record, op.status)
+        return await self._change(op, request, self.resources[op.resource].update)
 
     async def _delete(self, op: Operation, request: Request) -> Response:
         call = self._call(op, request)
@@ -288,15 +278,20 @@ class Engine:
         return self._answer(call, record, op.status)
 
     async def _action(self, op: Operation, request: Request) -> Response:
+        return await self._change(op, request, self.resources[op.resource].act)
+
+    async def _change(
+        self, op: Operation, request: Request, apply: Callable[[Call, Any, dict[str, Any]], Any]
+    ) -> Response:
+        """An update or an action on one record: its body checked, then applied and posted."""
         call = self._call(op, request)
-        resource = self.resources[op.resource]
         body = await self._body(call)
         record = self._record(call)
-        cleaned, errors = resource.clean(call, body)
+        cleaned, errors = self.resources[op.resource].clean(call, body)
         if errors:
             raise call.invalid(errors)
         async with self.store.lock:
-            resource.act(call, record, cleaned)
+            apply(call, record, cleaned)
             self._posted(call)
             return self._answer(call, record, op.status)
 

@@ -109,32 +109,28 @@ def _add(self: Resource, store: Store, owner: str, record_id: str, given: dict[s
     )
 
 
-class BankAccounts(Resource):
+class _Seeded(Resource):
+    """A read-only resource whose records are seeded for a business on its first read."""
+
+    def records(self, call: Call) -> list[Any]:
+        _seed(self, call)
+        return super().records(call)
+
+    def find(self, call: Call, raw_id: str) -> Any | None:
+        _seed(self, call)
+        return super().find(call, raw_id)
+
+
+class BankAccounts(_Seeded):
     """The seeded bank account (see the module)."""
 
     name = "bank_accounts"
 
-    def records(self, call: Call) -> list[Any]:
-        _seed(self, call)
-        return super().records(call)
 
-    def find(self, call: Call, raw_id: str) -> Any | None:
-        _seed(self, call)
-        return super().find(call, raw_id)
-
-
-class BankTransactions(Resource):
+class BankTransactions(_Seeded):
     """The seeded bank transactions (see the module)."""
 
     name = "bank_transactions"
-
-    def records(self, call: Call) -> list[Any]:
-        _seed(self, call)
-        return super().records(call)
-
-    def find(self, call: Call, raw_id: str) -> Any | None:
-        _seed(self, call)
-        return super().find(call, raw_id)
 
     def matches(self, call: Call, params: dict[str, Any]) -> Any:
         fields = ("direction", "currency", "transaction_type", "categorization_status")
