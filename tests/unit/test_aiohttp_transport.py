@@ -102,6 +102,7 @@ async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -
     """aiohttp parses what arrives on an idle connection and queues it as the next answer."""
     answers = [_response(b"real"), _response(b"second"), _response(b"third")]
     writers: list[asyncio.StreamWriter] = []
+    heads: list[bytes] = []
     connections = 0
 
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -110,7 +111,7 @@ async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -
         writers.append(writer)
         try:
             while answers:
-                await reader.readuntil(b"\r\n\r\n")
+                heads.append(await reader.readuntil(b"\r\n\r\n"))
                 writer.write(answers.pop(0))
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
@@ -131,8 +132,53 @@ async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -
             second = await transport.handle_async_request(httpx.Request("GET", url))
             assert await second.aread() == b"second"
             await second.aclose()
+            third = await transport.handle_async_request(httpx.Request("GET", url))
+            assert await third.aread() == b"third"
+            await third.aclose()
     finally:
         await transport.aclose()
         server.close()
         await server.wait_closed()
-    assert connections == 2
+    if when == "while-idle":
+        # The stray was seen as the second request took a connection (aiohttp had parsed it):
+        # the origin is suspect for a while, and each connection to it carries one request.
+        assert [b"connection: close" in head.lower() for head in heads] == [False, False, True]
+        assert connections == 3
+    else:
+        # Waiting unread in the socket, it cannot be told from the server's close: the
+        # connection is dropped, the origin not suspected.
+        assert [b"connection: close" in head.lower() for head in heads] == [False] * 3
+        assert connections == 2
+
+
+async def test_bytes_that_came_with_a_response_make_its_origin_suspect() -> None:
+    """The answer and a stray behind it in one read: the answer is used, aiohttp closes the
+    connection, and later requests to that origin each close theirs (StrayGuard)."""
+    answers = [_response(b"real") + _response(b"forged"), _response(b"second")]
+    heads: list[bytes] = []
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while answers:
+                heads.append(await reader.readuntil(b"\r\n\r\n"))
+                writer.write(answers.pop(0))
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError):
+            pass
+        finally:
+            writer.close()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
+    transport = AiohttpTransport()
+    try:
+        async with asyncio.timeout(5):
+            for expected in (b"real", b"second"):
+                response = await transport.handle_async_request(httpx.Request("GET", url))
+                assert await response.aread() == expected
+                await response.aclose()
+    finally:
+        await transport.aclose()
+        server.close()
+        await server.wait_closed()
+    assert [b"connection: close" in head.lower() for head in heads] == [False, True]

@@ -267,6 +267,13 @@ DIFFERENT_ON_PURPOSE: dict[str, tuple[str, str]] = {
         "Content-Length or Transfer-Encoding continued on an obs-folded line: h11 unfolds it; "
         "native accepts obs-fold everywhere else but never lets framing hang on a fold",
     ),
+    # Two responses to one request: which one answers it cannot be told.
+    "stray": (
+        "native",
+        "a second response right behind the one asked for (a stray, from the server or a "
+        "proxy): h11 hands over the first; native fails the request rather than guess "
+        "(retried when it may be repeated)",
+    ),
     # Transfer codings: h11 knows only chunked and refuses any other.
     "te-gzip-chunked": (
         "httpx",

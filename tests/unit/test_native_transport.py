@@ -40,6 +40,7 @@ from thredfi_client._retry import RetryTransport
 from thredfi_client._transports import _native as native
 from thredfi_client._transports._body import BodyTooLarge
 from thredfi_client._transports._native import MAX_HEAD, MAX_HEADER_LINE, NativeTransport
+from thredfi_client._transports._pool import StrayGuard
 
 from ..support import API_KEY, PARTNER_ID
 
@@ -1010,14 +1011,14 @@ async def test_a_head_ending_in_a_read_across_the_bound_is_accepted(
     serve: Any, transport: NativeTransport
 ) -> None:
     lines = tuple(f"X-H{i:03}: {'h' * 1000}" for i in range(259))
-    data = response(200, b"b" * 100_000, headers=lines) + response(200, b"forged")
+    data = response(200, b"b" * 100_000, headers=lines) + b"junk"
     head_size = data.index(b"\r\n\r\n") + 4
     assert MAX_HEAD - 1024 < head_size <= MAX_HEAD
     server = await serve([in_pieces(data[:200_000], data[200_000:], pause=0.1), OK])
     resp, body = await fetch(transport, get(server.url()))
     assert len(resp.headers) == 260
     assert body == b"b" * 100_000
-    _, body = await fetch(transport, get(server.url()))  # the forged response was dropped
+    _, body = await fetch(transport, get(server.url()))  # the junk was dropped
     assert body == b"hello"
     assert server.connections == 2
 
@@ -1110,14 +1111,7 @@ async def test_a_reset_mid_streamed_body_is_a_read_error(
 # -- bytes beyond a response, idle connections -----------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "extra",
-    [
-        response(200, b"forged"),  # a whole second response
-        b"garbage",
-        b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforg",
-    ],
-)
+@pytest.mark.parametrize("extra", [b"garbage", b"\r\n\r\n0\r\n\r\n"])
 @bounded
 async def test_bytes_beyond_a_response_end_its_connection(
     serve: Any, transport: NativeTransport, extra: bytes
@@ -1129,6 +1123,53 @@ async def test_bytes_beyond_a_response_end_its_connection(
     _, body = await fetch(transport, get(server.url()))
     assert body == b"second"
     assert server.connections == 2
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        response(200, b"forged"),  # a whole second response
+        b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforg",
+        b"\r\nHTTP/1.1 200 OK\r\n",
+    ],
+)
+@bounded
+async def test_a_second_response_in_the_same_read_fails_the_request(
+    serve: Any, transport: NativeTransport, extra: bytes
+) -> None:
+    # Which of the two answers the request cannot be told (a stray may come before or after
+    # the answer): neither is handed over, and the connection is not used again.
+    server = await serve([response(200, b"real") + extra, response(200, b"second")])
+    transport.preread_limit = 1024
+    with pytest.raises(httpx.RemoteProtocolError, match="second response to this request"):
+        await transport.handle_async_request(get(server.url()))
+    _, body = await fetch(transport, get(server.url()))
+    assert body == b"second"
+    assert server.connections == 2
+    assert transport.checked_out() == 0
+
+
+@pytest.mark.parametrize(
+    ("later", "doubled"),
+    [
+        (b"HTTP/1.1 200 OK\r\nContent-Length: 6\r\n\r\nforged", True),
+        (b"\r\nHT", True),  # the start of one
+        (b"garbage", False),  # no response: the first is still the answer
+        (b"\r\n", False),
+    ],
+)
+def test_a_second_response_in_a_later_read_is_seen(later: bytes, doubled: bool) -> None:
+    # The answer, then more in a read of its own before the caller's task runs again.
+    strays: list[object] = []
+    connection = native._Connection(("http", "127.0.0.1", 80))
+    connection.on_stray = strays.append
+    connection.active = True
+    connection.data_received(response(200, b"real"))
+    assert connection.complete
+    connection.data_received(later)
+    assert connection.doubled is doubled
+    assert connection.closed
+    assert strays == [connection]
 
 
 @bounded
@@ -1150,8 +1191,8 @@ async def test_bytes_beyond_a_streamed_response_end_its_connection(
     serve: Any, transport: NativeTransport
 ) -> None:
     server = await serve([response(200, b"real") + b"HTTP/1.1 200 OK\r\n", OK])
-    _, body = await fetch(transport, get(server.url()))  # streamed: preread_limit is 0
-    assert body == b"real"
+    with pytest.raises(httpx.RemoteProtocolError, match="second response to this request"):
+        await fetch(transport, get(server.url()))  # streamed: preread_limit is 0
     _, body = await fetch(transport, get(server.url()))
     assert body == b"hello"
     assert server.connections == 2
@@ -1175,6 +1216,48 @@ async def test_data_on_an_idle_connection_discards_it(
     assert body == b"second"
     assert server.connections == 2
     assert transport.checked_out() == 0
+
+
+@bounded
+async def test_after_a_stray_an_origins_connections_rest_before_reuse(
+    serve: Any, transport: NativeTransport, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def answer_then_stray(peer: Peer, _: Received) -> None:
+        await peer.send(response(200, b"real"))
+        await asyncio.sleep(0.002)
+        await peer.send(response(200, b"stray"))
+
+    server = await serve([answer_then_stray, OK, OK, OK])
+    transport.preread_limit = 1024
+    assert (await transport.handle_async_request(get(server.url()))).content == b"real"
+    await asyncio.sleep(0.05)  # the stray came: the connection closed, the origin is suspect
+    assert "sent a response no request asked for" in caplog.text
+    assert f"http://127.0.0.1:{server.port}" in caplog.text
+    await fetch(transport, get(server.url()))  # a new connection
+    await fetch(transport, get(server.url()))  # that one has not rested: another new one
+    assert server.connections == 3
+    await asyncio.sleep(StrayGuard.MIN_SETTLE * 3)
+    await fetch(transport, get(server.url()))  # rested now: reused
+    assert server.connections == 3
+    assert transport.checked_out() == 0
+
+
+@bounded
+async def test_at_the_connection_bound_a_request_waits_for_a_rested_connection(
+    serve: Any,
+) -> None:
+    transport = NativeTransport(limits=httpx.Limits(max_connections=1))
+    server = await serve([response(200, b"real") + response(200, b"stray"), OK, OK])
+    transport.preread_limit = 1024
+    with pytest.raises(httpx.RemoteProtocolError):
+        await transport.handle_async_request(get(server.url()))
+    loop = asyncio.get_running_loop()
+    await fetch(transport, get(server.url()))
+    started = loop.time()
+    await fetch(transport, get(server.url()))  # no room for another: it waits, then reuses
+    assert loop.time() - started >= StrayGuard.MIN_SETTLE * 0.9
+    assert server.connections == 2
+    await transport.aclose()
 
 
 @pytest.mark.parametrize("stray", [response(200, b"forged"), b"H"])

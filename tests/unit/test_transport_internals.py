@@ -1,5 +1,6 @@
-"""The pieces under the retry layer, one at a time: body reader, connection gate, event-loop
-binding, the httpx transport's shield, the aiohttp body, and the client's request building.
+"""The pieces under the retry layer, one at a time: body reader, connection gate, stray guard,
+event-loop binding, the httpx transport's shield, the aiohttp body, and the client's request
+building.
 
 The end-to-end behaviour (over a socket, both transports) is in tests/reliability; these pin
 the edge cases that are hard to provoke there.
@@ -29,7 +30,7 @@ from thredfi_client._client import _PathJoiner, _without_credentials
 from thredfi_client._transports._body import BodyTooLarge, read_body
 from thredfi_client._transports._deadline import AttemptDeadline
 from thredfi_client._transports._httpx import HttpxTransport, _Abandoned, _Attempt, _AttemptTrace
-from thredfi_client._transports._pool import ConnectionSlots, LoopBinding
+from thredfi_client._transports._pool import ConnectionSlots, LoopBinding, StrayGuard
 
 from ..support import API_KEY, BUSINESS_ID, CUSTOMER_ID, PARTNER_ID
 
@@ -209,6 +210,54 @@ async def test_a_slot_handed_to_a_waiter_cancelled_at_that_moment_goes_to_the_ne
     with pytest.raises(asyncio.CancelledError):
         await first
     await asyncio.wait_for(second, 1)
+
+
+# -- the stray guard ------------------------------------------------------------------------------
+
+ORIGIN = ("https", "api.thredfi.test", 443)
+
+
+def test_an_origin_is_trusted_until_it_sends_a_stray() -> None:
+    guard = StrayGuard()
+    assert not guard
+    assert guard.settle(ORIGIN, 0.0) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("lateness", "settle"),
+    [(0.0, StrayGuard.MIN_SETTLE), (0.03, 0.06), (5.0, StrayGuard.MAX_SETTLE)],
+)
+def test_the_rest_is_twice_the_strays_lateness_within_bounds(
+    lateness: float, settle: float
+) -> None:
+    guard = StrayGuard()
+    guard.saw(ORIGIN, lateness, now=100.0)
+    assert guard
+    assert guard.settle(ORIGIN, 100.0) == pytest.approx(settle)
+    assert guard.settle(("https", "other.test", 443), 100.0) == 0.0
+
+
+def test_the_rest_only_grows_while_the_origin_stays_suspect_and_ends_after_a_quiet_minute() -> None:
+    guard = StrayGuard()
+    guard.saw(ORIGIN, 0.05, now=0.0)
+    guard.saw(ORIGIN, 0.0, now=30.0)  # a prompter stray does not shorten the rest
+    assert guard.settle(ORIGIN, 30.0) == pytest.approx(0.1)
+    assert guard.settle(ORIGIN, 30.0 + StrayGuard.WARY_FOR - 1) == pytest.approx(0.1)
+    assert guard.settle(ORIGIN, 30.0 + StrayGuard.WARY_FOR) == 0.0
+    assert not guard  # forgotten
+    guard.saw(ORIGIN, 0.0, now=200.0)  # starts afresh
+    assert guard.settle(ORIGIN, 200.0) == StrayGuard.MIN_SETTLE
+
+
+def test_a_stray_is_logged_once_per_suspect_spell(caplog: pytest.LogCaptureFixture) -> None:
+    guard = StrayGuard()
+    with caplog.at_level("WARNING", logger="thredfi_client"):
+        guard.saw(ORIGIN, 0.0, now=0.0)
+        guard.saw(ORIGIN, 0.0, now=1.0)
+        guard.saw(ORIGIN, 0.0, now=1.0 + StrayGuard.WARY_FOR + 1)
+    assert [r.getMessage().split(" sent ")[0] for r in caplog.records] == [
+        "https://api.thredfi.test:443"
+    ] * 2
 
 
 # -- the event-loop binding ------------------------------------------------------------------------

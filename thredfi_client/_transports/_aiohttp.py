@@ -22,6 +22,7 @@ httpx-aiohttp adapter). Why our own:
 
 from __future__ import annotations
 
+import asyncio
 import select
 from collections.abc import AsyncIterator
 from typing import Any, Final
@@ -34,7 +35,7 @@ from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
-from ._pool import ConnectionSlots, LoopBinding
+from ._pool import ConnectionSlots, LoopBinding, StrayGuard
 from ._proxy import ProxyRoute, ProxyRoutes, refused_by_proxy
 from ._tls import TlsSettings
 
@@ -46,6 +47,7 @@ MAX_HEADER_LINE: Final = 64 * 1024
 _DEFAULT_LIMITS: Final = httpx.Limits(max_connections=100, max_keepalive_connections=20)
 _HTTP11: Final = b"HTTP/1.1"
 _CONTENT_ENCODING: Final = "Content-Encoding"
+_PORTS: Final = {"http": 80, "https": 443}
 _CLOSED_IN_FLIGHT: Final = (
     "the Thredfi client was closed (aclose()) while this request was in flight"
 )
@@ -68,16 +70,41 @@ class _CheckingConnector(aiohttp.TCPConnector):
     as its answer; every later answer on it is then one request late (another call's data).
     Here a connection is reused only if its protocol holds nothing (``should_close`` covers a
     queued message, unparsed bytes, an unfinished body, an error, a close announced) and its
-    socket has nothing waiting to be read; otherwise it is closed.
+    socket has nothing waiting to be read; otherwise it is closed. Bytes its protocol holds are
+    a stray response: its origin is then suspect (``strays``, a ``StrayGuard``), and the
+    transport closes each connection to it after one request for a while.
     """
+
+    strays: StrayGuard | None = None
 
     async def _get(self, key: Any, traces: list[Any]) -> Any:
         idle = getattr(self, "_conns", {}).get(key)
         # aiohttp takes the oldest idle connection first (popleft): drop those not provably clean.
         while idle and not _holds_nothing_unread(idle[0][0]):
-            protocol = idle.popleft()[0]
+            protocol, released = idle.popleft()
+            self._saw_stray(key, protocol, asyncio.get_running_loop().time() - released)
             protocol.close()
         return await super()._get(key, traces)
+
+    def _release(self, key: Any, protocol: Any, *, should_close: bool = False) -> None:
+        # Bytes beyond the response that came with it (aiohttp closes the connection for them).
+        self._saw_stray(key, protocol, 0.0)
+        strays = self.strays
+        if strays and strays.settle(_origin(key), asyncio.get_running_loop().time()):
+            should_close = True  # a suspect origin: one request per connection, closed here
+        super()._release(key, protocol, should_close=should_close)
+
+    def _saw_stray(self, key: Any, protocol: Any, lateness: float) -> None:
+        """Tell ``strays`` if ``protocol`` holds bytes no request asked for."""
+        if self.strays is not None and (
+            getattr(protocol, "_buffer", None) or getattr(protocol, "_tail", None)
+        ):
+            self.strays.saw(_origin(key), lateness, asyncio.get_running_loop().time())
+
+
+def _origin(key: Any) -> tuple[str, str, int]:
+    """The origin of an aiohttp connection key, as ``StrayGuard`` names it."""
+    return ("https" if key.is_ssl else "http", key.host, key.port)
 
 
 def _holds_nothing_unread(protocol: Any) -> bool:
@@ -118,6 +145,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         self._proxies = proxies if proxies is not None and proxies.active else None
         self._slots = ConnectionSlots(limits.max_connections)
         self._binding = LoopBinding()
+        self._strays = StrayGuard()
         self._session: aiohttp.ClientSession | None = None
         self._timeouts: dict[tuple[object, object], aiohttp.ClientTimeout] = {}
 
@@ -129,6 +157,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
             keepalive_timeout=limits.keepalive_expiry or 0.0,
             ssl=self._tls.context() if self._tls is not None else True,
         )
+        connector.strays = self._strays
         session = aiohttp.ClientSession(
             connector=connector,
             cookie_jar=aiohttp.DummyCookieJar(),
@@ -167,6 +196,12 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
                 else:  # never in the tunnelled request: the origin would see them
                     proxy["proxy_headers"] = dict(theirs)
         await self._slots.acquire(timeouts.get("pool"))
+        # Once it has its turn: an origin may have become suspect while it waited.
+        single_use = bool(self._strays) and self._suspect(request.url)
+        if single_use:
+            # The origin sent a stray lately: one request per connection (StrayGuard).
+            headers = [(k, v) for k, v in headers if k.lower() != "connection"]
+            headers.append(("Connection", "close"))
         error: Exception | None = None
         try:
             response = await session.request(
@@ -208,6 +243,11 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
         ):
             return await self._read_whole(request, response)
         return _httpx_response(response, _Body(response, self._slots, request))
+
+    def _suspect(self, url: httpx.URL) -> bool:
+        scheme = url.scheme
+        origin = (scheme, url.raw_host.decode("ascii"), url.port or _PORTS.get(scheme, 0))
+        return self._strays.settle(origin, asyncio.get_running_loop().time()) > 0
 
     async def _read_whole(
         self, request: httpx.Request, response: aiohttp.ClientResponse

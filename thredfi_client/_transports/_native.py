@@ -24,7 +24,8 @@ What it guarantees, as the SDK's other inner transports do (``tests/reliability`
   after an error, a cancellation, a ``Connection: close``, a body delimited by the connection's
   end, a ``HEAD``, or bytes beyond the response; and only when nothing arrived since, in the
   protocol or waiting in the socket (a stray response would answer the next request). Idle
-  connections are taken least recently used first (docs/architecture.md).
+  connections are taken least recently used first. Once an origin sent a stray, its
+  connections rest before reuse for a while (``StrayGuard``; docs/architecture.md).
 * **The deadline starts when the request goes out** (``_deadline``): waiting for a connection
   is bounded by the pool timeout (``_pool``), opening one by the connect timeout; nothing
   cancels the pool's bookkeeping half-way (it is all synchronous).
@@ -38,6 +39,7 @@ import contextlib
 import re
 import select
 import ssl
+from collections.abc import Callable
 from typing import Final
 
 import httptools
@@ -47,7 +49,7 @@ from .._errors import APIConnectionError, ClientClosedError
 from .._extensions import TOTAL_TIMEOUT
 from ._body import PrereadingTransport, mark_read
 from ._deadline import DeadlineArmingTransport, arm_attempt_deadline
-from ._pool import ConnectionSlots, LoopBinding
+from ._pool import ConnectionSlots, LoopBinding, StrayGuard
 from ._proxy import ProxyRoute, ProxyRoutes, refused_by_proxy, tunnel_refused
 from ._tls import TlsSettings
 
@@ -82,6 +84,11 @@ _CLOSED: Final = "the Thredfi client was closed (aclose()) before this request w
 _CLOSED_IN_FLIGHT: Final = (
     "the Thredfi client was closed (aclose()) while this request was in flight"
 )
+_DOUBLED: Final = (
+    "the server sent a second response to this request before it was handed over: which of "
+    "them answers it cannot be told (a stray response from the server or a proxy), so neither "
+    "is used"
+)
 
 
 class _Failure(Exception):
@@ -106,7 +113,9 @@ class _Connection(asyncio.Protocol):
         self.lenient = False
         self.reusable = False  # true between a completely read response and the next request
         self.closed = False
-        self.idle_since = 0.0
+        self.idle_since = 0.0  # when its last response ended (0.0: none yet)
+        #: Called with this connection when bytes arrive that no request asked for.
+        self.on_stray: Callable[[_Connection], None] | None = None
         self._waiter: asyncio.Future[None] | None = None
         self._drain: asyncio.Future[None] | None = None
         self._writing_paused = False
@@ -123,6 +132,9 @@ class _Connection(asyncio.Protocol):
         self.head_done = False
         self.complete = False
         self.error: tuple[type[httpx.TransportError], str] | None = None
+        #: A second response came for this request (``_DOUBLED``).
+        self.doubled = False
+        self._beyond = False  # bytes came beyond the response, in the read that completed it
         self.received = 0  # bytes of this response so far
         self.head_only = False  # HEAD: the head is the whole response
         self.wake_at_head = True  # else only once the whole body is in
@@ -252,7 +264,11 @@ class _Connection(asyncio.Protocol):
         if not self.active or self.complete:
             # Bytes no request asked for (beyond a response, or while idle): the connection
             # can no longer be trusted to frame the next response.
+            if self.active and _starts_a_response(data):
+                self.doubled = True
             self.close()
+            if self.on_stray is not None:
+                self.on_stray(self)
             return
         if not self.head_done and self.received + len(data) > MAX_HEAD:
             # The head must end within its first MAX_HEAD bytes: parse up to there, then see.
@@ -383,12 +399,18 @@ class _Connection(asyncio.Protocol):
     # -- llhttp's callbacks --------------------------------------------------------------------
 
     def on_message_begin(self) -> None:
-        if self.complete:  # a second response after the one asked for
+        if self.complete:  # more after the response asked for, in the same read
             self.close()
-            raise _Failure
+            self._beyond = True  # a second response, if its status line follows (on_status)
+            if self.on_stray is not None:
+                self.on_stray(self)
+            return
         self.headers = []
 
     def on_status(self, reason: bytes) -> None:
+        if self._beyond:  # a second response: the connection is closed already
+            self.doubled = True
+            raise _Failure
         if self.lenient and _CONTROL.search(reason):
             self._fail(
                 httpx.RemoteProtocolError,
@@ -547,6 +569,8 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         self._proxies = proxies if proxies is not None and proxies.active else None
         self._idle: dict[tuple[str, str, int], list[_Connection]] = {}
         self._connections: set[_Connection] = set()
+        self._limit = limits.max_connections
+        self._strays = StrayGuard()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         self._binding.check()
@@ -580,9 +604,11 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         await self._slots.acquire(timeouts.get("pool"))
         connection: _Connection | None = None
         try:
-            connection = self._idle_connection(key) or await self._connect(
-                key, _seconds(timeouts.get("connect")), request, route
-            )
+            connection = (
+                self._idle_connection(key)
+                if not self._strays
+                else await self._rested_connection(key)
+            ) or await self._connect(key, _seconds(timeouts.get("connect")), request, route)
             if self._binding.closed:  # closed while this one connected: it is not sent
                 raise ClientClosedError(_CLOSED)
             arm_attempt_deadline()
@@ -614,6 +640,9 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
                 raise ClientClosedError(_CLOSED_IN_FLIGHT)
             kind, message = connection.error
             raise kind(message, request=request)
+        if connection.doubled:
+            self._abandon(connection)
+            raise httpx.RemoteProtocolError(_DOUBLED, request=request)
         if route is not None:
             refused = refused_by_proxy(
                 route, connection.status, connection.reason.decode("latin-1"), request
@@ -647,18 +676,55 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         idle = self._idle.get(key)
         if not idle:
             return None
-        expiry = self._expiry
-        now = asyncio.get_running_loop().time() if expiry is not None else 0.0
+        now = asyncio.get_running_loop().time()
         while idle:
             # The least recently used first: the longer a connection was quiet, the likelier
             # a stray response behind its last one has shown itself (and closed it).
             connection = idle.pop(0)
-            if connection.holds_nothing_unread() and (
-                expiry is None or now - connection.idle_since < expiry
-            ):
+            if self._usable(connection, now):
                 return connection
-            self._discard(connection)
         return None
+
+    def _usable(self, connection: _Connection, now: float) -> bool:
+        """Whether an idle connection, just taken from the idle list, can carry a request;
+        if not, it is closed."""
+        expiry = self._expiry
+        if connection.holds_nothing_unread() and (
+            expiry is None or now - connection.idle_since < expiry
+        ):
+            return True
+        self._discard(connection)
+        return False
+
+    async def _rested_connection(self, key: tuple[str, str, int]) -> _Connection | None:
+        """An idle connection to an origin that sent a stray lately (``StrayGuard``): only one
+        quiet for the origin's settle time since its last response. ``None`` when none is, and
+        another may be opened within ``max_connections``; else this waits for the oldest to
+        have rested (a few times at most, then ``None``: one connection over the bound, rather
+        than a request kept waiting on and on)."""
+        loop = asyncio.get_running_loop()
+        for _ in range(8):
+            idle = self._idle.get(key)
+            if not idle:
+                return None
+            now = loop.time()
+            wait = idle[0].idle_since + self._strays.settle(key, now) - now
+            if wait <= 0:
+                connection = idle.pop(0)
+                if self._usable(connection, now):
+                    return connection
+                continue  # it was not: closed; the next oldest
+            if self._limit is None or len(self._connections) < self._limit:
+                return None
+            await asyncio.sleep(wait)
+        return None
+
+    def _stray(self, connection: _Connection) -> None:
+        """``connection`` received bytes no request asked for (it closed itself)."""
+        now = asyncio.get_running_loop().time()
+        rested = connection.idle_since
+        lateness = now - rested if not connection.active and rested else 0.0
+        self._strays.saw(connection.key, lateness, now)
 
     async def _connect(
         self,
@@ -709,6 +775,7 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             )
         if failure is not None:
             raise failure  # outside the handler: no __context__
+        connection.on_stray = self._stray
         self._connections.add(connection)
         return connection
 
@@ -717,9 +784,7 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         if connection.reusable and not self._binding.closed:
             idle = self._idle.setdefault(connection.key, [])
             connection.active = False
-            connection.idle_since = (
-                asyncio.get_running_loop().time() if self._expiry is not None else 0.0
-            )
+            connection.idle_since = asyncio.get_running_loop().time()
             idle.append(connection)
             # Beyond the keep-alive bound only while requests wait for a slot (they take them).
             if self._keepalive is not None and not self._slots.waiting:
@@ -862,6 +927,8 @@ class _Body(httpx.AsyncByteStream):
             chunk = connection.next_chunk()
             if chunk is not None:
                 if not chunk:
+                    if connection.doubled:
+                        raise httpx.RemoteProtocolError(_DOUBLED, request=self._request)
                     raise StopAsyncIteration
                 return chunk
             if connection.error is not None:
@@ -931,6 +998,12 @@ def _head(request: httpx.Request, proxy: ProxyRoute | None = None) -> tuple[byte
             parts += (name, b": ", value, b"\r\n")
     parts.append(b"\r\n")
     return b"".join(parts), chunked
+
+
+def _starts_a_response(data: bytes) -> bool:
+    """Whether bytes beyond a complete response begin another (after any blank lines)."""
+    start = data.lstrip(b"\r\n")[:5]
+    return bool(start) and b"HTTP/".startswith(start)
 
 
 def _seconds(value: object) -> float | None:

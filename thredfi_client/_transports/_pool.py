@@ -11,11 +11,15 @@
 * :class:`LoopBinding` -- a pool's connections belong to the event loop that opened them. Use
   from another loop is refused at once with :class:`~thredfi_client.EventLoopError`, instead of
   failing later, at random, deep inside the pool.
+* :class:`StrayGuard` -- once an origin has sent a response no request asked for (a stray), its
+  connections are reused only after a quiet spell, for a while: the window in which a later
+  stray could pass for an answer shrinks from a loop turn or two to that spell.
 """
 
 from __future__ import annotations
 
 import collections
+import logging
 from typing import TYPE_CHECKING, Final
 
 import httpx
@@ -25,7 +29,9 @@ from .._errors import ClientClosedError, EventLoopError
 if TYPE_CHECKING:
     import asyncio
 
-__all__ = ["ConnectionSlots", "LoopBinding"]
+__all__ = ["ConnectionSlots", "LoopBinding", "StrayGuard"]
+
+logger = logging.getLogger("thredfi_client")
 
 _CLOSED: Final = "the Thredfi client was closed (aclose()) before this request was sent"
 _WRONG_LOOP: Final = (
@@ -168,3 +174,65 @@ def _expire(waiter: asyncio.Future[None]) -> None:
     """The pool timeout of a wait for a slot: it fails, unless the slot came first."""
     if not waiter.done():
         waiter.set_exception(TimeoutError())
+
+
+class StrayGuard:
+    """Which origins sent a stray response lately, and how long their connections must rest.
+
+    A stray that arrives while a connection is idle (or behind a complete response) is seen,
+    and the connection closed. One that arrives after the next request went out cannot be told
+    from that request's answer (HTTP/1.1 responses carry no request id); the answer behind it
+    then comes apart from it, and if the connection carries yet another request by then, that
+    request gets the earlier one's answer: another call's data. Both need a connection to be
+    reused soon after its last response, which a fast client under load does within a loop turn
+    or two. So once an origin sent one stray (``saw``), a connection to it is reused only after
+    it was quiet for ``settle`` seconds since its last response: twice the latest a stray from it
+    came after its response, at least ``MIN_SETTLE`` and at most ``MAX_SETTLE``. A stray that
+    comes within that spell is seen, and its connection closed. Each stray starts ``WARY_FOR``
+    seconds over; after that without another, connections are reused at once again.
+
+    What the transport does while a connection rests is its own: the native one opens another
+    (within ``max_connections``) or waits for the oldest to have rested; aiohttp's closes each
+    connection after one request. Nothing changes for an origin that never sent a stray.
+    """
+
+    MIN_SETTLE: Final = 0.01
+    MAX_SETTLE: Final = 0.25
+    WARY_FOR: Final = 60.0
+
+    __slots__ = ("_origins",)
+
+    def __init__(self) -> None:
+        # origin -> (seconds a connection must rest before reuse, loop time the wariness ends)
+        self._origins: dict[tuple[str, str, int], tuple[float, float]] = {}
+
+    def __bool__(self) -> bool:
+        """Whether any origin sent a stray lately (one test per request when none did)."""
+        return bool(self._origins)
+
+    def saw(self, origin: tuple[str, str, int], lateness: float, now: float) -> None:
+        """``origin`` sent bytes no request asked for, ``lateness`` seconds after its last
+        response ended (0 when they came behind it)."""
+        settle, until = self._origins.get(origin, (0.0, 0.0))
+        fresh = until <= now
+        settle = min(max(self.MIN_SETTLE, 2 * lateness, 0.0 if fresh else settle), self.MAX_SETTLE)
+        self._origins[origin] = (settle, now + self.WARY_FOR)
+        if fresh:
+            scheme, host, port = origin
+            logger.warning(
+                "%s://%s:%d sent a response no request asked for (a stray, from the server or "
+                "a proxy): its connections are not reused at once until %.0f s pass without "
+                "another",
+                scheme,
+                host,
+                port,
+                self.WARY_FOR,
+            )
+
+    def settle(self, origin: tuple[str, str, int], now: float) -> float:
+        """How long a connection to ``origin`` must have been quiet before it is reused."""
+        settle, until = self._origins.get(origin, (0.0, 0.0))
+        if until <= now:
+            self._origins.pop(origin, None)
+            return 0.0
+        return settle
