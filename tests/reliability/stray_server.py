@@ -38,7 +38,7 @@ from pathlib import Path
 SEED = Path(__file__).parents[1] / "fixtures" / "seed_examples" / "create_customer_201.json"
 STRAY_PREFIX = "eeeeeeee-eeee-4eee-8eee-"
 TOKEN = json.dumps({"access_token": "tok_secret_stray", "expires_in": 3600}).encode()
-WAYS = ("with", "split", "soon", "turn", "ms", "after")
+WAYS = ("with", "split", "soon", "turn", "ms", "after", "late")
 
 
 def response(body: bytes) -> bytes:
@@ -47,9 +47,13 @@ def response(body: bytes) -> bytes:
 
 
 class Server:
-    def __init__(self, stray_rate: float, seed: int) -> None:
+    def __init__(
+        self, stray_rate: float, seed: int, ways: tuple[str, ...] = WAYS, late: float = 0.002
+    ) -> None:
         self.customer = json.loads(SEED.read_bytes())
         self.stray_rate = stray_rate
+        self.ways = ways
+        self.late = late
         self.random = random.Random(seed)
         self.strays = 0
         self.sent: collections.Counter[str] = collections.Counter()
@@ -90,7 +94,7 @@ class Server:
                 if self.random.random() >= self.stray_rate:
                     writer.write(answer)
                     continue
-                way = self.random.choice(WAYS)
+                way = self.random.choice(self.ways)
                 if way == "with":
                     writer.write(answer + self.stray(way))
                 elif way == "split":
@@ -111,6 +115,12 @@ class Server:
                         stray_before_next = True
                     else:
                         writer.write(self.stray(way))
+                elif way == "late":
+                    writer.write(answer)
+                    stray = self.stray(way)
+                    asyncio.get_running_loop().call_later(
+                        self.random.uniform(0.0, self.late), _write_unless_closed, writer, stray
+                    )
                 else:
                     writer.write(answer)
                     stray_before_next = True
@@ -120,13 +130,21 @@ class Server:
             writer.close()
 
 
+def _write_unless_closed(writer: asyncio.StreamWriter, data: bytes) -> None:
+    if not writer.is_closing():
+        writer.write(data)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stray-rate", type=float, default=0.05)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--ways", default=",".join(WAYS))
+    parser.add_argument("--late-ms", type=float, default=2.0)
     options = parser.parse_args()
-    handler = Server(options.stray_rate, options.seed)
+    ways = tuple(options.ways.split(","))
+    handler = Server(options.stray_rate, options.seed, ways, options.late_ms / 1000)
     server = await asyncio.start_server(handler.serve, "127.0.0.1", 0)
     print(server.sockets[0].getsockname()[1], flush=True)
     loop = asyncio.get_running_loop()
