@@ -1260,6 +1260,22 @@ async def test_at_the_connection_bound_a_request_waits_for_a_rested_connection(
     await transport.aclose()
 
 
+@bounded
+async def test_the_wait_for_a_rested_connection_is_bounded_by_the_pool_timeout(
+    serve: Any,
+) -> None:
+    transport = NativeTransport(limits=httpx.Limits(max_connections=1))
+    server = await serve([response(200, b"real") + response(200, b"stray"), OK, OK])
+    transport.preread_limit = 1024
+    with pytest.raises(httpx.RemoteProtocolError):
+        await transport.handle_async_request(get(server.url()))
+    await fetch(transport, get(server.url()))
+    hurried = get(server.url(), extensions={"timeout": {"pool": StrayGuard.MIN_SETTLE / 10}})
+    await fetch(transport, hurried)  # no time to wait for the rest: one connection over
+    assert server.connections == 3
+    await transport.aclose()
+
+
 @pytest.mark.parametrize("stray", [response(200, b"forged"), b"H"])
 @bounded
 async def test_bytes_waiting_unread_in_an_idle_connections_socket_discard_it(

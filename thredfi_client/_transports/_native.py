@@ -607,7 +607,7 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
             connection = (
                 self._idle_connection(key)
                 if not self._strays
-                else await self._rested_connection(key)
+                else await self._rested_connection(key, _seconds(timeouts.get("pool")))
             ) or await self._connect(key, _seconds(timeouts.get("connect")), request, route)
             if self._binding.closed:  # closed while this one connected: it is not sent
                 raise ClientClosedError(_CLOSED)
@@ -696,13 +696,16 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
         self._discard(connection)
         return False
 
-    async def _rested_connection(self, key: tuple[str, str, int]) -> _Connection | None:
+    async def _rested_connection(
+        self, key: tuple[str, str, int], pool_timeout: float | None
+    ) -> _Connection | None:
         """An idle connection to an origin that sent a stray lately (``StrayGuard``): only one
         quiet for the origin's settle time since its last response. ``None`` when none is, and
         another may be opened within ``max_connections``; else this waits for the oldest to
-        have rested (a few times at most, then ``None``: one connection over the bound, rather
-        than a request kept waiting on and on)."""
+        have rested. The wait is bounded (a few rests, and the pool timeout): then ``None``,
+        one connection over the bound rather than a request kept waiting on and on."""
         loop = asyncio.get_running_loop()
+        give_up = loop.time() + pool_timeout if pool_timeout is not None else None
         for _ in range(8):
             idle = self._idle.get(key)
             if not idle:
@@ -715,6 +718,8 @@ class NativeTransport(DeadlineArmingTransport, PrereadingTransport):
                     return connection
                 continue  # it was not: closed; the next oldest
             if self._limit is None or len(self._connections) < self._limit:
+                return None
+            if give_up is not None and now + wait > give_up:
                 return None
             await asyncio.sleep(wait)
         return None
