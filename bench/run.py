@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import platform
@@ -230,13 +231,22 @@ async def sequential(calls: dict[str, Call], counts: Counts) -> dict[str, float]
 
 
 async def concurrent(calls: dict[str, Call], counts: Counts) -> dict[str, float]:
-    """(b) Median calls per second with ``counts.concurrent`` calls in flight (100 connections)."""
+    """(b) Median calls per second with ``counts.concurrent`` calls in flight (100 connections).
+
+    Each burst starts from a collected heap (``gc.collect()`` before the clock starts): all the
+    clients share this process's garbage collector, and a full collection (about 80 ms with this
+    process's heap) falls on whichever burst crosses its threshold, owed mostly to the bursts
+    before. Without it, bursts of the same client took either about 0.09 s or about 0.17 s, and
+    the ratio of two medians swung from 0.6 to 1.8 between runs of the same code. Each burst
+    still pays every collection its own allocations trigger (docs/performance.md).
+    """
     samples: dict[str, list[float]] = {name: [] for name in calls}
     for name, call in calls.items():
         async with _bounded(name, "warm-up burst"):
             await asyncio.gather(*(call() for _ in range(min(counts.concurrent, 200))))
     for round_number in range(counts.rounds):
         for name, call in calls.items():
+            gc.collect()
             started = time.perf_counter()
             async with _bounded(name, f"burst {round_number + 1}"):
                 await asyncio.gather(*(call() for _ in range(counts.concurrent)))
