@@ -308,6 +308,44 @@ def test_closing_from_another_running_loop_is_refused() -> None:
 # -- the httpx transport's shield ------------------------------------------------------------------
 
 
+def test_the_httpx_pools_ask_the_socket_itself_whether_it_is_readable() -> None:
+    # httpcore's own way through anyio was a fifth of its pool's time under load; a change in
+    # httpx or httpcore that drops our backend would only be slower, so it is pinned here.
+    from thredfi_client._transports import _httpx
+
+    transport = HttpxTransport(httpx.Limits(max_connections=10))
+    assert transport.pool._pool._network_backend is _httpx._BACKEND
+
+
+async def test_the_httpx_backends_streams_see_bytes_waiting_in_the_socket() -> None:
+    from thredfi_client._transports import _httpx
+
+    writers: list[asyncio.StreamWriter] = []
+    accepted = asyncio.Event()
+
+    async def serve(_: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writers.append(writer)
+        accepted.set()
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    stream = await _httpx._BACKEND.connect_tcp("127.0.0.1", port, timeout=5)
+    try:
+        async with asyncio.timeout(5):
+            await accepted.wait()
+            assert stream.get_extra_info("is_readable") is False
+            writers[0].write(b"HTTP/1.1 200 OK\r\n")  # a stray
+            await writers[0].drain()
+            await asyncio.sleep(0.05)  # loopback: there well within this
+            assert stream.get_extra_info("is_readable") is True
+    finally:
+        await stream.aclose()
+        for writer in writers:
+            writer.close()
+        server.close()
+        await server.wait_closed()
+
+
 class _Scripted(httpx.AsyncBaseTransport):
     """Stands in for httpx's transport: waits, then "sends" through the trace extension."""
 
