@@ -97,88 +97,88 @@ def _response(body: bytes) -> bytes:
     return b"HTTP/1.1 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
 
 
-@pytest.mark.parametrize("when", ["while-idle", "unread-at-checkout"])
-async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -> None:
-    """aiohttp parses what arrives on an idle connection and queues it as the next answer."""
-    answers = [_response(b"real"), _response(b"second"), _response(b"third")]
-    writers: list[asyncio.StreamWriter] = []
-    heads: list[bytes] = []
-    connections = 0
+class _Scripted:
+    """A loopback server answering each request with the next of ``answers`` (whatever the
+    connection), keeping the request heads and the connections' writers."""
 
-    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        nonlocal connections
-        connections += 1
-        writers.append(writer)
+    def __init__(self, answers: list[bytes]) -> None:
+        self.answers = answers
+        self.heads: list[bytes] = []
+        self.writers: list[asyncio.StreamWriter] = []
+        self.url = ""
+        self._server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> _Scripted:
+        self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        self.url = f"http://127.0.0.1:{self._server.sockets[0].getsockname()[1]}/"
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        assert self._server is not None
+        self._server.close()
+        await self._server.wait_closed()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.writers.append(writer)
         try:
-            while answers:
-                heads.append(await reader.readuntil(b"\r\n\r\n"))
-                writer.write(answers.pop(0))
-        except (asyncio.IncompleteReadError, ConnectionError):
-            pass
-        finally:
-            writer.close()
-
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
-    transport = AiohttpTransport(httpx.Limits(max_connections=1))
-    try:
-        async with asyncio.timeout(5):
-            first = await transport.handle_async_request(httpx.Request("GET", url))
-            assert await first.aread() == b"real"
-            await first.aclose()
-            writers[0].write(_response(b"forged"))  # a stray, on the idle connection
-            if when == "while-idle":
-                await asyncio.sleep(0.2)  # read (and queued by aiohttp) before the next request
-            second = await transport.handle_async_request(httpx.Request("GET", url))
-            assert await second.aread() == b"second"
-            await second.aclose()
-            third = await transport.handle_async_request(httpx.Request("GET", url))
-            assert await third.aread() == b"third"
-            await third.aclose()
-    finally:
-        await transport.aclose()
-        server.close()
-        await server.wait_closed()
-    if when == "while-idle":
-        # The stray was seen as the second request took a connection (aiohttp had parsed it):
-        # the origin is suspect for a while, and each connection to it carries one request.
-        assert [b"connection: close" in head.lower() for head in heads] == [False, False, True]
-        assert connections == 3
-    else:
-        # Waiting unread in the socket, it cannot be told from the server's close: the
-        # connection is dropped, the origin not suspected.
-        assert [b"connection: close" in head.lower() for head in heads] == [False] * 3
-        assert connections == 2
-
-
-async def test_bytes_that_came_with_a_response_make_its_origin_suspect() -> None:
-    """The answer and a stray behind it in one read: the answer is used, aiohttp closes the
-    connection, and later requests to that origin each close theirs (StrayGuard)."""
-    answers = [_response(b"real") + _response(b"forged"), _response(b"second")]
-    heads: list[bytes] = []
-
-    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while answers:
-                heads.append(await reader.readuntil(b"\r\n\r\n"))
-                writer.write(answers.pop(0))
+            while self.answers:
+                self.heads.append(await reader.readuntil(b"\r\n\r\n"))
+                writer.write(self.answers.pop(0))
                 await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError):
             pass
         finally:
             writer.close()
 
-    server = await asyncio.start_server(serve, "127.0.0.1", 0)
-    url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/"
+    def closing(self) -> list[bool]:
+        """For each request so far, whether it asked for its connection to be closed."""
+        return [b"connection: close" in head.lower() for head in self.heads]
+
+
+async def _get(transport: AiohttpTransport, url: str, expected: bytes) -> None:
+    response = await transport.handle_async_request(httpx.Request("GET", url))
+    assert await response.aread() == expected
+    await response.aclose()
+
+
+@pytest.mark.parametrize("when", ["while-idle", "unread-at-checkout"])
+async def test_a_connection_that_got_bytes_while_idle_is_not_reused(when: str) -> None:
+    """aiohttp parses what arrives on an idle connection and queues it as the next answer."""
+    transport = AiohttpTransport(httpx.Limits(max_connections=1))
+    async with _Scripted([_response(b"real"), _response(b"second"), _response(b"third")]) as server:
+        try:
+            async with asyncio.timeout(5):
+                await _get(transport, server.url, b"real")
+                server.writers[0].write(_response(b"forged"))  # a stray, on the idle connection
+                if when == "while-idle":
+                    await asyncio.sleep(0.2)  # read (and queued by aiohttp) before the next
+                await _get(transport, server.url, b"second")
+                await _get(transport, server.url, b"third")
+        finally:
+            await transport.aclose()
+    if when == "while-idle":
+        # The stray was seen as the second request took a connection (aiohttp had parsed it):
+        # the origin is suspect for a while, and each connection to it carries one request.
+        assert server.closing() == [False, False, True]
+        assert len(server.writers) == 3
+    else:
+        # Waiting unread in the socket, it cannot be told from the server's close: the
+        # connection is dropped, the origin not suspected.
+        assert server.closing() == [False] * 3
+        assert len(server.writers) == 2
+
+
+async def test_bytes_that_came_with_a_response_make_its_origin_suspect() -> None:
+    """The answer and a stray behind it in one read: the answer is used, aiohttp closes the
+    connection, and later requests to that origin each close theirs (StrayGuard)."""
     transport = AiohttpTransport()
-    try:
-        async with asyncio.timeout(5):
-            for expected in (b"real", b"second"):
-                response = await transport.handle_async_request(httpx.Request("GET", url))
-                assert await response.aread() == expected
-                await response.aclose()
-    finally:
-        await transport.aclose()
-        server.close()
-        await server.wait_closed()
-    assert [b"connection: close" in head.lower() for head in heads] == [False, True]
+    async with _Scripted(
+        [_response(b"real") + _response(b"forged"), _response(b"second")]
+    ) as server:
+        try:
+            async with asyncio.timeout(5):
+                await _get(transport, server.url, b"real")
+                await _get(transport, server.url, b"second")
+        finally:
+            await transport.aclose()
+    assert server.closing() == [False, True]
