@@ -197,8 +197,7 @@ class AiohttpTransport(DeadlineArmingTransport, PrereadingTransport):
                     proxy["proxy_headers"] = dict(theirs)
         await self._slots.acquire(timeouts.get("pool"))
         # Once it has its turn: an origin may have become suspect while it waited.
-        single_use = bool(self._strays) and self._suspect(request.url)
-        if single_use:
+        if self._strays and self._suspect(request.url):
             # The origin sent a stray lately: one request per connection (StrayGuard).
             headers = [(k, v) for k, v in headers if k.lower() != "connection"]
             headers.append(("Connection", "close"))
